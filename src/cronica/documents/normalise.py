@@ -1,0 +1,219 @@
+"""Clean a document's text for parsing while keeping exact offsets into the original.
+
+`normalise` applies, in order:
+
+1. character clean-up: ``\\r\\n``/``\\r`` -> ``\\n``; NBSP, tabs and other odd spaces -> space;
+   control, zero-width and soft-hyphen characters dropped; Unicode NFC (per base character
+   plus its combining marks, so every clean character still maps to the original);
+2. citation markers (Wikipedia style: ``[52]``, ``[56][57]``, ``[a]``, ``[nota 3]``,
+   ``[cita requerida]``, ``[citation needed]`` ...) removed and recorded as `Citation`s,
+   with the surrounding spaces repaired (no doubled space, no space before punctuation or a
+   line end, no leading space on a line, a space put back between two glued words);
+3. runs of spaces collapsed to one.
+
+Bracketed real text (``"[que]"``, ``[...]``) is kept: a marker is digits or a known label.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+_LABELS = (
+    r"cita requerida|se necesita cita|sin referencias|citation needed|"
+    r"¿cuándo\?|¿quién\?|¿dónde\?|¿cuál\?|¿cuántos\?|dudoso|dudoso\s*[–-]\s*discutir|"
+    r"aclaración requerida|verificación fallida|"
+    r"when\?|who\?|where\?|which\?|by whom\?|clarification needed|dubious|"
+    r"dubious\s*[–-]\s*discuss|failed verification|better source needed|page needed|"
+    r"not in citation given|according to whom\?|unreliable source\?|full citation needed|"
+    r"disputed\s*[–-]\s*discuss|original research\?|verification needed"
+)
+# One marker: [12], [a], [nota 3], [n. 2], [note a], [cita requerida] ... (labels any case).
+_MARKER = (
+    r"\[(?:\d{1,4}|[a-z]|(?i:(?:nota|notas|note|notes|n\.?|nb|cita|ref)) ?[\da-z]{1,3}"
+    rf"|(?i:{_LABELS}))\]"
+)
+MARKER_RE = re.compile(_MARKER)
+_GROUP_RE = re.compile(rf"(?:{_MARKER})+")
+
+_SPACES = {"\u00a0", "\t", "\u1680", "\u202f", "\u205f", "\u3000", "\u2028", "\u2029"}
+_DROP = {"\u200b", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"}
+_CLOSING = set(".,;:!?)]}»”’\"'…")
+# Characters after which an attached marker run is still "immediately following" a span.
+_TRAILING = set(" \n.,;:!?)]}»”’\"'…")
+
+
+@dataclass
+class Citation:
+    """A citation marker removed from the text; start/end index the original text."""
+
+    marker: str
+    start: int
+    end: int
+
+
+@dataclass
+class NormalisedText:
+    """Clean text plus the map back to the original.
+
+    ``offsets[i]`` is the original index of ``clean[i]``; ``offsets[len(clean)]`` is the
+    original length. ``ends[i]`` is the original index just after the characters that
+    produced ``clean[i]`` (an inserted space has ``ends[i] == offsets[i]``).
+    """
+
+    original: str
+    clean: str
+    offsets: list[int]
+    citations: list[Citation] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list, repr=False)
+
+
+def normalise(text: str) -> NormalisedText:
+    """Normalise `text` for parsing; see the module docstring for the exact steps."""
+    chars, starts, ends = _clean_characters(text)
+    chars, starts, ends, citations = _remove_markers(chars, starts, ends)
+    chars, starts, ends = _collapse_spaces(chars, starts, ends)
+    return NormalisedText(
+        original=text,
+        clean="".join(chars),
+        offsets=starts + [len(text)],
+        citations=citations,
+        ends=ends,
+    )
+
+
+def to_original(norm: NormalisedText, clean_start: int, clean_end: int) -> tuple[int, int]:
+    """Map a clean-text span [clean_start, clean_end) to the original text.
+
+    The end is the end of the last clean character, so citation markers removed just after
+    the span are not included. An empty span maps to an empty span.
+    """
+    n = len(norm.clean)
+    if not 0 <= clean_start <= clean_end <= n:
+        raise ValueError(f"span ({clean_start}, {clean_end}) outside clean text of length {n}")
+    start = norm.offsets[clean_start]
+    if clean_end == clean_start:
+        return start, start
+    return start, max(start, norm.ends[clean_end - 1])
+
+
+def citations_in(norm: NormalisedText, start: int, end: int) -> list[str]:
+    """Markers attached to the original span [start, end), in order.
+
+    The rule: every marker lying inside the span, plus the run of markers that immediately
+    follows it, where "immediately" allows spaces, newlines and closing punctuation
+    (``. , ; : ! ? ) » ” "``) between the span and the marker and between markers, but no
+    other text. Wikipedia puts a citation after the sentence it supports, so in
+    ``"... rusas.\\n[55] Al mismo"`` the ``[55]`` belongs to the sentence ending ``rusas.``.
+    """
+    cits = norm.citations
+    keys = [c.start for c in cits]
+    out: list[str] = []
+    i = bisect_left(keys, start)
+    while i < len(cits) and cits[i].start < end:
+        out.append(cits[i].marker)
+        i += 1
+    pos = max(end, cits[i - 1].end if out else end)
+    text = norm.original
+    while i < len(cits):
+        while pos < cits[i].start and _skippable(text[pos]):
+            pos += 1
+        if pos != cits[i].start:
+            break
+        out.append(cits[i].marker)
+        pos = cits[i].end
+        i += 1
+    return out
+
+
+def _skippable(ch: str) -> bool:
+    """Space, line break, closing punctuation, or a character the normaliser drops."""
+    return (
+        ch in _TRAILING
+        or ch in _SPACES
+        or ch in _DROP
+        or ch == "\r"
+        or unicodedata.category(ch) == "Zs"
+    )
+
+
+Chars = tuple[list[str], list[int], list[int]]
+
+
+def _clean_characters(text: str) -> Chars:
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\r":
+            step = 2 if i + 1 < n and text[i + 1] == "\n" else 1
+            chars.append("\n")
+            starts.append(i)
+            ends.append(i + step)
+            i += step
+            continue
+        if ch in _SPACES or (ch != "\n" and unicodedata.category(ch) == "Zs"):
+            chars.append(" ")
+            starts.append(i)
+            ends.append(i + 1)
+            i += 1
+            continue
+        if ch in _DROP or (ch != "\n" and unicodedata.category(ch) == "Cc"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        for out in unicodedata.normalize("NFC", text[i:j]):
+            chars.append(out)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return chars, starts, ends
+
+
+def _remove_markers(
+    chars: list[str], starts: list[int], ends: list[int]
+) -> tuple[list[str], list[int], list[int], list[Citation]]:
+    s = "".join(chars)
+    out_c: list[str] = []
+    out_s: list[int] = []
+    out_e: list[int] = []
+    citations: list[Citation] = []
+    pos = 0
+    for group in _GROUP_RE.finditer(s):
+        gs, ge = group.span()
+        out_c.extend(chars[pos:gs])
+        out_s.extend(starts[pos:gs])
+        out_e.extend(ends[pos:gs])
+        for m in MARKER_RE.finditer(s, gs, ge):
+            citations.append(Citation(m.group(), starts[m.start()], ends[m.end() - 1]))
+        prev = out_c[-1] if out_c else None
+        nxt = s[ge] if ge < len(s) else None
+        if prev is None or prev == "\n" or prev == " ":
+            while ge < len(s) and s[ge] == " ":
+                ge += 1
+            nxt = s[ge] if ge < len(s) else None
+            if prev == " " and (nxt is None or nxt == "\n" or nxt in _CLOSING):
+                while out_c and out_c[-1] == " ":
+                    out_c.pop()
+                    out_s.pop()
+                    out_e.pop()
+        elif nxt is not None and prev.isalnum() and nxt.isalnum():
+            out_c.append(" ")
+            out_s.append(starts[gs])
+            out_e.append(starts[gs])
+        pos = ge
+    out_c.extend(chars[pos:])
+    out_s.extend(starts[pos:])
+    out_e.extend(ends[pos:])
+    return out_c, out_s, out_e, citations
+
+
+def _collapse_spaces(chars: list[str], starts: list[int], ends: list[int]) -> Chars:
+    keep = [i for i, ch in enumerate(chars) if not (ch == " " and i > 0 and chars[i - 1] == " ")]
+    return [chars[i] for i in keep], [starts[i] for i in keep], [ends[i] for i in keep]

@@ -1,0 +1,108 @@
+"""`cronica eval`: score each stage against gold data (mounted by cronica.cli)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cronica.evaluate import report, suite
+from cronica.evaluate.result import Result, default_data_dir
+
+eval_app = typer.Typer(
+    help="Score cronica against gold data; missing data is reported as skipped.",
+    no_args_is_help=True,
+)
+
+PathArg = Annotated[
+    Path | None,
+    typer.Argument(help="Gold file or folder (default: its place under ../shared/eval)."),
+]
+JsonOpt = Annotated[
+    Path | None, typer.Option("--json", help="Also write the full results as JSON here.")
+]
+LimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", min=1, help="Sample size (ACLED: seeded sample, default 300)."),
+]
+DataOpt = Annotated[
+    Path | None, typer.Option("--data", help="Evaluation data folder (default ../shared/eval).")
+]
+
+
+def _finish(results: list[Result], json_path: Path | None) -> None:
+    report.print_results(results, suite.HEADLINE)
+    if json_path:
+        report.write_json(results, json_path)
+        typer.echo(f"wrote {json_path}")
+
+
+def _one(kind: str, path: Path | None, data: Path | None, json_path: Path | None,
+         limit: int | None) -> None:  # fmt: skip
+    _finish([suite.run_one(kind, path, data, limit)], json_path)
+
+
+@eval_app.command("events")
+def events_cmd(
+    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
+) -> None:
+    """Event P/R/F1 and attribute accuracy against our gold JSON Lines."""
+    _one("events", path, data, json, limit)
+
+
+@eval_app.command("acled")
+def acled_cmd(
+    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
+) -> None:
+    """Sub-event macro-F1, types, actors, location and stated fatalities on ACLED notes."""
+    _one("acled", path, data, json, limit)
+
+
+@eval_app.command("timex")
+def timex_cmd(
+    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
+) -> None:
+    """Time expression detection (strict/relaxed) and TIMEX3 values on Spanish TimeBank."""
+    _one("timex", path, data, json, limit)
+
+
+@eval_app.command("geo")
+def geo_cmd(
+    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
+) -> None:
+    """Toponym recall and geocoding error (161 km accuracy, AUC) on GeoVirus."""
+    _one("geo", path, data, json, limit)
+
+
+@eval_app.command("ner")
+def ner_cmd(
+    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
+) -> None:
+    """Entity F1 on CoNLL-2002 Spanish: plain spaCy model vs cronica's pipeline."""
+    _one("ner", path, data, json, limit)
+
+
+@eval_app.command("sentences")
+def sentences_cmd(
+    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
+) -> None:
+    """P/R/F1 of "this sentence reports an event" on CASE 2021 Spanish sentences."""
+    _one("sentences", path, data, json, limit)
+
+
+@eval_app.command("all")
+def all_cmd(
+    data: DataOpt = None,
+    report_path: Annotated[Path, typer.Option("--report", help="Markdown report to write.")] = Path(
+        "eval-report.md"
+    ),
+    json: JsonOpt = None,
+    limit: LimitOpt = None,
+) -> None:
+    """Every evaluation whose data is present; writes the markdown report."""
+    data_dir = data or default_data_dir()
+    results = suite.run_all(data_dir, limit)
+    _finish(results, json)
+    report.write_markdown(results, suite.HEADLINE, report_path, str(data_dir))
+    typer.echo(f"wrote {report_path}")

@@ -1,0 +1,253 @@
+"""Event arguments by syntax: who acted (agent), against whom (target), and where (themes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from cronica.events.lexicon import attribution_cues, fold
+from cronica.events.syntax import (
+    ACTOR_LABELS,
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    PLACE_LABELS,
+    SUBJECT_DEPS,
+    attachments,
+    clause_head_chain,
+    coordinated,
+    entity_of,
+    is_passive,
+    phrase,
+)
+from cronica.record import Actor
+from cronica.resolve.actors import ActorResolver
+
+AGENT_PREPS = {"por", "by"}
+TARGET_PREPS = {"contra", "against", "a", "on", "sobre", "at"}
+PLACE_PREPS = {
+    "en",
+    "in",
+    "cerca de",
+    "near",
+    "sobre",
+    "hacia",
+    "into",
+    "at",
+    "de",
+    "from",
+    "desde",
+    "around",
+    "alrededor de",
+    "outside",
+    "to",
+    "hasta",
+}
+LIGHT_VERBS = {
+    "lanzar",
+    "llevar",
+    "realizar",
+    "perpetrar",
+    "efectuar",
+    "iniciar",
+    "cometer",
+    "launch",
+    "carry",
+    "conduct",
+    "stage",
+    "mount",
+    "perform",
+    "commit",
+    "begin",
+    "reanudar",
+    "resume",
+    "intensificar",
+    "protagonizar",
+    "sufrir",
+    "suffer",
+}
+
+
+@dataclass
+class Roles:
+    """The arguments found for one trigger."""
+
+    agent: Token | None = None
+    target: Token | None = None
+    themes: list[Token] = field(default_factory=list)  # places taken / places of the event
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ArgumentReader:
+    """Reads arguments for triggers of one language, resolving candidates as it goes."""
+
+    lang: str
+    actors: ActorResolver
+    country_focus: str | None = None
+
+    # -- what a noun phrase is --------------------------------------------------------------
+    def actor_of(self, token: Token) -> Actor | None:
+        """The actor a noun phrase names, if it names one."""
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
+            return None
+        text = phrase(token).text
+        actor = self.actors.resolve(text, self.lang, self.country_focus)
+        if actor is not None:
+            return actor
+        ent = entity_of(token)
+        if ent is not None and ent.label_ in ACTOR_LABELS and ent.label_ != "ACTOR":
+            return Actor(text=ent.text)
+        return None
+
+    def is_place(self, token: Token) -> bool:
+        """A place: a place entity, a proper noun that names no actor, or a place noun."""
+        ent = entity_of(token)
+        if ent is not None and ent.label_ in PLACE_LABELS:
+            return True
+        if token.pos_ == "PROPN" and self.actor_of(token) is None:
+            return ent is None or ent.label_ not in ACTOR_LABELS
+        return fold(token.lemma_) in attribution_cues(self.lang).place_nouns
+
+    # -- roles -----------------------------------------------------------------------------
+    def subjects(self, token: Token) -> list[Token]:
+        return [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+
+    def agent_of_verb(self, verb: Token, roles: Roles) -> Token | None:
+        passive = is_passive(verb)
+        if passive:
+            for prep, noun in attachments(verb):
+                if prep in AGENT_PREPS and self.actor_of(noun):
+                    roles.rules.append("agent:passive-por")
+                    return noun
+        for subj in self.subjects(verb):
+            if subj.dep_ in PASSIVE_SUBJECT_DEPS or passive:
+                continue
+            if self.actor_of(subj):
+                roles.rules.append("agent:subject")
+                return subj
+        return None
+
+    def inherited_agent(self, token: Token, roles: Roles) -> Token | None:
+        """Subject of a governing clause (gerund, xcomp, conjunct, light verb)."""
+        for governor in clause_head_chain(token):
+            if governor.pos_ in ("VERB", "AUX"):
+                agent = self.agent_of_verb(governor, roles)
+                if agent is not None:
+                    roles.rules.append(f"agent:inherited-from:{governor.lemma_}")
+                    return agent
+        return None
+
+    def agent_of_noun(self, noun: Token, roles: Roles) -> Token | None:
+        """Agent of a nominal trigger: "el ataque de la milicia", "ataques sirios"."""
+        for prep, child in attachments(noun):
+            if prep in ("de", "of", "by", "por") and self.actor_of(child):
+                roles.rules.append("agent:noun-of")
+                return child
+        for child in noun.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod:poss") and self.actor_of(child):
+                roles.rules.append("agent:noun-modifier")
+                return child
+        head = noun.head
+        if noun.dep_ in OBJECT_DEPS and fold(head.lemma_) in LIGHT_VERBS:
+            agent = self.agent_of_verb(head, roles) or self.inherited_agent(head, roles)
+            if agent is not None:
+                roles.rules.append(f"agent:light-verb:{head.lemma_}")
+            return agent
+        return None
+
+    def target_of(self, token: Token, agent: Token | None, roles: Roles) -> Token | None:
+        is_verb = token.pos_ in ("VERB", "AUX")
+        if is_verb and is_passive(token):
+            for subj in self.subjects(token):
+                if subj is not agent and self.actor_of(subj):
+                    roles.rules.append("target:passive-subject")
+                    return subj
+        for prep, noun in attachments(token):
+            if noun is agent or (prep in AGENT_PREPS and is_verb):
+                continue
+            if (prep is None and noun.dep_ in OBJECT_DEPS) or prep in TARGET_PREPS:
+                if self.actor_of(noun):
+                    roles.rules.append("target:object")
+                    return noun
+        if token.dep_ in OBJECT_DEPS and fold(token.head.lemma_) in LIGHT_VERBS:
+            return self.target_of(token.head, agent, roles)
+        return None
+
+    def place_themes(self, token: Token, passive_or_unaccusative: bool) -> list[Token]:
+        """Places a territorial trigger takes: objects, passive subjects, their conjuncts."""
+        heads: list[Token] = []
+        for child in token.children:
+            if child.dep_ in OBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
+                heads.append(child)
+            elif child.dep_ in SUBJECT_DEPS and (passive_or_unaccusative or self.is_place(child)):
+                heads.append(child)
+            elif child.dep_ in ("obl", "nmod", "obl:arg") and fold(child.lemma_) != "":
+                from cronica.events.syntax import preposition
+
+                if preposition(child) in ("de", "of") and token.pos_ == "NOUN":
+                    heads.append(child)
+            elif child.dep_ == "prep" and fold(child.text) == "of" and token.pos_ == "NOUN":
+                heads.extend(g for g in child.children if g.dep_ == "pobj")
+        places: list[Token] = []
+        for head in heads:
+            if self.actor_of(head) and not self.is_place(head):
+                continue
+            for item in coordinated(head):
+                if self.is_place(item):
+                    places.append(item)
+        named = [p for p in places if p.pos_ == "PROPN" or entity_of(p) is not None]
+        return named or places
+
+    def event_places(self, token: Token, sent: Span) -> list[Token]:
+        """Where a non-territorial event happened: its prepositional places, else the sentence's."""
+        for holder in (token, token.head if token.dep_ in OBJECT_DEPS else None):
+            if holder is None:
+                continue
+            for prep, noun in attachments(holder):
+                if prep in PLACE_PREPS and self.is_place(noun) and not self.actor_of(noun):
+                    return [noun]
+        places = [
+            ent.root
+            for ent in sent.ents
+            if ent.label_ in PLACE_LABELS and self.actor_of(ent.root) is None
+        ]
+        return places[:1]
+
+    def read(self, token: Token, sent: Span, family: str | None, requires: str | None) -> Roles:
+        """All roles of one trigger."""
+        roles = Roles()
+        if token.pos_ in ("VERB", "AUX"):
+            roles.agent = self.agent_of_verb(token, roles) or self.inherited_agent(token, roles)
+        else:
+            roles.agent = self.agent_of_noun(token, roles)
+        roles.target = self.target_of(token, roles.agent, roles)
+        if family == "territory" or requires in ("place_object", "place_subject"):
+            roles.themes = self.place_themes(
+                token, requires == "place_subject" or is_passive(token)
+            )
+            roles.rules.append("place:theme")
+        if not roles.themes:
+            roles.themes = self.event_places(token, sent)
+            if roles.themes:
+                roles.rules.append("place:attached-or-sentence")
+        return roles
+
+    def satisfies(self, token: Token, requirement: str) -> bool:
+        """Check a trigger pattern's `requires`."""
+        if requirement == "place_object":
+            return bool(self.place_themes(token, is_passive(token)))
+        if requirement == "place_subject":
+            return bool(self.place_themes(token, True))
+        if requirement == "object":
+            return any(c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children) or (
+                token.pos_ == "NOUN"
+            )
+        if requirement == "agent":
+            roles = Roles()
+            if token.pos_ in ("VERB", "AUX"):
+                return (
+                    self.agent_of_verb(token, roles) or self.inherited_agent(token, roles)
+                ) is not None
+            return self.agent_of_noun(token, roles) is not None
+        raise ValueError(f"unknown trigger requirement {requirement!r}")

@@ -1,0 +1,94 @@
+"""Find event triggers in a parsed sentence, from the per-language lexicon."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from cronica.events.lexicon import TriggerEntry, TriggerPattern, triggers
+from cronica.events.syntax import key, negated
+
+WINDOW = 3
+NOT_NEAR_WINDOW = 4
+
+
+@dataclass
+class TriggerMatch:
+    """One trigger token, the lexicon entry it matched and the modifier tokens it used."""
+
+    token: Token
+    entry: TriggerEntry
+    pattern_index: int
+    used: list[Token] = field(default_factory=list)
+
+    @property
+    def rule(self) -> str:
+        return f"trigger:{self.entry.action}#{self.pattern_index}"
+
+
+def _near(token: Token, sent: Span, window: int) -> list[Token]:
+    lo = max(sent.start, token.i - window)
+    hi = min(sent.end, token.i + window + 1)
+    return [t for t in sent.doc[lo:hi] if t.i != token.i]
+
+
+def _with_tokens(token: Token, sent: Span, words: frozenset[str]) -> list[Token] | None:
+    """Modifier tokens that satisfy a `with` constraint, or None when it fails."""
+    candidates = list(token.children) + _near(token, sent, WINDOW)
+    hits = [t for t in candidates if key(t) & words]
+    return hits or None
+
+
+def _matches(
+    token: Token,
+    sent: Span,
+    pattern: TriggerPattern,
+    requirement: Callable[[Token, str], bool],
+) -> list[Token] | None:
+    if not key(token) & pattern.lemmas:
+        return None
+    if pattern.pos and token.pos_ not in pattern.pos:
+        return None
+    used: list[Token] = []
+    if pattern.with_:
+        hits = _with_tokens(token, sent, pattern.with_)
+        if hits is None:
+            return None
+        used = hits
+    if pattern.sentence_has and not any(key(t) & pattern.sentence_has for t in sent):
+        return None
+    if pattern.not_near and any(
+        key(t) & pattern.not_near for t in _near(token, sent, NOT_NEAR_WINDOW)
+    ):
+        return None
+    if pattern.requires and not requirement(token, pattern.requires):
+        return None
+    return used
+
+
+def find_triggers(
+    sent: Span, lang: str, requirement: Callable[[Token, str], bool]
+) -> list[TriggerMatch]:
+    """Triggers in `sent`, specific entries first; each token serves one trigger at most.
+
+    `requirement(token, name)` checks a pattern's `requires` (place_object, agent, ...), which
+    needs argument extraction and so is supplied by the caller.
+    """
+    taken: set[int] = set()
+    found: list[TriggerMatch] = []
+    for entry in triggers(lang):
+        for index, pattern in enumerate(entry.patterns):
+            for token in sent:
+                if token.i in taken or token.is_punct:
+                    continue
+                used = _matches(token, sent, pattern, requirement)
+                if used is None or negated(token):
+                    continue
+                taken.add(token.i)
+                taken.update(t.i for t in used)
+                found.append(TriggerMatch(token, entry, index, used))
+    actions = {m.entry.action for m in found}
+    kept = [m for m in found if not (m.entry.subsumed_by & actions)]
+    return sorted(kept, key=lambda m: m.token.i)

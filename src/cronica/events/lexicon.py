@@ -1,0 +1,150 @@
+"""Load the event ontology, trigger lexicons and attribution cues from data/*.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from unidecode import unidecode
+
+SUPPORTED_LANGS = ("es", "en")
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive key for lexicon matching."""
+    return unidecode(word).casefold().strip()
+
+
+def _fold_set(words: Any) -> frozenset[str]:
+    if words is None:
+        return frozenset()
+    if isinstance(words, str):
+        words = [words]
+    return frozenset(fold(w) for w in words)
+
+
+def load_yaml(name: str) -> Any:
+    """Read one YAML file shipped in cronica/data."""
+    text = resources.files("cronica.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class TriggerPattern:
+    lemmas: frozenset[str]
+    pos: frozenset[str] = frozenset()
+    with_: frozenset[str] = frozenset()
+    sentence_has: frozenset[str] = frozenset()
+    not_near: frozenset[str] = frozenset()
+    requires: str | None = None
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    action: str
+    sub_event_type: str | None  # None when decided by `family`
+    family: str | None
+    patterns: tuple[TriggerPattern, ...]
+    subsumed_by: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """ACLED types with their PLOVER codes and the actor-decided families."""
+
+    event_type_of: dict[str, str]
+    plover_of: dict[str, str]
+    by_actor_type: dict[str, dict[str, str]]
+
+    def sub_event_for_family(self, family: str, actor_type: str | None) -> str:
+        table = self.by_actor_type[family]
+        return table.get(actor_type or "", table["default"])
+
+
+@dataclass(frozen=True)
+class AttributionCues:
+    according_to: tuple[tuple[str, ...], ...]
+    stance_of_verb: dict[str, str]
+    number_claims: tuple[tuple[str, frozenset[str]], ...]
+    unnamed_sources: frozenset[str]
+    place_nouns: frozenset[str]
+    person_nouns: frozenset[str] = field(default_factory=frozenset)
+
+
+@cache
+def ontology() -> Ontology:
+    """The ACLED/PLOVER ontology (data/ontology.yaml)."""
+    data = load_yaml("ontology.yaml")
+    event_type_of: dict[str, str] = {}
+    plover_of: dict[str, str] = {}
+    for event_type, subs in data["event_types"].items():
+        for sub, plover in subs.items():
+            event_type_of[sub] = event_type
+            plover_of[sub] = plover
+    return Ontology(event_type_of, plover_of, data["by_actor_type"])
+
+
+def _pattern(raw: dict[str, Any]) -> TriggerPattern:
+    return TriggerPattern(
+        lemmas=_fold_set(raw["lemma"]),
+        pos=frozenset(raw.get("pos", [])),
+        with_=_fold_set(raw.get("with")),
+        sentence_has=_fold_set(raw.get("sentence_has")),
+        not_near=_fold_set(raw.get("not_near")),
+        requires=raw.get("requires"),
+    )
+
+
+@cache
+def triggers(lang: str) -> tuple[TriggerEntry, ...]:
+    """Trigger entries for a language, in priority order (data/triggers_<lang>.yaml)."""
+    if lang not in SUPPORTED_LANGS:
+        raise ValueError(f"unsupported language {lang!r}")
+    data = load_yaml(f"triggers_{lang}.yaml")
+    onto = ontology()
+    entries = []
+    for raw in data["triggers"]:
+        sub = raw.get("sub_event_type")
+        family = raw.get("family")
+        if sub is not None and sub not in onto.event_type_of:
+            raise ValueError(f"triggers_{lang}.yaml: unknown sub_event_type {sub!r}")
+        if family is not None and family not in onto.by_actor_type:
+            raise ValueError(f"triggers_{lang}.yaml: unknown family {family!r}")
+        if (sub is None) == (family is None):
+            raise ValueError(
+                f"triggers_{lang}.yaml: {raw['action']!r} needs sub_event_type or family"
+            )
+        entries.append(
+            TriggerEntry(
+                action=raw["action"],
+                sub_event_type=sub,
+                family=family,
+                patterns=tuple(_pattern(p) for p in raw["patterns"]),
+                subsumed_by=frozenset(raw.get("subsumed_by", [])),
+            )
+        )
+    return tuple(entries)
+
+
+@cache
+def attribution_cues(lang: str) -> AttributionCues:
+    """Attribution cues for a language (data/attribution_<lang>.yaml)."""
+    if lang not in SUPPORTED_LANGS:
+        raise ValueError(f"unsupported language {lang!r}")
+    data = load_yaml(f"attribution_{lang}.yaml")
+    stance_of_verb = {
+        fold(verb): stance for stance, verbs in data["speech_verbs"].items() for verb in verbs
+    }
+    return AttributionCues(
+        according_to=tuple(tuple(fold(w) for w in seq) for seq in data["according_to"]),
+        stance_of_verb=stance_of_verb,
+        number_claims=tuple(
+            (fold(item["verb"]), _fold_set(item["with"])) for item in data["number_claims"]
+        ),
+        unnamed_sources=_fold_set(data["unnamed_sources"]),
+        place_nouns=_fold_set(data["place_nouns"]),
+        person_nouns=_fold_set(data.get("person_nouns")),
+    )

@@ -1,0 +1,159 @@
+"""Language-neutral views of a spaCy dependency parse (Spanish UD labels and English ClearNLP)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from cronica.events.lexicon import fold
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass", "csubjpass"}
+OBJECT_DEPS = {"obj", "dobj"}
+NOMINAL_DEPS = {"obl", "nmod", "obj", "iobj", "obl:arg", "obl:agent", "dobj", "dative", "npadvmod"}
+NP_KEEP_DEPS = {
+    "det",
+    "amod",
+    "flat",
+    "compound",
+    "nmod",
+    "appos",
+    "nummod",
+    "case",
+    "poss",
+    "fixed",
+    "flat:name",
+    "quantmod",
+    "nmod:poss",
+    "pobj",
+    "prep",
+}
+PLACE_LABELS = {"PLACE", "LOC", "GPE", "FAC"}
+ACTOR_LABELS = {"ACTOR", "ORG", "PER", "PERSON", "NORP"}
+CONTRACTIONS = {"del": "de", "al": "a"}
+
+
+def key(token: Token) -> set[str]:
+    """Keys a lexicon entry may match: folded lemma and folded form."""
+    return {fold(token.lemma_), fold(token.text)}
+
+
+def preposition(token: Token) -> str | None:
+    """The preposition that introduces a nominal: Spanish `case` child or English `prep` head."""
+    if token.dep_ == "pobj" or (token.head.dep_ == "agent" and token.dep_ == "pobj"):
+        return fold(token.head.text)
+    cases = [c for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]
+    if cases:
+        words = [CONTRACTIONS.get(fold(c.text), fold(c.text)) for c in cases]
+        return " ".join(words)
+    return None
+
+
+def attachments(token: Token) -> Iterator[tuple[str | None, Token]]:
+    """(preposition or None, nominal) pairs governed by `token`."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent"):
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    yield ("by" if child.dep_ == "agent" else fold(child.text)), grand
+        elif child.dep_ in NOMINAL_DEPS:
+            yield preposition(child), child
+
+
+def is_passive(token: Token) -> bool:
+    """A passive clause: `ser` + participle, `auxpass`, or a passive subject."""
+    for child in token.children:
+        if child.dep_ in ("auxpass", "aux:pass") or child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return True
+        if (
+            child.dep_ in ("aux", "cop")
+            and fold(child.lemma_) in ("ser", "be")
+            and ("Part" in token.morph.get("VerbForm") or token.tag_ == "VBN")
+        ):
+            return True
+    return False
+
+
+def has_child(token: Token, deps: set[str]) -> bool:
+    return any(c.dep_ in deps for c in token.children)
+
+
+def negated(token: Token) -> bool:
+    """The trigger is negated ("no capturaron", "did not attack")."""
+    return any(
+        c.dep_ in ("neg", "advmod") and fold(c.text) in ("no", "not", "n't", "nunca", "never")
+        for c in token.children
+    )
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """Tokens of the noun phrase headed by `head` (no clauses, no coordination)."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in NP_KEEP_DEPS:
+            out.extend(phrase_tokens(child))
+    return out
+
+
+def phrase(head: Token) -> Span:
+    """The contiguous span of the noun phrase headed by `head`, without leading determiners."""
+    tokens = sorted(phrase_tokens(head), key=lambda t: t.i)
+    start, end = tokens[0].i, tokens[-1].i + 1
+    doc = head.doc
+    while start < head.i and doc[start].dep_ in ("det", "case", "punct"):
+        start += 1
+    while end - 1 > head.i and doc[end - 1].dep_ in ("punct", "case"):
+        end -= 1
+    return doc[start:end]
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity that contains `token`, if any."""
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def coordinated(head: Token) -> list[Token]:
+    """`head` and its conjuncts and appositions, in text order ("X, Y y Z")."""
+    seen = {head.i: head}
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in ("conj", "appos") and child.i not in seen:
+                seen[child.i] = child
+                stack.append(child)
+    return [seen[i] for i in sorted(seen)]
+
+
+def clause_head_chain(token: Token, limit: int = 4) -> Iterator[Token]:
+    """The governors a subject-less clause inherits from: gerunds, xcomp, conj, acl."""
+    current = token
+    for _ in range(limit):
+        if current.dep_ in ("ROOT",) or current.head is current:
+            return
+        if current.dep_ in (
+            "advcl",
+            "xcomp",
+            "conj",
+            "acl",
+            "ccomp",
+            "dep",
+            "obj",
+            "dobj",
+            "nsubj",
+            "obl",
+            "nmod",
+            "pobj",
+            "prep",
+            "relcl",
+        ):
+            current = current.head
+            yield current
+        else:
+            return

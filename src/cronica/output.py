@@ -1,0 +1,78 @@
+"""Render events for people (a rich table) and for stdout formats."""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.table import Table
+
+from cronica.export import export
+from cronica.record import Event
+
+
+def events_table(events: Iterable[Event], title: str | None = None) -> Table:
+    """A readable table: when, what, who, where, how many, according to whom."""
+    table = Table(title=title, show_lines=False, expand=True)
+    for name, style in (
+        ("#", "dim"),
+        ("date", ""),
+        ("sub-event type", "bold"),
+        ("actor 1", ""),
+        ("actor 2", ""),
+        ("place", ""),
+        ("counts", ""),
+        ("sources", ""),
+        ("evidence", "dim"),
+    ):
+        table.add_column(name, style=style or None, overflow="fold")
+    for i, ev in enumerate(events, 1):
+        counts = ", ".join(f"{q.kind} {'~' if q.approx else ''}{q.value}" for q in ev.quantities)
+        sources = "; ".join(f"{c.source} ({c.stance})" for c in ev.claims)
+        place = ""
+        if ev.location is not None:
+            place = ev.location.canonical or f"{ev.location.text} (?)"
+        table.add_row(
+            str(i),
+            ev.date or "",
+            ev.sub_event_type + (" [disputed]" if ev.disputed else ""),
+            _actor(ev.actor1),
+            _actor(ev.actor2),
+            place,
+            counts,
+            sources,
+            _snippet(ev),
+        )
+    return table
+
+
+def _actor(actor) -> str:
+    if actor is None:
+        return ""
+    return actor.canonical or f"{actor.text} (?)"
+
+
+def _snippet(ev: Event, width: int = 70) -> str:
+    text = " ".join(ev.evidence.sentence.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def write_events(events: list[Event], fmt: str, path: str | None) -> int:
+    """Write events as table|jsonl|csv|geojson|parquet to `path` or stdout."""
+    if fmt == "table":
+        console = Console(
+            file=open(path, "w", encoding="utf-8") if path else sys.stdout,
+            width=200 if path else None,
+        )
+        console.print(events_table(events))
+        return len(events)
+    if path:
+        return export(events, fmt, path)
+    if fmt == "parquet":
+        raise ValueError("parquet needs -o FILE")
+    buffer = io.StringIO()
+    count = export(events, fmt, buffer)
+    sys.stdout.write(buffer.getvalue())
+    return count

@@ -1,0 +1,249 @@
+"""Actor resolution: a mention ("los combatientes de Fatah al-Sham") -> canonical ACLED actor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from cronica.record import Actor
+from cronica.resolve.text_keys import (
+    actor_key,
+    contains_acronym,
+    contains_phrase,
+    fold,
+    is_acronym,
+)
+
+ACTOR_TYPES = (
+    "State forces", "Rebel groups", "Political militias", "Identity militias", "Rioters",
+    "Protesters", "Civilians", "External/Other forces",
+)
+SOURCE_TYPES = (
+    "media", "NGO", "government", "armed group", "international organisation", "unnamed",
+)
+FUZZY_THRESHOLD = 90.0
+_MIN_FUZZY_LEN = 8
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One dictionary entry as read from actors.yaml."""
+
+    canonical: str
+    actor_type: str
+    country: str | None = None
+    generic: bool = False
+    role: str | None = None
+    countries: tuple[str, ...] = ()
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    former_names: tuple[tuple[str, date], ...] = ()
+
+    def name_on(self, on_date: date | None) -> str:
+        """The canonical name valid on a date (former names carry an `until` date)."""
+        if on_date is not None:
+            for name, until in sorted(self.former_names, key=lambda item: item[1]):
+                if on_date < until:
+                    return name
+        return self.canonical
+
+
+def _data_path(name: str) -> Path:
+    return Path(str(resources.files("cronica") / "data" / name))
+
+
+def _as_date(value: Any, where: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ValueError(f"{where}: bad `until` date {value!r}") from exc
+
+
+def load_actor_entries(path: Path | None = None) -> list[ActorEntry]:
+    """Read and validate an actor dictionary (default: the shipped actors.yaml)."""
+    path = path or _data_path("actors.yaml")
+    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = []
+    for i, row in enumerate(rows):
+        where = f"{path}: entry {i} ({row.get('canonical')!r})"
+        if row.get("actor_type") not in ACTOR_TYPES:
+            raise ValueError(f"{where}: unknown actor_type {row.get('actor_type')!r}")
+        aliases = {lang: tuple(str(a) for a in names or ()) for lang, names in
+                   (row.get("aliases") or {}).items()}
+        former = tuple(
+            (str(f["name"]), _as_date(f["until"], where)) for f in row.get("former_names") or ()
+        )
+        entries.append(ActorEntry(
+            canonical=str(row["canonical"]), actor_type=row["actor_type"],
+            country=row.get("country"), generic=bool(row.get("generic", False)),
+            role=row.get("role"), countries=tuple(row.get("countries") or ()),
+            aliases=aliases, former_names=former,
+        ))
+    return entries
+
+
+@dataclass(frozen=True)
+class _Alias:
+    key: str
+    text: str
+    entry: ActorEntry
+
+    def found_in(self, text: str, key: str) -> bool:
+        if is_acronym(self.text):
+            return contains_acronym(text, self.text)
+        return contains_phrase(key, self.key)
+
+
+class ActorResolver:
+    """Resolves actor mentions against the actor dictionary; build once, reuse."""
+
+    def __init__(self, path: Path | None = None, sources_path: Path | None = None) -> None:
+        self.entries = load_actor_entries(path)
+        self._aliases: dict[str, list[_Alias]] = {}
+        for entry in self.entries:
+            for lang, names in entry.aliases.items():
+                for name in names:
+                    key = actor_key(name, lang)
+                    if key:
+                        self._aliases.setdefault(lang, []).append(_Alias(key, name, entry))
+        for lang in self._aliases:
+            self._aliases[lang].sort(key=lambda a: -len(a.key))
+        self._by_role = {
+            (e.role, e.country): e for e in self.entries if e.role and e.country and not e.generic
+        }
+        self._sources = _SourceTable(sources_path or _data_path("sources.yaml"))
+
+    def _alias_list(self, lang: str | None) -> list[_Alias]:
+        if lang in self._aliases:
+            return self._aliases[lang]
+        return sorted((a for group in self._aliases.values() for a in group),
+                      key=lambda a: -len(a.key))
+
+    def match(self, text: str, lang: str, country_focus: str | None = None) -> _Alias | None:
+        """The dictionary alias a mention refers to: longest contained alias, else fuzzy."""
+        key = actor_key(text, lang)
+        if not key:
+            return None
+        aliases = self._alias_list(lang)
+        found = [a for a in aliases if a.found_in(text, key)]
+        if found:
+            longest = len(found[0].key)
+            tied = [a for a in found if len(a.key) == longest]
+            tied.sort(key=lambda a: (a.entry.generic, a.entry.country != country_focus))
+            return tied[0]
+        best: tuple[float, _Alias] | None = None
+        for alias in aliases:
+            if alias.entry.generic or len(alias.key) < _MIN_FUZZY_LEN or is_acronym(alias.text):
+                continue
+            score = fuzz.ratio(key, alias.key)
+            if len(key) > len(alias.key):
+                score = max(score, fuzz.partial_ratio(alias.key, key))
+            if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
+                best = (score, alias)
+        return best[1] if best else None
+
+    def resolve(
+        self, text: str, lang: str, country_focus: str | None = None,
+        on_date: date | None = None,
+    ) -> Actor | None:
+        """Canonical actor for a mention, or None when nothing in the dictionary matches."""
+        alias = self.match(text, lang, country_focus)
+        if alias is None:
+            return None
+        entry = alias.entry
+        if not entry.generic:
+            return Actor(text, entry.name_on(on_date), entry.actor_type, entry.country)
+        return self._generic(text, entry, country_focus, on_date)
+
+    def _generic(
+        self, text: str, entry: ActorEntry, focus: str | None, on_date: date | None,
+    ) -> Actor:
+        if "{country}" not in entry.canonical:
+            return Actor(text, entry.name_on(on_date), entry.actor_type, focus)
+        if focus is None or (entry.countries and focus not in entry.countries):
+            return Actor(text, None, entry.actor_type, None)
+        specific = self._by_role.get((entry.role, focus)) if entry.role else None
+        if specific is not None:
+            return Actor(text, specific.name_on(on_date), specific.actor_type, focus)
+        return Actor(text, entry.canonical.format(country=focus), entry.actor_type, focus)
+
+    def patterns(self, lang: str) -> list[dict[str, Any]]:
+        """spaCy EntityRuler patterns (label ACTOR, id = canonical) for named aliases.
+
+        Patterns are phrase strings; add them to a ruler built with
+        `phrase_matcher_attr="LOWER"` so that case does not matter.
+        """
+        seen: set[tuple[str, str]] = set()
+        out = []
+        for alias in self._aliases.get(lang, []):
+            if alias.entry.generic:
+                continue
+            item = (alias.text.lower(), alias.entry.canonical)
+            if item not in seen:
+                seen.add(item)
+                out.append({"label": "ACTOR", "pattern": alias.text, "id": alias.entry.canonical})
+        return out
+
+    def source_type(self, text: str, lang: str | None = None) -> str:
+        """Source type of an attribution phrase ("según el SOHR" -> "NGO")."""
+        return self._sources.source_type(text)
+
+    def source_name(self, text: str) -> str | None:
+        """Canonical name of a named source ("OSDH" -> "Syrian Observatory for Human Rights")."""
+        return self._sources.source_name(text)
+
+
+class _SourceTable:
+    """Named sources and head-word patterns from sources.yaml."""
+
+    def __init__(self, path: Path) -> None:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        self.named: list[tuple[str, str, str, str]] = []  # (key, alias, name, type)
+        for row in data.get("named", []):
+            if row["source_type"] not in SOURCE_TYPES:
+                raise ValueError(f"{path}: {row['name']!r} has bad source_type")
+            for alias in row.get("aliases", []):
+                self.named.append((fold(str(alias)), str(alias), row["name"], row["source_type"]))
+        self.named.sort(key=lambda item: -len(item[0]))
+        self.heads: list[tuple[str, str]] = []
+        for stype, words in (data.get("patterns") or {}).items():
+            if stype not in SOURCE_TYPES:
+                raise ValueError(f"{path}: bad source type {stype!r} in patterns")
+            self.heads.extend((fold(str(w)), stype) for w in words)
+        self.heads.sort(key=lambda item: -len(item[0]))
+
+    def _named(self, text: str) -> tuple[str, str] | None:
+        key = fold(text)
+        for alias_key, alias, name, stype in self.named:
+            acronym = is_acronym(alias)
+            if contains_acronym(text, alias) if acronym else contains_phrase(key, alias_key):
+                return name, stype
+        return None
+
+    def source_name(self, text: str) -> str | None:
+        found = self._named(text)
+        return found[0] if found else None
+
+    def source_type(self, text: str) -> str:
+        found = self._named(text)
+        if found:
+            return found[1]
+        key = fold(text)
+        for head, stype in self.heads:
+            if contains_phrase(key, head):
+                return stype
+        return "unnamed"
+
+
+@lru_cache(maxsize=1)
+def default_actor_resolver() -> ActorResolver:
+    """The shared resolver over the shipped dictionaries (loaded once)."""
+    return ActorResolver()

@@ -1,0 +1,352 @@
+"""The default store: one DuckDB file holding documents, sentences, events, claims, evidence.
+
+Ingest is per document and atomic: `add_document` writes the document, its sentences and its
+events in one transaction, so a failure (or a crash) never leaves a partial document behind.
+Re-ingest is idempotent by content hash. Every query is parametrised.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from cronica.record import Document, Event, InputError
+from cronica.store.records import event_from_dict
+from cronica.store.schema import SCHEMA_VERSION, TABLES
+
+Sentence = tuple[int, int, int, str, list[str]]
+"""(sentence index, start char, end char, text, citation markers) of one document sentence."""
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_iso_date(value: str, *, end: bool = False) -> date:
+    """Parse 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; a partial date is its first day (last if `end`).
+
+    Raises ValueError naming the value when it is not such a date.
+    """
+    match = _PARTIAL_DATE.match(value.strip()[:10]) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(f"not an ISO date (YYYY[-MM[-DD]]): {value!r}")
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    try:
+        y = int(year)
+        if month is None:
+            return date(y, 12, 31) if end else date(y, 1, 1)
+        m = int(month)
+        if day is None:
+            return date(y, m, calendar.monthrange(y, m)[1] if end else 1)
+        return date(y, m, int(day))
+    except ValueError:
+        raise ValueError(f"not a valid date: {value!r}") from None
+
+
+def _event_date(value: str | None) -> date | None:
+    """The DATE column for an event's ISO date string; None when absent or not a date."""
+    if not value:
+        return None
+    try:
+        return parse_iso_date(value)
+    except ValueError:
+        return None
+
+
+def _like(value: str) -> str:
+    """An ILIKE substring pattern matching `value` literally (escape char: backslash)."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class Store:
+    """A DuckDB file (or ':memory:') with cronica's schema; use as a context manager.
+
+    `Store(path)` creates the file and the tables when missing. With `read_only=True` the
+    file must exist and nothing can be written (several readers may share it).
+    """
+
+    def __init__(self, path: str, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise InputError(self.path, f"cannot open DuckDB store: {exc}") from exc
+        if not read_only:
+            self._create_schema()
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def _create_schema(self) -> None:
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            for ddl in TABLES:
+                self._con.execute(ddl)
+            self._con.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+            )
+            self._con.execute("COMMIT")
+        except Exception:
+            self._con.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        """Close the connection (an open transaction is rolled back by DuckDB)."""
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def has_document(self, content_hash: str) -> bool:
+        """Whether a document with this content hash is stored."""
+        row = self._con.execute(
+            "SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", [content_hash]
+        ).fetchone()
+        return row is not None
+
+    def add_document(
+        self, doc: Document, sentences: Sequence[Sentence], events: Iterable[Event]
+    ) -> bool:
+        """Store a document with its sentences and events in one transaction.
+
+        Returns False and changes nothing when a document with the same content hash is
+        stored already (idempotent re-ingest). When a document with the same id but other
+        content is stored, its old rows (document, sentences, events, claims, evidence) are
+        replaced in the same transaction. An event whose id is already stored (e.g. a merged
+        event re-emitted by linking) replaces the stored one with its claims and evidence.
+        Every event must belong to `doc` (`event.document == doc.id`), else InputError.
+        On any error the transaction is rolled back and the store is as before.
+        """
+        events = list(events)
+        sentence_rows = self._sentence_rows(doc, sentences)
+        for ev in events:
+            if ev.document != doc.id:
+                raise InputError(
+                    doc.id, f"event {ev.event_id} belongs to document {ev.document!r}"
+                )
+        content_hash = doc.content_hash
+        if self.has_document(content_hash):
+            return False
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            if self.has_document(content_hash):  # re-check inside the transaction
+                con.execute("ROLLBACK")
+                return False
+            self._delete_document(doc.id)
+            self._delete_events([ev.event_id for ev in events])
+            self._insert_document(doc, content_hash)
+            self._insert_sentences(sentence_rows)
+            self._insert_events(events)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return True
+
+    @staticmethod
+    def _sentence_rows(doc: Document, sentences: Sequence[Sentence]) -> list[list[Any]]:
+        rows: list[list[Any]] = []
+        for i, sent in enumerate(sentences):
+            try:
+                index, start, end, text, citations = sent
+            except (TypeError, ValueError):
+                raise InputError(
+                    doc.id, f"sentence {i}: expected (index, start, end, text, citations)"
+                ) from None
+            rows.append([doc.id, int(index), int(start), int(end), str(text), list(citations)])
+        return rows
+
+    def _delete_document(self, doc_id: str) -> None:
+        con = self._con
+        old = "SELECT event_id FROM events WHERE document = ?"
+        con.execute(f"DELETE FROM claims WHERE event_id IN ({old})", [doc_id])
+        con.execute(f"DELETE FROM evidence WHERE event_id IN ({old})", [doc_id])
+        con.execute("DELETE FROM events WHERE document = ?", [doc_id])
+        con.execute("DELETE FROM sentences WHERE document = ?", [doc_id])
+        con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    def _delete_events(self, event_ids: list[str]) -> None:
+        if not event_ids:
+            return
+        for table in ("claims", "evidence", "events"):
+            self._con.execute(f"DELETE FROM {table} WHERE list_contains(?, event_id)", [event_ids])
+
+    def _insert_document(self, doc: Document, content_hash: str) -> None:
+        self._con.execute(
+            "INSERT INTO documents (id, content_hash, path, url, source, lang, date, title, text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc.id, content_hash, doc.path, doc.url, doc.source, doc.lang, doc.date,
+             doc.title, doc.text],
+        )
+
+    def _insert_rows(self, table: str, rows: list[list[Any]]) -> None:
+        """Bulk insert rows (in the table's column order) through an Arrow table."""
+        if not rows:
+            return
+        columns = [c[0] for c in self._con.execute(f"DESCRIBE {table}").fetchall()]
+        data = pa.Table.from_pydict({c: [r[i] for r in rows] for i, c in enumerate(columns)})
+        view = f"_cronica_insert_{table}"
+        self._con.register(view, data)
+        try:
+            self._con.execute(f"INSERT INTO {table} SELECT * FROM {view}")
+        finally:
+            self._con.unregister(view)
+
+    def _insert_sentences(self, rows: list[list[Any]]) -> None:
+        self._insert_rows("sentences", rows)
+
+    def _insert_events(self, events: list[Event]) -> None:
+        event_rows, claim_rows, evidence_rows = [], [], []
+        for ev in events:
+            a1, a2, loc = ev.actor1, ev.actor2, ev.location
+            event_rows.append([
+                ev.event_id, ev.document, ev.sentence_index, ev.event_type, ev.sub_event_type,
+                ev.plover, ev.action, _event_date(ev.date), ev.date_precision,
+                a1.text if a1 else None, a1.canonical if a1 else None,
+                a2.text if a2 else None, a2.canonical if a2 else None,
+                loc.text if loc else None, loc.canonical if loc else None,
+                loc.lat if loc else None, loc.lon if loc else None,
+                loc.country if loc else None, loc.admin1 if loc else None,
+                ev.fatalities.best if ev.fatalities else None,
+                bool(ev.disputed), ev.confidence,
+                json.dumps(ev.to_dict(), ensure_ascii=False),
+            ])
+            for i, c in enumerate(ev.claims):
+                span = c.span or (None, None)
+                claim_rows.append([ev.event_id, i, c.source, c.source_type, c.stance,
+                                   c.document, c.sentence, span[0], span[1]])
+            e = ev.evidence
+            evidence_rows.append([ev.event_id, ev.document, ev.sentence_index, e.start, e.end,
+                                  e.sentence, list(e.citations), e.trigger, e.trigger_start,
+                                  e.trigger_end])
+        self._insert_rows("events", event_rows)
+        self._insert_rows("claims", claim_rows)
+        self._insert_rows("evidence", evidence_rows)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def events(
+        self,
+        type: str | None = None,  # the CLI/API parameter name (shadows the builtin)
+        since: str | None = None,
+        until: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        disputed: bool | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Stored events matching every given filter, ordered by date, document, sentence.
+
+        type: event_type, sub_event_type or action (case-insensitive equality);
+        since/until: ISO dates (YYYY[-MM[-DD]]), inclusive, on the event date (undated
+        events are excluded when either is given); actor: substring of actor1/actor2
+        canonical name or text; place: substring of location canonical name, text or admin1;
+        disputed: exact; limit: at most this many.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if type is not None:
+            where.append("(lower(event_type) = lower(?) OR lower(sub_event_type) = lower(?)"
+                         " OR lower(action) = lower(?))")
+            params += [type, type, type]
+        if since is not None:
+            where.append("date >= ?")
+            params.append(parse_iso_date(since))
+        if until is not None:
+            where.append("date <= ?")
+            params.append(parse_iso_date(until, end=True))
+        if actor is not None:
+            cols = ("actor1_canonical", "actor1_text", "actor2_canonical", "actor2_text")
+            where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in cols) + ")")
+            params += [_like(actor)] * len(cols)
+        if place is not None:
+            cols = ("location_canonical", "location_text", "admin1")
+            where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in cols) + ")")
+            params += [_like(place)] * len(cols)
+        if disputed is not None:
+            where.append("disputed = ?")
+            params.append(bool(disputed))
+        sql = "SELECT record FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY date NULLS LAST, document, sentence_index, event_id"
+        if limit is not None:
+            if limit < 0:
+                raise ValueError(f"limit must be >= 0, got {limit}")
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        rows = self._con.execute(sql, params).fetchall()
+        return [event_from_dict(json.loads(r[0])) for r in rows]
+
+    def event(self, event_id: str) -> Event | None:
+        """The stored event with this id, or None."""
+        row = self._con.execute(
+            "SELECT record FROM events WHERE event_id = ?", [event_id]
+        ).fetchone()
+        return event_from_dict(json.loads(row[0])) if row else None
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Stored documents' metadata (no text), with sentence and event counts."""
+        rows = self._con.execute(
+            """
+            SELECT d.id, d.content_hash, d.path, d.url, d.source, d.lang, d.date, d.title,
+                   d.ingested_at,
+                   (SELECT count(*) FROM sentences s WHERE s.document = d.id) AS n_sentences,
+                   (SELECT count(*) FROM events e WHERE e.document = d.id) AS n_events
+            FROM documents d ORDER BY d.ingested_at, d.id
+            """
+        )
+        names = [c[0] for c in rows.description]
+        out = []
+        for row in rows.fetchall():
+            item = dict(zip(names, row, strict=True))
+            item["date"] = item["date"].isoformat() if item["date"] else None
+            item["ingested_at"] = item["ingested_at"].isoformat()
+            out.append(item)
+        return out
+
+    def document(self, doc_id: str) -> Document | None:
+        """The stored document with this id (text and metadata), or None."""
+        row = self._con.execute(
+            "SELECT id, text, lang, date, url, source, path, title FROM documents WHERE id = ?",
+            [doc_id],
+        ).fetchone()
+        return Document(*row) if row else None
+
+    def sentences(self, doc_id: str) -> list[Sentence]:
+        """A stored document's sentences, in order."""
+        rows = self._con.execute(
+            "SELECT sentence_index, start_char, end_char, text, citations FROM sentences"
+            " WHERE document = ? ORDER BY sentence_index",
+            [doc_id],
+        ).fetchall()
+        return [(r[0], r[1], r[2], r[3], list(r[4])) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts per table, plus the number of disputed events."""
+        con = self._con
+        out: dict[str, int] = {}
+        for table in ("documents", "sentences", "events", "claims", "evidence"):
+            out[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
+        out["disputed"] = con.execute(
+            "SELECT count(*) FROM events WHERE disputed"
+        ).fetchone()[0]  # type: ignore[index]
+        return out

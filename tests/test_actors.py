@@ -1,0 +1,97 @@
+"""Actor dictionary and resolver."""
+
+from datetime import date
+
+import pytest
+
+from cronica.resolve.actors import ACTOR_TYPES, ActorResolver, load_actor_entries
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+def test_dictionary_loads_and_is_valid() -> None:
+    entries = load_actor_entries()
+    assert len(entries) >= 55
+    assert all(e.actor_type in ACTOR_TYPES for e in entries)
+    names = [e.canonical for e in entries]
+    assert len(names) == len(set(names))
+
+
+def test_generic_army_uses_country_focus(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("el Ejército", "es", country_focus="Syria")
+    assert actor is not None and actor.canonical == "Military Forces of Syria (2000-)"
+    assert actor.actor_type == "State forces"
+
+
+def test_generic_army_without_focus_has_no_canonical(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("el Ejército", "es")
+    assert actor is not None
+    assert actor.canonical is None and actor.actor_type == "State forces"
+
+
+def test_civilians_and_protesters_take_the_focus_country(resolver: ActorResolver) -> None:
+    assert resolver.resolve("los niños", "es", "Syria").canonical == "Civilians (Syria)"
+    assert resolver.resolve("un civil", "es", "Iraq").canonical == "Civilians (Iraq)"
+    assert resolver.resolve("protesters", "en", "Iraq").canonical == "Protesters (Iraq)"
+
+
+def test_longest_alias_wins(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("los combatientes de Fatah al-Sham", "es", "Syria")
+    assert actor.canonical == "Jabhat Fateh al-Sham"
+    assert resolver.resolve("el Ejército Libre Sirio", "es", "Syria").canonical == \
+        "Free Syrian Army"
+    assert resolver.resolve("la fuerza aérea rusa", "es", "Syria").canonical == \
+        "Military Forces of Russia (2000-)"
+
+
+def test_fuzzy_transliteration(resolver: ActorResolver) -> None:
+    assert resolver.resolve("Jabhat Fateh al-Shaam", "en").canonical == "Jabhat Fateh al-Sham"
+    assert resolver.resolve("Harakat Nouriddeen Al-Zinki", "en").canonical == \
+        "Harakat Nour al-Din al-Zenki"
+
+
+def test_former_name_before_rename(resolver: ActorResolver) -> None:
+    before = resolver.resolve("Frente al-Nusra", "es", on_date=date(2015, 5, 1))
+    after = resolver.resolve("Frente al-Nusra", "es", on_date=date(2016, 12, 1))
+    assert before.canonical == "Jabhat al-Nusra"
+    assert after.canonical == "Jabhat Fateh al-Sham"
+
+
+def test_pro_government_militia_is_not_the_army(resolver: ActorResolver) -> None:
+    actor = resolver.resolve("las milicias chiitas progubernamentales", "es", "Syria")
+    assert actor.canonical == "Pro-Government Militia (Syria)"
+
+
+def test_acronyms_are_case_sensitive(resolver: ActorResolver) -> None:
+    assert resolver.resolve("el EI", "es").canonical == "Islamic State"
+    assert resolver.resolve("ei", "es") is None
+
+
+def test_unknown_mention(resolver: ActorResolver) -> None:
+    assert resolver.resolve("el tiempo", "es", "Syria") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("según el SOHR", "NGO"),
+    ("el Observatorio Sirio para los Derechos Humanos", "NGO"),
+    ("Amnistía Internacional", "NGO"),
+    ("la Cruz Roja", "international organisation"),
+    ("la ONU", "international organisation"),
+    ("el Ministerio de Defensa ruso", "government"),
+    ("Al-Masdar News", "media"),
+    ("SANA", "media"),
+    ("un funcionario rebelde", "armed group"),
+    ("fuentes rusas", "unnamed"),
+])
+def test_source_types(resolver: ActorResolver, text: str, expected: str) -> None:
+    assert resolver.source_type(text, "es") == expected
+
+
+def test_patterns_for_entity_ruler(resolver: ActorResolver) -> None:
+    patterns = resolver.patterns("es")
+    assert {"label": "ACTOR", "pattern": "Ejército Libre Sirio", "id": "Free Syrian Army"} \
+        in patterns
+    assert all(p["id"] and "{country}" not in p["id"] for p in patterns)

@@ -1,0 +1,115 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from cronica.evaluate import events
+from cronica.record import Actor, Claim, Document, Event, Evidence, Location, Quantity
+
+FIXTURES = Path(__file__).parent / "fixtures" / "eval" / "events"
+GOLD = FIXTURES / "gold.jsonl"
+TEXT = (FIXTURES / "pueblo-es.txt").read_text(encoding="utf-8")
+LINES = TEXT.splitlines()
+
+
+def make_event(sentence, sub, place=None, lat=None, lon=None, date=None, actor1=None,
+               actor2=None, quantities=(), claims=()):  # fmt: skip
+    return Event(
+        event_id="x", document="d", sentence_index=0,
+        evidence=Evidence(sentence=sentence, start=0, end=len(sentence)),
+        event_type="t", sub_event_type=sub, plover="p", action="a", date=date,
+        actor1=Actor(actor1, canonical=actor1) if actor1 else None,
+        actor2=Actor(actor2, canonical=actor2) if actor2 else None,
+        location=Location(place or "", canonical=place, lat=lat, lon=lon) if place else None,
+        quantities=[Quantity(kind=k, value=v) for k, v in quantities],
+        claims=[Claim(source=s, source_type="media", stance=st) for s, st in claims],
+    )  # fmt: skip
+
+
+def perfect(doc: Document) -> list[Event]:
+    assert doc.lang == "es" and str(doc.date) == "2020-05-10"
+    return [
+        make_event(LINES[0], "Air/drone strike", "Villanueva", date="2020-05-03", actor1="Army",
+                   claims=[("Observatorio", "reports")]),
+        make_event(LINES[1], "Non-state actor overtakes territory", "Santa Clara",
+                   date="2020-05-04", actor1="Rebels"),
+        make_event(LINES[2], "Arrests", None, actor1="Police", actor2="Protesters",
+                   quantities=[("detained", 2)]),
+    ]  # fmt: skip
+
+
+def partial(doc: Document) -> list[Event]:
+    return [
+        make_event(LINES[0], "Air/drone strike", "villanueva", date="2020-05-03", actor1="army",
+                   claims=[("el Observatorio", "reports")]),
+        # 1.1 km from the gold coordinates: place right; date and sources wrong
+        make_event(LINES[1], "Non-state actor overtakes territory", "Puente", lat=10.01, lon=20.0,
+                   date="2020-05-03", actor1="Rebels", claims=[("Observatorio", "reports")]),
+        make_event(LINES[1], "Armed clash", "Santa Clara"),
+        make_event("Otra frase.", "Arrests", None, actor1="Police"),
+    ]  # fmt: skip
+
+
+def test_perfect_predictions_score_one():
+    result = events.run(GOLD, predict=perfect)
+    assert result["status"] == "ok" and result["n"] == 3
+    m = result["metrics"]
+    assert (m["precision"], m["recall"], m["f1"]) == (1.0, 1.0, 1.0)
+    for name in events.ATTRIBUTES:
+        assert m[f"{name}_accuracy"] == 1.0, name
+    assert result["worst_errors"] == []
+
+
+def test_wrong_types_score_zero():
+    def wrong(doc):
+        return [make_event(line, "Other") for line in LINES[:2]]
+
+    m = events.run(GOLD, predict=wrong)["metrics"]
+    assert (m["tp"], m["fp"], m["fn"], m["f1"]) == (0, 2, 3, 0.0)
+    assert m["place_accuracy"] == 0.0
+
+
+def test_partial_predictions_hand_computed():
+    result = events.run(GOLD, predict=partial)
+    m = result["metrics"]
+    assert (m["tp"], m["fp"], m["fn"]) == (2, 2, 1)
+    assert m["precision"] == 0.5
+    assert m["recall"] == pytest.approx(2 / 3)
+    assert m["f1"] == pytest.approx(4 / 7)
+    assert m["place_accuracy"] == 1.0
+    assert m["date_accuracy"] == 0.5
+    assert m["actor1_accuracy"] == 1.0 and m["actor2_accuracy"] == 1.0
+    assert m["quantities_accuracy"] == 1.0
+    assert m["sources_accuracy"] == 0.5
+    kinds = {e["kind"] for e in result["worst_errors"]}
+    assert kinds == {"missed", "spurious", "attributes"}
+    assert all(e["text"] for e in result["worst_errors"])
+    assert result["per_class"]["Arrests"]["recall"] == 0.0
+
+
+def test_missing_gold_is_skipped_and_predictor_never_built(tmp_path):
+    result = events.run(tmp_path / "nope.jsonl")
+    assert result["status"] == "skipped" and "not found" in result["reason"]
+
+
+def test_missing_text_is_reported(tmp_path):
+    row = json.loads(GOLD.read_text(encoding="utf-8").splitlines()[0])
+    (tmp_path / "g.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = events.run(tmp_path / "g.jsonl", predict=perfect)
+    assert result["texts_missing"] == ["pueblo-es.txt"] and result["n"] == 0
+    found = events.run(tmp_path / "g.jsonl", predict=perfect, texts_dir=FIXTURES)
+    assert found["metrics"]["recall"] == 1.0
+
+
+def test_sources_loose_names_and_counts():
+    gold = [{"name": "Observatorio Sirio", "stance": "reports"}]
+    assert events.sources_ok(gold, [("el observatorio sirio para los DDHH", "reports")])
+    assert not events.sources_ok(gold, [("Observatorio Sirio", "denies")])
+    assert not events.sources_ok(gold, [])
+    assert events.sources_ok([], [])
+
+
+def test_guess_lang():
+    assert events.guess_lang("alepo-2016-es.txt") == "es"
+    assert events.guess_lang("report_en.md") == "en"
+    assert events.guess_lang("notes.txt") is None

@@ -1,0 +1,106 @@
+"""Gazetteer and place resolution."""
+
+from pathlib import Path
+
+import pytest
+
+from cronica.record import Location
+from cronica.resolve.places import (
+    Gazetteer,
+    document_country_focus,
+    parse_mention,
+    resolve_place,
+    resolve_place_explained,
+)
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def aleppo(gaz: Gazetteer) -> Location:
+    loc = resolve_place("Alepo", "es", "Syria", gazetteer=gaz)
+    assert loc is not None
+    return loc
+
+
+@pytest.mark.parametrize("text", ["Alepo", "Aleppo", "Halab", "حلب"])
+def test_aleppo_spellings(gaz: Gazetteer, text: str) -> None:
+    loc = resolve_place(text, "es", gazetteer=gaz)
+    assert loc is not None and loc.canonical == "Aleppo" and loc.country == "Syria"
+    assert loc.geo_precision == 1 and abs(loc.lat - 36.2) < 0.1
+
+
+def test_neighbourhood_with_descriptor(gaz: Gazetteer) -> None:
+    loc = resolve_place("distrito de Hanano", "es", "Syria", gazetteer=gaz)
+    assert loc.canonical == "Hanano, Aleppo" and loc.admin1 == "Aleppo"
+    assert abs(loc.lat - 36.22) < 0.05 and abs(loc.lon - 37.18) < 0.05
+
+
+def test_spanish_spellings(gaz: Gazetteer) -> None:
+    assert resolve_place("Jan Shijún", "es", "Syria", gazetteer=gaz).canonical == \
+        "Khan Shaykhun"
+    assert resolve_place("Sheij Said", "es", "Syria", gazetteer=gaz).canonical == \
+        "Sheikh Said, Aleppo"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Damasco", "Damascus", "Syria"), ("Bagdad", "Baghdad", "Iraq"),
+    ("Járkov", "Kharkiv", "Ukraine"), ("Trípoli", "Tripoli", "Libya"), ("Saná", "Sanaa", "Yemen"),
+])
+def test_exonyms(gaz: Gazetteer, text: str, name: str, country: str) -> None:
+    loc = resolve_place(text, "es", gazetteer=gaz)
+    assert (loc.canonical, loc.country) == (name, country)
+
+
+def test_focus_country_breaks_name_clashes(gaz: Gazetteer) -> None:
+    assert resolve_place("Palmira", "es", gazetteer=gaz).country == "Colombia"
+    syrian = resolve_place("Palmira", "es", country_focus="Syria", gazetteer=gaz)
+    assert (syrian.canonical, syrian.country) == ("Tadmur", "Syria")
+
+
+def test_descriptors_set_precision(gaz: Gazetteer) -> None:
+    assert resolve_place("las afueras de Alepo", "es", gazetteer=gaz).geo_precision == 2
+    province = resolve_place("la provincia de Alepo", "es", gazetteer=gaz)
+    assert province.geo_precision == 3 and province.gazetteer_id.startswith("ocha:")
+    assert parse_mention("las afueras de Alepo", "es").relation == "near"
+
+
+def test_unknown_district_falls_back_to_city(gaz: Gazetteer, aleppo: Location) -> None:
+    loc = resolve_place("distrito de Qwzxtrabu", "es", "Syria", within=aleppo, gazetteer=gaz)
+    assert loc.canonical == "Aleppo" and loc.geo_precision == 2
+
+
+def test_within_prefers_local_places(gaz: Gazetteer, aleppo: Location) -> None:
+    loc, cands = resolve_place_explained("Tariq al-Bab", "es", "Syria", aleppo, gaz)
+    assert loc.canonical == "Tariq al-Bab, Aleppo"
+    assert cands[0].features["inside_within"] is True
+
+
+def test_river_added_by_hand(gaz: Gazetteer) -> None:
+    assert resolve_place("el río Queiq", "es", "Syria", gazetteer=gaz).canonical == \
+        "Queiq River, Aleppo"
+
+
+def test_user_csv_adds_a_place(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("name,alt_names,country,lat,lon\nTell Zzyxqa,Tal Zzyxqa,Syria,36.1,37.0\n",
+                    encoding="utf-8")
+    gaz = Gazetteer.load([str(path)])
+    loc = resolve_place("Tal Zzyxqa", "es", gazetteer=gaz)
+    assert loc.canonical == "Tell Zzyxqa" and loc.gazetteer_id.startswith("user:")
+    assert resolve_place("Tal Zzyxqa", "es", gazetteer=Gazetteer.load()) is None
+
+
+def test_document_country_focus(gaz: Gazetteer) -> None:
+    assert document_country_focus(["Alepo", "Damasco", "Mosul"], gazetteer=gaz) == "Syria"
+    assert document_country_focus([], gazetteer=gaz) is None
+
+
+def test_patterns(gaz: Gazetteer) -> None:
+    patterns = gaz.patterns("es")
+    assert any(p["pattern"] == "Tariq al-Bab" for p in patterns)
+    assert all(p["label"] == "PLACE" for p in patterns)
+    assert len(patterns) < 20000

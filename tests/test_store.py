@@ -1,0 +1,323 @@
+"""The DuckDB store: round trip, idempotent re-ingest, filters, atomic ingest."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from datetime import date
+
+import pytest
+
+from cronica.record import (
+    Actor,
+    Claim,
+    Document,
+    Event,
+    Evidence,
+    Fatalities,
+    InputError,
+    Location,
+    Quantity,
+)
+from cronica.store import Store, event_from_dict, parse_iso_date
+
+TEXT_A = (
+    "Según el observatorio, las fuerzas del gobierno bombardearon Kafr Nabl el 3 de marzo. [4] "
+    "Los rebeldes negaron haber perdido la colina."
+)
+TEXT_B = "Protesters marched in Springfield on 10 May 2024 demanding water."
+
+
+def make_event(
+    event_id: str = "e1",
+    document: str = "doc-a",
+    sentence_index: int = 0,
+    *,
+    event_type: str = "Explosions/Remote violence",
+    sub_event_type: str = "Air/drone strike",
+    action: str = "airstrike",
+    date_: str | None = "2024-03-03",
+    actor1: Actor | None = None,
+    actor2: Actor | None = None,
+    location: Location | None = None,
+    disputed: bool = False,
+    best: int | None = 3,
+) -> Event:
+    """A fully populated event; keyword arguments override the parts the tests vary."""
+    return Event(
+        event_id=event_id,
+        document=document,
+        sentence_index=sentence_index,
+        evidence=Evidence(
+            sentence="las fuerzas del gobierno bombardearon Kafr Nabl [4]",
+            start=0,
+            end=88,
+            citations=["[4]"],
+            trigger="bombardearon",
+            trigger_start=40,
+            trigger_end=52,
+        ),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        plover="AIRSTRIKE",
+        action=action,
+        date=date_,
+        date_precision="day" if date_ and len(date_) == 10 else "month",
+        date_text="el 3 de marzo",
+        actor1=actor1 or Actor("fuerzas del gobierno", "Military Forces of Syria", "State forces",
+                               "Syria"),
+        actor2=actor2,
+        assoc_actors=[Actor("milicia aliada", None, "Political militia")],
+        location=location
+        or Location("Kafr Nabl", "Kafr Nabl", "Idlib", "Maarrat al-Nu'man", "Syria", 35.61,
+                    36.56, 1, "gaz:1"),
+        quantities=[Quantity("killed", 3, approx=True, text="unos tres", low=2, high=4)],
+        fatalities=None if best is None else Fatalities(2, best, 4),
+        claims=[
+            Claim("SOHR", "NGO", "reports", document, sentence_index, (0, 16)),
+            Claim("rebeldes", "armed group", "denies", document, 1, None),
+        ],
+        disputed=disputed,
+        disputed_reason="denied" if disputed else None,
+        confidence=0.75,
+        rules=["lexicon:bombardear", "passive"],
+        lang="es",
+    )
+
+
+def doc_a(text: str = TEXT_A) -> Document:
+    return Document("doc-a", text, "es", date(2024, 3, 4), "https://example.org/a", "Outlet",
+                    "a.txt", "Bombardeo")
+
+
+SENTS_A = [(0, 0, 88, TEXT_A[:88], ["[4]"]), (1, 89, len(TEXT_A), TEXT_A[89:], [])]
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store(str(tmp_path / "c.duckdb")) as s:
+        yield s
+
+
+def test_event_from_dict_rebuilds_nested_records_and_span_tuple():
+    ev = make_event()
+    back = event_from_dict(json.loads(json.dumps(ev.to_dict())))
+    assert back == ev
+    assert back.claims[0].span == (0, 16) and isinstance(back.claims[0].span, tuple)
+    assert isinstance(back.location, Location) and isinstance(back.quantities[0], Quantity)
+
+
+def test_event_from_dict_names_bad_fields():
+    d = make_event().to_dict()
+    d["actor1"]["colour"] = "red"
+    with pytest.raises(ValueError, match="actor1.*colour"):
+        event_from_dict(d)
+    d = make_event().to_dict()
+    del d["evidence"]
+    with pytest.raises(ValueError, match="evidence"):
+        event_from_dict(d)
+
+
+def test_round_trip(store, tmp_path):
+    ev = make_event()
+    bare = make_event("e2", sentence_index=1, date_=None, best=None)
+    bare.location = None
+    assert store.add_document(doc_a(), SENTS_A, [ev, bare]) is True
+    assert store.event("e1") == ev
+    assert store.event("e1").to_dict() == ev.to_dict()
+    assert store.event("e2") == bare
+    assert store.event("nope") is None
+    assert store.events() == [ev, bare]  # dated first, undated last
+    assert store.sentences("doc-a") == SENTS_A
+    assert store.document("doc-a") == doc_a()
+    store.close()
+    with Store(str(tmp_path / "c.duckdb"), read_only=True) as again:
+        assert again.events() == [ev, bare]
+
+
+def test_documents_and_counts(store):
+    store.add_document(doc_a(), SENTS_A, [make_event(), make_event("e2", disputed=True)])
+    store.add_document(Document("doc-b", TEXT_B, "en"), [(0, 0, len(TEXT_B), TEXT_B, [])], [])
+    assert store.counts() == {
+        "documents": 2, "sentences": 3, "events": 2, "claims": 4, "evidence": 2, "disputed": 1,
+    }
+    docs = {d["id"]: d for d in store.documents()}
+    assert docs["doc-a"]["content_hash"] == doc_a().content_hash
+    assert docs["doc-a"]["date"] == "2024-03-04"
+    assert (docs["doc-a"]["n_sentences"], docs["doc-a"]["n_events"]) == (2, 2)
+    assert docs["doc-b"]["date"] is None and docs["doc-b"]["n_events"] == 0
+    assert "text" not in docs["doc-a"]
+
+
+def test_reingest_same_content_is_a_no_op(store):
+    assert store.add_document(doc_a(), SENTS_A, [make_event()]) is True
+    before = store.counts()
+    assert store.has_document(doc_a().content_hash)
+    # same text under another id, with other events: still the same content -> nothing
+    other = Document("doc-a-copy", TEXT_A)
+    assert store.add_document(other, [], [make_event("e9", document="doc-a-copy")]) is False
+    assert store.add_document(doc_a(), SENTS_A, [make_event()]) is False
+    assert store.counts() == before
+    assert store.event("e9") is None
+
+
+def test_reingest_same_id_new_content_replaces_old_rows(store):
+    store.add_document(doc_a(), SENTS_A, [make_event("old1"), make_event("old2")])
+    store.add_document(Document("doc-b", TEXT_B, "en"), [(0, 0, 5, "Prote", [])],
+                       [make_event("b1", document="doc-b")])
+    new_text = TEXT_A + " Más tarde hubo otro ataque."
+    assert store.add_document(doc_a(new_text), [(0, 0, 10, new_text[:10], [])],
+                              [make_event("new1")]) is True
+    assert store.event("old1") is None and store.event("old2") is None
+    assert store.event("new1") is not None and store.event("b1") is not None
+    assert store.counts()["documents"] == 2
+    assert store.counts()["events"] == 2
+    assert store.counts()["claims"] == 4
+    assert store.sentences("doc-a") == [(0, 0, 10, new_text[:10], [])]
+    assert not store.has_document(doc_a().content_hash)
+
+
+def test_event_of_another_document_is_refused(store):
+    with pytest.raises(InputError, match="doc-a"):
+        store.add_document(doc_a(), SENTS_A, [make_event(document="doc-z")])
+    assert store.counts()["documents"] == 0
+
+
+@pytest.fixture
+def filled(store):
+    events = [
+        make_event("e1", date_="2024-03-03"),
+        make_event("e2", sentence_index=1, event_type="Battles", sub_event_type="Armed clash",
+                   action="clash", date_="2024-04-20",
+                   actor2=Actor("rebeldes", "Hayat Tahrir al-Sham", "Rebel group"),
+                   disputed=True),
+        make_event("e3", sentence_index=2, event_type="Strategic developments",
+                   sub_event_type="Non-violent transfer of territory", action="capture",
+                   date_="2024-05", actor1=Actor("100%_group", None, "Rebel group"),
+                   location=Location("Saraqib", admin1="Idlib", country="Syria")),
+        make_event("e4", sentence_index=3, date_=None,
+                   location=Location("Aleppo", "Aleppo", "Aleppo", country="Syria")),
+    ]
+    store.add_document(doc_a(), SENTS_A, events)
+    return store
+
+
+def ids(events: list[Event]) -> list[str]:
+    return [e.event_id for e in events]
+
+
+def test_filter_by_type_matches_type_subtype_or_action(filled):
+    assert ids(filled.events(type="battles")) == ["e2"]
+    assert ids(filled.events(type="AIR/DRONE STRIKE")) == ["e1", "e4"]
+    assert ids(filled.events(type="capture")) == ["e3"]
+    assert filled.events(type="Armed") == []  # equality, not substring
+
+
+def test_filter_by_dates(filled):
+    assert ids(filled.events(since="2024-04-01")) == ["e2", "e3"]
+    assert ids(filled.events(until="2024-03-31")) == ["e1"]
+    assert ids(filled.events(since="2024-04", until="2024-04")) == ["e2"]
+    assert ids(filled.events(since="2024-05-01", until="2024")) == ["e3"]
+    with pytest.raises(ValueError, match="ayer"):
+        filled.events(since="ayer")
+
+
+def test_filter_by_actor_place_disputed_limit(filled):
+    assert ids(filled.events(actor="tahrir")) == ["e2"]  # canonical, case-insensitive
+    assert ids(filled.events(actor="REBELDES")) == ["e2"]  # text
+    assert ids(filled.events(actor="military forces")) == ["e1", "e2", "e4"]
+    assert ids(filled.events(actor="100%")) == ["e3"]  # % is literal, not a wildcard
+    assert filled.events(actor="1_0") == []  # _ too
+    assert ids(filled.events(place="idlib")) == ["e1", "e2", "e3"]  # admin1
+    assert ids(filled.events(place="sarAQ")) == ["e3"]
+    assert ids(filled.events(disputed=True)) == ["e2"]
+    assert ids(filled.events(disputed=False, limit=2)) == ["e1", "e3"]
+    assert ids(filled.events(type="airstrike", place="aleppo")) == ["e4"]
+    assert filled.events(actor="x' OR '1'='1") == []
+    assert filled.events(limit=0) == []
+
+
+def test_failure_mid_ingest_rolls_back(tmp_path, monkeypatch):
+    path = str(tmp_path / "c.duckdb")
+    with Store(path) as s:
+        s.add_document(Document("doc-b", TEXT_B, "en"), [(0, 0, 5, "Prote", [])],
+                       [make_event("b1", document="doc-b")])
+    before_b = None
+
+    def boom(self, events):
+        raise RuntimeError("disk on fire")
+
+    with Store(path) as s:
+        before_b = s.event("b1")
+        monkeypatch.setattr(Store, "_insert_events", boom)
+        with pytest.raises(RuntimeError, match="disk on fire"):
+            s.add_document(doc_a(), SENTS_A, [make_event()])
+        # same connection: nothing of doc-a is visible
+        assert not s.has_document(doc_a().content_hash)
+        assert s.counts()["documents"] == 1 and s.counts()["sentences"] == 1
+        monkeypatch.undo()
+        # and the store still works afterwards
+        assert s.add_document(doc_a(), SENTS_A, [make_event()]) is True
+    with Store(path) as s:
+        assert s.event("b1") == before_b
+        assert s.counts()["documents"] == 2
+
+
+def test_failed_replacement_keeps_the_old_document(store, monkeypatch):
+    store.add_document(doc_a(), SENTS_A, [make_event("old1")])
+    monkeypatch.setattr(Store, "_insert_sentences", lambda self, rows: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        store.add_document(doc_a(TEXT_A + " Otro."), [], [make_event("new1")])
+    assert store.event("old1") is not None and store.event("new1") is None
+    assert store.sentences("doc-a") == SENTS_A
+
+
+def test_process_crash_mid_ingest_leaves_no_partial_document(tmp_path):
+    path = str(tmp_path / "c.duckdb")
+    with Store(path) as s:
+        s.add_document(Document("doc-b", TEXT_B, "en"), [], [make_event("b1", document="doc-b")])
+    script = textwrap.dedent(
+        f"""
+        import os
+        from cronica.record import Document
+        from cronica.store import Store
+
+        class Crashing(Store):
+            def _insert_events(self, events):
+                os._exit(3)  # dies after the document and sentence inserts, before COMMIT
+
+        s = Crashing({path!r})
+        s.add_document(Document("doc-c", "texto que nunca llega", "es"),
+                       [(0, 0, 5, "texto", [])], [])
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.returncode == 3, proc.stderr
+    with Store(path) as s:
+        assert [d["id"] for d in s.documents()] == ["doc-b"]
+        assert s.sentences("doc-c") == []
+        assert s.event("b1") is not None
+
+
+def test_bad_sentence_tuple_names_document(store):
+    with pytest.raises(InputError, match="doc-a.*sentence 0"):
+        store.add_document(doc_a(), [(0, 1, "x")], [])  # type: ignore[list-item]
+
+
+def test_parse_iso_date():
+    assert parse_iso_date("2024-02") == date(2024, 2, 1)
+    assert parse_iso_date("2024-02", end=True) == date(2024, 2, 29)
+    assert parse_iso_date("2023", end=True) == date(2023, 12, 31)
+    with pytest.raises(ValueError):
+        parse_iso_date("2024-13-01")
+
+
+def test_minimal_event_with_all_optional_fields_empty(store):
+    ev = Event("x", "d", 0, Evidence("s", 0, 1), "Battles", "Armed clash", "FIGHT", "clash",
+               claims=[Claim("a", "media", "reports")])
+    assert store.add_document(Document("d", "t"), [(0, 0, 1, "t", [])], [ev])
+    assert store.event("x") == ev
+    assert store.sentences("d") == [(0, 0, 1, "t", [])]
+    assert store.events(actor="a", place="b") == []
