@@ -22,7 +22,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
+# soft_wrap: long messages (paths!) are never folded across lines on stderr.
+err = Console(stderr=True, soft_wrap=True)
 log = logging.getLogger("cronica")
 
 
@@ -71,11 +72,21 @@ DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
 def main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Debug logs.")] = False,
 ) -> None:
-    """Set up logging: what happened to each input goes to stderr."""
+    """Set up logging: what happened to each input goes to stderr.
+
+    On a terminal, rich renders the log; otherwise (a pipe, a file, CI) each record is one
+    plain `LEVEL message` line, so that a message naming an input is never wrapped mid-path.
+    """
+    handler: logging.Handler
+    if err.is_terminal:
+        handler = RichHandler(console=err, show_path=False, show_time=False)
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
     logging.basicConfig(
         level=logging.DEBUG if verbose else logging.INFO,
         format="%(message)s",
-        handlers=[RichHandler(console=err, show_path=False, show_time=False)],
+        handlers=[handler],
         force=True,
     )
 
@@ -119,7 +130,7 @@ def _pipeline(gazetteer: list[Path] | None):
 
 
 def _fail(error: InputError) -> None:
-    log.error("[red]failed[/red] %s", error, extra={"markup": True})
+    log.error("failed: %s", error)
 
 
 @app.command()
@@ -198,7 +209,7 @@ def ingest(
                 continue
             stored += 1
             log.info("%s: stored, %d events", item.id, len(analysis.events))
-    err.print(f"{stored} stored, {unchanged} unchanged, {failed} failed -> {db}")
+    err.print(f"{stored} stored, {unchanged} unchanged, {failed} failed -> {db}", markup=False)
     if failed:
         raise typer.Exit(1)
 
@@ -257,7 +268,7 @@ def export(
     with Store(str(db), read_only=True) as store:
         found = store.events()
     count = write(found, fmt.value, str(output))
-    err.print(f"wrote {count} events to {output}")
+    err.print(f"wrote {count} events to {output}", markup=False)
 
 
 def _require_db(db: Path) -> None:

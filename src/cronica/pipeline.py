@@ -75,6 +75,7 @@ class Pipeline:
         state = AttributionState()
         reader = ArgumentReader(lang, self.actors, focus)
         attributor = Attributor(reader)
+        memory: dict[str, Actor] = {}  # the narrative's last actor per trigger family
         index = 0
         for para in parsed:
             for sent in para.doc.sents:
@@ -100,6 +101,7 @@ class Pipeline:
                     norm,
                     para,
                     focus,
+                    memory,
                 )
                 analysis.events.extend(events)
                 index += 1
@@ -155,31 +157,28 @@ class Pipeline:
         norm: NormalisedText,
         para: _Parsed,
         focus: str | None,
+        memory: dict[str, Actor],
     ) -> list[Event]:
-        matches = find_triggers(sent, reader.lang, reader.satisfies)
+        matches = [
+            m for m in find_triggers(sent, reader.lang, reader.satisfies)
+            if not reader.non_factual(m.token)
+        ]
+        foreground = [m for m in matches if not reader.background(m.token)]
+        if foreground:
+            matches = foreground
         cues = attributor.attribute(sent, [m.token.i for m in matches], state)
+        spans = [c.span for cs in cues.values() for c in cs]
+        in_sources = {t.i for t in sent if any(a <= t.idx < b for a, b in spans)}
         events: list[Event] = []
         for match in matches:
             roles = reader.read(
-                match.token,
-                sent,
-                match.entry.family,
-                match.entry.patterns[match.pattern_index].requires,
+                match.token, sent, match.entry.family,
+                match.entry.patterns[match.pattern_index].requires, in_sources,
             )
             events.extend(
                 self._events_for(
-                    doc,
-                    sent,
-                    index,
-                    evidence,
-                    when,
-                    match,
-                    roles,
-                    cues.get(match.token.i, []),
-                    reader,
-                    norm,
-                    para,
-                    focus,
+                    doc, sent, index, evidence, when, match, roles,
+                    cues.get(match.token.i, []), reader, norm, para, focus, memory,
                 )
             )
         self._attach_quantities(events, sent, reader.lang, matches)
@@ -199,13 +198,18 @@ class Pipeline:
         norm: NormalisedText,
         para: _Parsed,
         focus: str | None,
+        memory: dict[str, Actor],
     ) -> list[Event]:
         onto = ontology()
         agents = self._actors(roles.agent, reader) or [None]
         target = reader.actor_of(roles.target) if roles.target is not None else None
         places = [self._place(t, reader, focus) for t in roles.themes] or [None]
         resolved, date_text = when
-        claims = [Claim(c.source, c.source_type, c.stance, doc.id, index, c.span) for c in cues]
+        claims = [
+            Claim(c.source, c.source_type, c.stance, doc.id, index,
+                  to_original(norm, para.offset + c.span[0], para.offset + c.span[1]))
+            for c in cues
+        ]
         if doc.source and not any(c.source == doc.source for c in claims):
             claims.append(Claim(doc.source, "media", "reports", doc.id, index, None))
         accused = next((c.accused for c in cues if c.accused is not None), None)
@@ -213,8 +217,14 @@ class Pipeline:
             norm, para.offset + match.token.idx, para.offset + match.token.idx + len(match.token)
         )
         out = []
+        family = match.entry.family
         for agent in agents:
             actor1 = agent or accused
+            if actor1 is None and family == "territory" and family in memory:
+                actor1 = memory[family]
+                roles.rules.append("agent:narrative-previous")
+            elif actor1 is not None and family:
+                memory[family] = actor1
             sub = match.entry.sub_event_type
             if match.entry.family == "territory":
                 sub = onto.sub_event_for_family("territory", actor1.actor_type if actor1 else None)
@@ -265,9 +275,9 @@ class Pipeline:
         """The agent and the actors coordinated with it ("sirios y rusos" -> two)."""
         if head is None:
             return []
-        found = []
+        found: list[Actor] = []
         for tok in coordinated(head):
-            actor = reader.actor_of(tok)
+            actor = reader.actor_of(tok) if reader.agentive(tok) else None
             if actor is not None and all(a.canonical != actor.canonical for a in found):
                 found.append(actor)
         return found

@@ -89,9 +89,13 @@ def _same_text(a: str | None, b: str | None) -> bool:
 
 
 def place_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    """Canonical names equal (case- and accent-insensitive), or both coordinates within 2 km."""
-    if _same_text(gold.get("location_canonical"), pred.get("location_canonical")):
+    """Canonical names equal (case- and accent-insensitive; a predicted "Place, Admin" counts
+    by its first part), or both coordinates within 2 km."""
+    gold_name, pred_name = gold.get("location_canonical"), pred.get("location_canonical")
+    if _same_text(gold_name, pred_name):
         return True
+    if gold_name and pred_name and _same_text(gold_name, pred_name.split(",")[0]):
+        return True  # "Eastern Aleppo, Aleppo": the place, then its admin area
     coords = (gold.get("lat"), gold.get("lon"), pred.get("lat"), pred.get("lon"))
     if all(c is not None for c in coords):
         return metrics.haversine_km(*coords) <= PLACE_KM

@@ -19,7 +19,7 @@ def load_sentences(path: Path) -> list[tuple[str, str, int]]:
     """(id, text, label) rows from a TSV with columns id, text, label (1 = reports an event)."""
     rows = []
     with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        reader = csv.DictReader(handle, delimiter="\t")
         if not reader.fieldnames or not {"text", "label"} <= set(reader.fieldnames):
             raise InputError(str(path), "expected a TSV with `text` and `label` columns")
         for number, row in enumerate(reader, 2):

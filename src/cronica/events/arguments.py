@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from cronica.events.lexicon import attribution_cues, fold
+from cronica.events.lexicon import attribution_cues, demonyms, fold
 from cronica.events.syntax import (
     ACTOR_LABELS,
     OBJECT_DEPS,
@@ -19,6 +19,7 @@ from cronica.events.syntax import (
     entity_of,
     is_passive,
     phrase,
+    preposition,
 )
 from cronica.record import Actor
 from cronica.resolve.actors import ActorResolver
@@ -91,6 +92,12 @@ class ArgumentReader:
         """The actor a noun phrase names, if it names one."""
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
             return None
+        if token.pos_ == "ADJ" or (token.dep_ == "conj" and token.head.pos_ == "ADJ"):
+            table = demonyms(self.lang)
+            country = table.get(fold(token.lemma_)) or table.get(fold(token.text))
+            if country is None and token.text.lower().endswith("s"):
+                country = table.get(fold(token.text[:-1]))
+            return self.actors.military_of(country, token.text) if country else None
         text = phrase(token).text
         actor = self.actors.resolve(text, self.lang, self.country_focus)
         if actor is not None:
@@ -110,6 +117,11 @@ class ArgumentReader:
         return fold(token.lemma_) in attribution_cues(self.lang).place_nouns
 
     # -- roles -----------------------------------------------------------------------------
+    def agentive(self, token: Token) -> bool:
+        """An actor that can act: civilians are always the target in ACLED coding."""
+        actor = self.actor_of(token)
+        return actor is not None and actor.actor_type != "Civilians"
+
     def subjects(self, token: Token) -> list[Token]:
         return [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
 
@@ -117,20 +129,23 @@ class ArgumentReader:
         passive = is_passive(verb)
         if passive:
             for prep, noun in attachments(verb):
-                if prep in AGENT_PREPS and self.actor_of(noun):
+                if prep in AGENT_PREPS and self.agentive(noun):
                     roles.rules.append("agent:passive-por")
                     return noun
         for subj in self.subjects(verb):
             if subj.dep_ in PASSIVE_SUBJECT_DEPS or passive:
                 continue
-            if self.actor_of(subj):
+            if self.agentive(subj):
                 roles.rules.append("agent:subject")
                 return subj
         return None
 
     def inherited_agent(self, token: Token, roles: Roles) -> Token | None:
         """Subject of a governing clause (gerund, xcomp, conjunct, light verb)."""
+        speech = attribution_cues(self.lang).stance_of_verb
         for governor in clause_head_chain(token):
+            if fold(governor.lemma_) in speech:
+                return None  # a speaker is a source, not the agent of what they report
             if governor.pos_ in ("VERB", "AUX"):
                 agent = self.agent_of_verb(governor, roles)
                 if agent is not None:
@@ -141,18 +156,25 @@ class ArgumentReader:
     def agent_of_noun(self, noun: Token, roles: Roles) -> Token | None:
         """Agent of a nominal trigger: "el ataque de la milicia", "ataques sirios"."""
         for prep, child in attachments(noun):
-            if prep in ("de", "of", "by", "por") and self.actor_of(child):
+            if prep in ("de", "of", "by", "por") and self.agentive(child):
                 roles.rules.append("agent:noun-of")
                 return child
         for child in noun.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod:poss") and self.actor_of(child):
+            if child.dep_ in ("amod", "compound", "poss", "nmod:poss") and self.agentive(child):
                 roles.rules.append("agent:noun-modifier")
                 return child
         head = noun.head
-        if noun.dep_ in OBJECT_DEPS and fold(head.lemma_) in LIGHT_VERBS:
+        cues = attribution_cues(self.lang)
+        if (
+            head is not noun
+            and head.pos_ in ("VERB", "AUX")
+            and noun.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+            and fold(head.lemma_) not in cues.patient_verbs
+            and fold(head.lemma_) not in cues.stance_of_verb
+        ):
             agent = self.agent_of_verb(head, roles) or self.inherited_agent(head, roles)
             if agent is not None:
-                roles.rules.append(f"agent:light-verb:{head.lemma_}")
+                roles.rules.append(f"agent:governing-verb:{head.lemma_}")
             return agent
         return None
 
@@ -182,9 +204,7 @@ class ArgumentReader:
                 heads.append(child)
             elif child.dep_ in SUBJECT_DEPS and (passive_or_unaccusative or self.is_place(child)):
                 heads.append(child)
-            elif child.dep_ in ("obl", "nmod", "obl:arg") and fold(child.lemma_) != "":
-                from cronica.events.syntax import preposition
-
+            elif child.dep_ in ("obl", "nmod", "obl:arg"):
                 if preposition(child) in ("de", "of") and token.pos_ == "NOUN":
                     heads.append(child)
             elif child.dep_ == "prep" and fold(child.text) == "of" and token.pos_ == "NOUN":
@@ -195,26 +215,78 @@ class ArgumentReader:
                 continue
             for item in coordinated(head):
                 if self.is_place(item):
-                    places.append(item)
+                    places.append(self._named_inside(item))
         named = [p for p in places if p.pos_ == "PROPN" or entity_of(p) is not None]
         return named or places
 
-    def event_places(self, token: Token, sent: Span) -> list[Token]:
+    def _named_inside(self, token: Token) -> Token:
+        """ "el distrito de Dahret Awwad" -> the name, when a place noun governs one."""
+        if token.pos_ == "PROPN" or entity_of(token) is not None:
+            return token
+        for child in token.children:
+            if (
+                child.pos_ == "PROPN"
+                and preposition(child) in ("de", "of", None)
+                and child.dep_ in ("nmod", "appos", "flat", "compound", "pobj")
+            ):
+                return child
+            if child.dep_ == "prep" and fold(child.text) == "of":
+                for grand in child.children:
+                    if grand.pos_ == "PROPN":
+                        return grand
+        return token
+
+    def event_places(self, token: Token, sent: Span, exclude: set[int]) -> list[Token]:
         """Where a non-territorial event happened: its prepositional places, else the sentence's."""
         for holder in (token, token.head if token.dep_ in OBJECT_DEPS else None):
             if holder is None:
                 continue
             for prep, noun in attachments(holder):
+                if noun.i in exclude:
+                    continue
                 if prep in PLACE_PREPS and self.is_place(noun) and not self.actor_of(noun):
-                    return [noun]
+                    return [self._named_inside(noun)]
         places = [
             ent.root
             for ent in sent.ents
-            if ent.label_ in PLACE_LABELS and self.actor_of(ent.root) is None
+            if ent.label_ in PLACE_LABELS
+            and self.actor_of(ent.root) is None
+            and ent.root.i not in exclude
         ]
         return places[:1]
 
-    def read(self, token: Token, sent: Span, family: str | None, requires: str | None) -> Roles:
+    def non_factual(self, token: Token) -> bool:
+        """An intended, feared or prevented event ("en un intento por recuperar")."""
+        cues = attribution_cues(self.lang)
+        current = token
+        for _ in range(3):
+            if current.head is current:
+                return False
+            purpose = any(
+                fold(c.text) in ("para", "to") and c.dep_ in ("mark", "aux")
+                for c in current.children
+            )
+            if purpose and current.pos_ in ("VERB", "AUX") and (
+                current.dep_ in ("advcl", "acl")
+                or fold(current.head.lemma_) in cues.non_factual_heads
+            ):
+                return True
+            if current.dep_ not in ("xcomp", "acl", "nmod", "obl", "advcl", "obj", "dobj",
+                                    "pobj", "prep", "ccomp"):
+                return False
+            current = current.head
+            if fold(current.lemma_) in cues.non_factual_heads:
+                return True
+        return False
+
+    def background(self, token: Token) -> bool:
+        """A nominal trigger that sets the scene ("durante los combates")."""
+        if token.pos_ != "NOUN":
+            return False
+        return preposition(token) in attribution_cues(self.lang).background_preps
+
+    def read(self, token: Token, sent: Span, family: str | None, requires: str | None,
+             exclude: set[int] | None = None) -> Roles:
         """All roles of one trigger."""
         roles = Roles()
         if token.pos_ in ("VERB", "AUX"):
@@ -228,7 +300,7 @@ class ArgumentReader:
             )
             roles.rules.append("place:theme")
         if not roles.themes:
-            roles.themes = self.event_places(token, sent)
+            roles.themes = self.event_places(token, sent, exclude or set())
             if roles.themes:
                 roles.rules.append("place:attached-or-sentence")
         return roles

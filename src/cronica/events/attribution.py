@@ -13,6 +13,7 @@ from cronica.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     attachments,
+    entity_of,
     phrase,
 )
 from cronica.record import Actor
@@ -60,7 +61,13 @@ class Attributor:
         self.cues = attribution_cues(reader.lang)
 
     def _cue(self, source_tok: Token, stance: str, scope: set[int], rule: str) -> SourceCue:
-        span = phrase(source_tok)
+        span = entity_of(source_tok) or phrase(source_tok)
+        while len(span) > 1 and (span[0].pos_ in ("ADP", "DET") or fold(span[0].text) in {
+            w for seq in self.cues.according_to for w in seq
+        }):
+            span = span[1:]
+        if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text in ("-", "‐"):
+            span = phrase(source_tok)
         text = span.text
         source_type = self.reader.actors.source_type(text, self.reader.lang)
         return SourceCue(
@@ -124,6 +131,9 @@ class Attributor:
                 scope = {t.i for t in sent}
             if subject is not None and subject.i in scope:
                 scope -= _subtree_ids(subject)
+            impersonal = any(fold(c.text) == "se" for c in tok.children)
+            if subject is None and impersonal:
+                continue
             if subject is None:
                 if tok.dep_ == "conj" and found:
                     cue = SourceCue(**{**found[-1].__dict__, "scope": scope})

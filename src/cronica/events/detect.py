@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from cronica.events.lexicon import TriggerEntry, TriggerPattern, triggers
 from cronica.events.syntax import key, negated
 
-WINDOW = 3
+WINDOW = 2
 NOT_NEAR_WINDOW = 4
 
 

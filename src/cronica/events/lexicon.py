@@ -72,6 +72,9 @@ class AttributionCues:
     unnamed_sources: frozenset[str]
     place_nouns: frozenset[str]
     person_nouns: frozenset[str] = field(default_factory=frozenset)
+    non_factual_heads: frozenset[str] = field(default_factory=frozenset)
+    background_preps: frozenset[str] = field(default_factory=frozenset)
+    patient_verbs: frozenset[str] = field(default_factory=frozenset)
 
 
 @cache
@@ -147,4 +150,13 @@ def attribution_cues(lang: str) -> AttributionCues:
         unnamed_sources=_fold_set(data["unnamed_sources"]),
         place_nouns=_fold_set(data["place_nouns"]),
         person_nouns=_fold_set(data.get("person_nouns")),
+        non_factual_heads=_fold_set(data.get("non_factual_heads")),
+        background_preps=_fold_set(data.get("background_preps")),
+        patient_verbs=_fold_set(data.get("patient_verbs")),
     )
+
+
+@cache
+def demonyms(lang: str) -> dict[str, str]:
+    """Nationality adjective (folded) -> country, from data/demonyms.yaml."""
+    return {fold(word): country for word, country in load_yaml("demonyms.yaml")[lang].items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from cronica.events.lexicon import attribution_cues, fold
 from cronica.record import Quantity
 from cronica.resolve.numbers import NumberMention, find_numbers, quantity_kind
 
@@ -27,14 +28,23 @@ def _tokens_at(sent: Span, start: int, end: int) -> list[Token]:
     ]
 
 
-def _kind_for(tokens: list[Token], sent: Span, lang: str, action: str | None) -> str | None:
-    """Kind from the counted noun, then its governors, then the clause, then the action."""
+def _kind_of(token: Token, lang: str) -> str | None:
+    return quantity_kind(token.lemma_, lang) or quantity_kind(token.text, lang)
+
+
+def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
+    """Kind from the counted noun, its governors, their predicates, then the event's action.
+
+    Counts of places ("dos distritos") are not quantities of people: None.
+    """
     if not tokens:
         return None
     number = tokens[-1]
     noun = number.head if number.dep_ in ("nummod", "det", "quantmod", "amod") else number
-    for tok in [noun, *list(noun.children)]:
-        kind = quantity_kind(tok.lemma_, lang) or quantity_kind(tok.text, lang)
+    if fold(noun.lemma_) in attribution_cues(lang).place_nouns:
+        return None
+    for tok in [noun, *(c for c in noun.children if c.dep_ in ("amod", "acl", "xcomp"))]:
+        kind = _kind_of(tok, lang)
         if kind:
             return kind
     current = noun
@@ -42,18 +52,16 @@ def _kind_for(tokens: list[Token], sent: Span, lang: str, action: str | None) ->
         if current.head is current:
             break
         current = current.head
-        kind = quantity_kind(current.lemma_, lang) or quantity_kind(current.text, lang)
+        kind = _kind_of(current, lang)
         if kind:
             return kind
-        for sibling in current.children:
-            if sibling.dep_ in ("xcomp", "conj", "acl") and sibling.i != noun.i:
-                kind = quantity_kind(sibling.lemma_, lang)
+        for pred in current.children:  # "resultaron muertos", "atacaron ... y murieron"
+            if pred.dep_ in ("xcomp", "conj", "acomp", "oprd") and pred.i != noun.i:
+                kind = _kind_of(pred, lang) or next(
+                    (k for c in pred.children if c.dep_ in ("xcomp", "acomp", "oprd", "obj")
+                     for k in [_kind_of(c, lang)] if k), None)
                 if kind:
                     return kind
-    for tok in noun.head.subtree:
-        kind = quantity_kind(tok.lemma_, lang)
-        if kind:
-            return kind
     return ACTION_KIND.get(action or "")
 
 
@@ -65,7 +73,7 @@ def sentence_quantities(sent: Span, lang: str, action: str | None) -> list[Quant
         if m.is_date_part:
             continue
         tokens = _tokens_at(sent, m.start, m.end)
-        kind = _kind_for(tokens, sent, lang, action)
+        kind = _kind_for(tokens, lang, action)
         if kind is None:
             continue
         n = m.number

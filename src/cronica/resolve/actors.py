@@ -175,6 +175,13 @@ class ActorResolver:
             return Actor(text, specific.name_on(on_date), specific.actor_type, focus)
         return Actor(text, entry.canonical.format(country=focus), entry.actor_type, focus)
 
+    def military_of(self, country: str, text: str, on_date: date | None = None) -> Actor | None:
+        """The armed forces of `country` (for "ataques aéreos rusos")."""
+        entry = self._by_role.get(("military", country))
+        if entry is None:
+            return None
+        return Actor(text, entry.name_on(on_date), entry.actor_type, entry.country)
+
     def patterns(self, lang: str) -> list[dict[str, Any]]:
         """spaCy EntityRuler patterns (label ACTOR, id = canonical) for named aliases.
 
