@@ -45,6 +45,9 @@ def main() -> None:
         list(plain.pipe(lines))
 
     def cronica() -> None:
+        # Cold name caches on every run: memoised look-ups must not flatter repeated text.
+        pipeline.gazetteer._memo.clear()
+        pipeline.actors._memo.clear()
         pipeline.extract(Document(id=str(path), text=text, lang="es"))
 
     timings = {}

@@ -34,10 +34,12 @@ def _near(token: Token, sent: Span, window: int) -> list[Token]:
     return [t for t in sent.doc[lo:hi] if t.i != token.i]
 
 
-def _with_tokens(token: Token, sent: Span, words: frozenset[str]) -> list[Token] | None:
+def _with_tokens(
+    token: Token, sent: Span, words: frozenset[str], keys: dict[int, set[str]]
+) -> list[Token] | None:
     """Modifier tokens that satisfy a `with` constraint, or None when it fails."""
     candidates = list(token.children) + _near(token, sent, WINDOW)
-    hits = [t for t in candidates if key(t) & words]
+    hits = [t for t in candidates if keys.get(t.i, set()) & words]
     return hits or None
 
 
@@ -46,21 +48,22 @@ def _matches(
     sent: Span,
     pattern: TriggerPattern,
     requirement: Callable[[Token, str], bool],
+    keys: dict[int, set[str]],
 ) -> list[Token] | None:
-    if not key(token) & pattern.lemmas:
+    if not keys[token.i] & pattern.lemmas:
         return None
     if pattern.pos and token.pos_ not in pattern.pos:
         return None
     used: list[Token] = []
     if pattern.with_:
-        hits = _with_tokens(token, sent, pattern.with_)
+        hits = _with_tokens(token, sent, pattern.with_, keys)
         if hits is None:
             return None
         used = hits
-    if pattern.sentence_has and not any(key(t) & pattern.sentence_has for t in sent):
+    if pattern.sentence_has and not any(k & pattern.sentence_has for k in keys.values()):
         return None
     if pattern.not_near and any(
-        key(t) & pattern.not_near for t in _near(token, sent, NOT_NEAR_WINDOW)
+        keys[t.i] & pattern.not_near for t in _near(token, sent, NOT_NEAR_WINDOW)
     ):
         return None
     if pattern.requires and not requirement(token, pattern.requires):
@@ -78,12 +81,13 @@ def find_triggers(
     """
     taken: set[int] = set()
     found: list[TriggerMatch] = []
+    keys = {t.i: key(t) for t in sent}
     for entry in triggers(lang):
         for index, pattern in enumerate(entry.patterns):
             for token in sent:
                 if token.i in taken or token.is_punct:
                     continue
-                used = _matches(token, sent, pattern, requirement)
+                used = _matches(token, sent, pattern, requirement, keys)
                 if used is None or negated(token):
                     continue
                 taken.add(token.i)

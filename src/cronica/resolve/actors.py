@@ -119,6 +119,7 @@ class ActorResolver:
         self._by_role = {
             (e.role, e.country): e for e in self.entries if e.role and e.country and not e.generic
         }
+        self._memo: dict[tuple[str, str, str | None], _Alias | None] = {}
         self._sources = _SourceTable(sources_path or _data_path("sources.yaml"))
 
     def _alias_list(self, lang: str | None) -> list[_Alias]:
@@ -129,6 +130,12 @@ class ActorResolver:
 
     def match(self, text: str, lang: str, country_focus: str | None = None) -> _Alias | None:
         """The dictionary alias a mention refers to: longest contained alias, else fuzzy."""
+        memo_key = (text, lang, country_focus)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self._match(text, lang, country_focus)
+        return self._memo[memo_key]
+
+    def _match(self, text: str, lang: str, country_focus: str | None) -> _Alias | None:
         key = actor_key(text, lang)
         if not key:
             return None

@@ -104,6 +104,7 @@ class Gazetteer:
                     if entry not in bucket:
                         bucket.append(entry)
         self._keys = list(self._index)
+        self._memo: dict[tuple[str, int], list[Candidate]] = {}
 
     @classmethod
     def load(cls, extra: list[str] | None = None) -> Gazetteer:
@@ -111,14 +112,20 @@ class Gazetteer:
         return _load_cached(tuple(extra or ()))
 
     def candidates(self, name: str, limit: int = 10) -> list[Candidate]:
-        """Entries for a name: exact normalised matches first, then fuzzy ones."""
+        """Entries for a name: exact normalised matches, else fuzzy ones (memoised)."""
+        memo_key = (name, limit)
+        if memo_key not in self._memo:
+            self._memo[memo_key] = self._candidates(name, limit)
+        return list(self._memo[memo_key])
+
+    def _candidates(self, name: str, limit: int) -> list[Candidate]:
         keys = place_keys(name)
         found: dict[str, Candidate] = {}
         for key in keys:
             for entry in self._index.get(key, []):
                 found[entry.gazetteer_id] = Candidate(entry, 100.0, {"match": "exact"})
         query = fold(name)
-        if query and len(query) >= 4:
+        if query and len(query) >= 4 and not found:
             for key, score, _ in process.extract(query, self._keys, scorer=fuzz.ratio,
                                                  limit=limit * 2, score_cutoff=FUZZY_CUTOFF):
                 for entry in self._index[key]:
