@@ -33,7 +33,7 @@ test: dev
 	$(PY) -m pytest
 
 eval: dev
-	$(BIN)/cronica eval all --data $(DATA) --report eval-report.md
+	$(BIN)/cronica eval all --data $(DATA) --report eval-report.md --json eval-report.json
 
 bench: dev
 	$(PY) benchmarks/extract_speed.py

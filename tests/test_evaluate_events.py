@@ -113,3 +113,11 @@ def test_guess_lang():
     assert events.guess_lang("alepo-2016-es.txt") == "es"
     assert events.guess_lang("report_en.md") == "en"
     assert events.guess_lang("notes.txt") is None
+
+
+def test_place_first_part_of_canonical_counts():
+    gold = {"location_canonical": "Eastern Aleppo"}
+    assert events.place_ok(gold, {"location_canonical": "Eastern Aleppo, Aleppo"})
+    assert not events.place_ok(gold, {"location_canonical": "Aleppo, Eastern Aleppo"})
+    assert not events.place_ok(gold, {"location_canonical": None})
+    assert events.place_ok({"location_canonical": None}, {"location_canonical": None})

@@ -32,3 +32,8 @@ def test_perfect_zero_partial():
 def test_limit_and_skip(tmp_path):
     assert sentences.run(TSV, limit=2, predict=finder())["n"] == 2
     assert sentences.run(tmp_path / "x.tsv")["status"] == "skipped"
+
+
+def test_quoted_fields_are_unquoted():
+    rows = sentences.load_sentences(TSV)
+    assert rows[3] == ("4", 'El museo abrió una sala "nueva".', 0)
