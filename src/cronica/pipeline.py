@@ -159,10 +159,9 @@ class Pipeline:
         focus: str | None,
         memory: dict[str, Actor],
     ) -> list[Event]:
-        matches = [
-            m for m in find_triggers(sent, reader.lang, reader.satisfies)
-            if not reader.non_factual(m.token)
-        ]
+        matches = find_triggers(
+            sent, reader.lang, reader.satisfies, lambda tok: not reader.non_factual(tok)
+        )
         foreground = [m for m in matches if not reader.background(m.token)]
         if foreground:
             matches = foreground

@@ -72,12 +72,16 @@ def _matches(
 
 
 def find_triggers(
-    sent: Span, lang: str, requirement: Callable[[Token, str], bool]
+    sent: Span,
+    lang: str,
+    requirement: Callable[[Token, str], bool],
+    factual: Callable[[Token], bool] = lambda _: True,
 ) -> list[TriggerMatch]:
     """Triggers in `sent`, specific entries first; each token serves one trigger at most.
 
     `requirement(token, name)` checks a pattern's `requires` (place_object, agent, ...), which
-    needs argument extraction and so is supplied by the caller.
+    needs argument extraction and so is supplied by the caller; `factual(token)` rejects
+    intended or prevented events before they can subsume others.
     """
     taken: set[int] = set()
     found: list[TriggerMatch] = []
@@ -88,7 +92,7 @@ def find_triggers(
                 if token.i in taken or token.is_punct:
                     continue
                 used = _matches(token, sent, pattern, requirement, keys)
-                if used is None or negated(token):
+                if used is None or negated(token) or not factual(token):
                     continue
                 taken.add(token.i)
                 taken.update(t.i for t in used)
