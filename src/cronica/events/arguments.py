@@ -97,7 +97,8 @@ class ArgumentReader:
             country = table.get(fold(token.lemma_)) or table.get(fold(token.text))
             if country is None and token.text.lower().endswith("s"):
                 country = table.get(fold(token.text[:-1]))
-            return self.actors.military_of(country, token.text) if country else None
+            if country is not None:
+                return self.actors.military_of(country, token.text)
         text = phrase(token).text
         actor = self.actors.resolve(text, self.lang, self.country_focus)
         if actor is not None:
