@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from cronica.documents.language import document_language
 from cronica.documents.normalise import NormalisedText, citations_in, normalise, to_original
@@ -14,7 +14,7 @@ from cronica.events.attribution import AttributionState, Attributor, SourceCue
 from cronica.events.detect import TriggerMatch, find_triggers
 from cronica.events.lexicon import ontology
 from cronica.events.quantities import sentence_quantities
-from cronica.events.syntax import coordinated, entity_of, phrase
+from cronica.events.syntax import coordinated, entity_of, name_span, phrase
 from cronica.language.nlp import load_nlp
 from cronica.link.merge import fatalities_of, merge_within_sentence
 from cronica.record import (
@@ -73,7 +73,7 @@ class Pipeline:
         focus = self._country_focus(parsed, lang)
         timeline = Timeline(doc.date)
         state = AttributionState()
-        reader = ArgumentReader(lang, self.actors, focus)
+        reader = ArgumentReader(lang, self.actors, focus, doc.date)
         attributor = Attributor(reader)
         memory: dict[str, Actor] = {}  # the narrative's last actor per trigger family
         index = 0
@@ -168,16 +168,31 @@ class Pipeline:
         cues = attributor.attribute(sent, [m.token.i for m in matches], state)
         spans = [c.span for cs in cues.values() for c in cs]
         in_sources = {t.i for t in sent if any(a <= t.idx < b for a, b in spans)}
+        in_sources.update(m.token.i for m in matches)  # a trigger ("granada") is no place
         events: list[Event] = []
         for match in matches:
             roles = reader.read(
-                match.token, sent, match.entry.family,
-                match.entry.patterns[match.pattern_index].requires, in_sources,
+                match.token,
+                sent,
+                match.entry.family,
+                match.entry.patterns[match.pattern_index].requires,
+                in_sources,
             )
             events.extend(
                 self._events_for(
-                    doc, sent, index, evidence, when, match, roles,
-                    cues.get(match.token.i, []), reader, norm, para, focus, memory,
+                    doc,
+                    sent,
+                    index,
+                    evidence,
+                    when,
+                    match,
+                    roles,
+                    cues.get(match.token.i, []),
+                    reader,
+                    norm,
+                    para,
+                    focus,
+                    memory,
                 )
             )
         self._attach_quantities(events, sent, reader.lang, matches)
@@ -205,8 +220,14 @@ class Pipeline:
         places = [self._place(t, reader, focus) for t in roles.themes] or [None]
         resolved, date_text = when
         claims = [
-            Claim(c.source, c.source_type, c.stance, doc.id, index,
-                  to_original(norm, para.offset + c.span[0], para.offset + c.span[1]))
+            Claim(
+                c.source,
+                c.source_type,
+                c.stance,
+                doc.id,
+                index,
+                to_original(norm, para.offset + c.span[0], para.offset + c.span[1]),
+            )
             for c in cues
         ]
         if doc.source and not any(c.source == doc.source for c in claims):
@@ -281,25 +302,23 @@ class Pipeline:
                 found.append(actor)
         return found
 
-    def _place(self, token, reader: ArgumentReader, focus: str | None) -> Location | None:
+    def _place(self, token: Token, reader: ArgumentReader, focus: str | None) -> Location:
+        """Resolve a place token: its entity or name, else the descriptive phrase around it."""
         ent = entity_of(token)
-        span = ent if ent is not None else phrase(token)
-        text = span.text
-        if ent is None and token.pos_ == "PROPN":
-            text = phrase(token).text
-        loc = resolve_place(text, reader.lang, country_focus=focus, gazetteer=self.gazetteer)
-        if loc is None and token.pos_ == "NOUN":
-            for child in token.children:
-                if child.pos_ == "PROPN":
-                    inner = resolve_place(
-                        phrase(child).text,
-                        reader.lang,
-                        country_focus=focus,
-                        gazetteer=self.gazetteer,
-                    )
-                    if inner is not None:
-                        return inner
-        return loc or Location(text=text)
+        if ent is not None:
+            texts = [ent.text]
+        elif token.pos_ == "PROPN":
+            texts = [name_span(token).text]
+        else:  # "las afueras de Tal Afar", "el mercado de Maarat": phrase first, then the name
+            texts = [phrase(token).text]
+            inner = reader.named_inside(token)
+            if inner is not token:
+                texts.append((entity_of(inner) or name_span(inner)).text)
+        for text in texts:
+            loc = resolve_place(text, reader.lang, country_focus=focus, gazetteer=self.gazetteer)
+            if loc is not None:
+                return loc
+        return Location(text=texts[0])
 
     @staticmethod
     def _attach_quantities(

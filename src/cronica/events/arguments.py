@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Span, Token
 
@@ -86,6 +87,7 @@ class ArgumentReader:
     lang: str
     actors: ActorResolver
     country_focus: str | None = None
+    on_date: date | None = None  # the document date: actor names valid then
 
     # -- what a noun phrase is --------------------------------------------------------------
     def actor_of(self, token: Token) -> Actor | None:
@@ -100,7 +102,7 @@ class ArgumentReader:
             if country is not None:
                 return self.actors.military_of(country, token.text)
         text = phrase(token).text
-        actor = self.actors.resolve(text, self.lang, self.country_focus)
+        actor = self.actors.resolve(text, self.lang, self.country_focus, self.on_date)
         if actor is not None:
             return actor
         ent = entity_of(token)
@@ -210,17 +212,19 @@ class ArgumentReader:
                     heads.append(child)
             elif child.dep_ == "prep" and fold(child.text) == "of" and token.pos_ == "NOUN":
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "npadvmod" and child.pos_ == "PROPN":  # parser slip on objects
+                heads.append(child)
         places: list[Token] = []
         for head in heads:
             if self.actor_of(head) and not self.is_place(head):
                 continue
             for item in coordinated(head):
                 if self.is_place(item):
-                    places.append(self._named_inside(item))
+                    places.append(self.named_inside(item))
         named = [p for p in places if p.pos_ == "PROPN" or entity_of(p) is not None]
         return named or places
 
-    def _named_inside(self, token: Token) -> Token:
+    def named_inside(self, token: Token) -> Token:
         """ "el distrito de Dahret Awwad" -> the name, when a place noun governs one."""
         if token.pos_ == "PROPN" or entity_of(token) is not None:
             return token
@@ -246,7 +250,7 @@ class ArgumentReader:
                 if noun.i in exclude:
                     continue
                 if prep in PLACE_PREPS and self.is_place(noun) and not self.actor_of(noun):
-                    return [self._named_inside(noun)]
+                    return [self.named_inside(noun)]
         places = [
             ent.root
             for ent in sent.ents
@@ -267,13 +271,27 @@ class ArgumentReader:
                 fold(c.text) in ("para", "to") and c.dep_ in ("mark", "aux")
                 for c in current.children
             )
-            if purpose and current.pos_ in ("VERB", "AUX") and (
-                current.dep_ in ("advcl", "acl")
-                or fold(current.head.lemma_) in cues.non_factual_heads
+            if (
+                purpose
+                and current.pos_ in ("VERB", "AUX")
+                and (
+                    current.dep_ in ("advcl", "acl")
+                    or fold(current.head.lemma_) in cues.non_factual_heads
+                )
             ):
                 return True
-            if current.dep_ not in ("xcomp", "acl", "nmod", "obl", "advcl", "obj", "dobj",
-                                    "pobj", "prep", "ccomp"):
+            if current.dep_ not in (
+                "xcomp",
+                "acl",
+                "nmod",
+                "obl",
+                "advcl",
+                "obj",
+                "dobj",
+                "pobj",
+                "prep",
+                "ccomp",
+            ):
                 return False
             current = current.head
             if fold(current.lemma_) in cues.non_factual_heads:
@@ -286,8 +304,14 @@ class ArgumentReader:
             return False
         return preposition(token) in attribution_cues(self.lang).background_preps
 
-    def read(self, token: Token, sent: Span, family: str | None, requires: str | None,
-             exclude: set[int] | None = None) -> Roles:
+    def read(
+        self,
+        token: Token,
+        sent: Span,
+        family: str | None,
+        requires: str | None,
+        exclude: set[int] | None = None,
+    ) -> Roles:
         """All roles of one trigger."""
         roles = Roles()
         if token.pos_ in ("VERB", "AUX"):

@@ -62,9 +62,10 @@ class Attributor:
 
     def _cue(self, source_tok: Token, stance: str, scope: set[int], rule: str) -> SourceCue:
         span = entity_of(source_tok) or phrase(source_tok)
-        while len(span) > 1 and (span[0].pos_ in ("ADP", "DET") or fold(span[0].text) in {
-            w for seq in self.cues.according_to for w in seq
-        }):
+        while len(span) > 1 and (
+            span[0].pos_ in ("ADP", "DET")
+            or fold(span[0].text) in {w for seq in self.cues.according_to for w in seq}
+        ):
             span = span[1:]
         if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text in ("-", "‐"):
             span = phrase(source_tok)

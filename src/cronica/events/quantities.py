@@ -58,8 +58,15 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
         for pred in current.children:  # "resultaron muertos", "atacaron ... y murieron"
             if pred.dep_ in ("xcomp", "conj", "acomp", "oprd") and pred.i != noun.i:
                 kind = _kind_of(pred, lang) or next(
-                    (k for c in pred.children if c.dep_ in ("xcomp", "acomp", "oprd", "obj")
-                     for k in [_kind_of(c, lang)] if k), None)
+                    (
+                        k
+                        for c in pred.children
+                        if c.dep_ in ("xcomp", "acomp", "oprd", "obj")
+                        for k in [_kind_of(c, lang)]
+                        if k
+                    ),
+                    None,
+                )
                 if kind:
                     return kind
     return ACTION_KIND.get(action or "")

@@ -108,6 +108,23 @@ def phrase(head: Token) -> Span:
     return doc[start:end]
 
 
+def name_span(token: Token) -> Span:
+    """A proper name: the token and its flat/compound parts ("Karm al-Trab")."""
+    ids = [token.i]
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in ("flat", "flat:name", "compound") and child.pos_ in (
+                "PROPN",
+                "NOUN",
+                "ADJ",
+                "X",
+            ):
+                ids.append(child.i)
+                stack.append(child)
+    return token.doc[min(ids) : max(ids) + 1]
+
+
 def entity_of(token: Token) -> Span | None:
     """The named entity that contains `token`, if any."""
     if not token.ent_type_:

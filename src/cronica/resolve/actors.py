@@ -19,6 +19,7 @@ from cronica.resolve.text_keys import (
     contains_phrase,
     fold,
     is_acronym,
+    strip_articles,
 )
 
 ACTOR_TYPES = (
@@ -90,6 +91,25 @@ def load_actor_entries(path: Path | None = None) -> list[ActorEntry]:
     return entries
 
 
+@lru_cache(maxsize=4)
+def _country_words(lang: str) -> dict[str, str]:
+    data = yaml.safe_load(_data_path("demonyms.yaml").read_text(encoding="utf-8"))
+    return {fold(word): country for word, country in (data.get(lang) or {}).items()}
+
+
+def countries_named(text: str, lang: str) -> set[str]:
+    """Countries a mention names by demonym or name ("tropas francesas" -> {"France"})."""
+    words = _country_words(lang) if lang in ("es", "en") else {}
+    key = fold(text)
+    found = set()
+    for word, country in words.items():
+        forms = {word, word + "s", word + "es", word + "a", word + "as", word[:-1] + "a",
+                 word[:-1] + "as"}
+        if any(contains_phrase(key, form) for form in forms):
+            found.add(country)
+    return found
+
+
 @dataclass(frozen=True)
 class _Alias:
     key: str
@@ -99,7 +119,12 @@ class _Alias:
     def found_in(self, text: str, key: str) -> bool:
         if is_acronym(self.text):
             return contains_acronym(text, self.text)
-        return contains_phrase(key, self.key)
+        if not contains_phrase(key, self.key):
+            return False
+        if self.entry.generic:
+            return True
+        # Names are not plural-tolerant: "Hama" (a city) must not match "Hamas".
+        return contains_phrase(strip_articles(fold(text)), strip_articles(fold(self.text)))
 
 
 class ActorResolver:
@@ -147,8 +172,11 @@ class ActorResolver:
             tied.sort(key=lambda a: (a.entry.generic, a.entry.country != country_focus))
             return tied[0]
         best: tuple[float, _Alias] | None = None
+        named_countries = countries_named(text, lang)
         for alias in aliases:
             if alias.entry.generic or len(alias.key) < _MIN_FUZZY_LEN or is_acronym(alias.text):
+                continue
+            if named_countries and alias.entry.country not in named_countries:
                 continue
             score = fuzz.ratio(key, alias.key)
             if len(key) > len(alias.key):
@@ -168,6 +196,9 @@ class ActorResolver:
         entry = alias.entry
         if not entry.generic:
             return Actor(text, entry.name_on(on_date), entry.actor_type, entry.country)
+        named = countries_named(text, lang)
+        if len(named) == 1:  # "tropas francesas" in a Mali story are France's
+            country_focus = next(iter(named))
         return self._generic(text, entry, country_focus, on_date)
 
     def _generic(
