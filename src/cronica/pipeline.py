@@ -218,6 +218,7 @@ class Pipeline:
         agents = self._actors(roles.agent, reader) or [None]
         target = reader.actor_of(roles.target) if roles.target is not None else None
         places = [self._place(t, reader, focus) for t in roles.themes] or [None]
+        places = [self._with_narrative_place(p, memory, roles) for p in places]
         resolved, date_text = when
         claims = [
             Claim(
@@ -301,6 +302,43 @@ class Pipeline:
             if actor is not None and all(a.canonical != actor.canonical for a in found):
                 found.append(actor)
         return found
+
+    def _with_narrative_place(
+        self, place: Location | None, memory: dict, roles: Roles
+    ) -> Location | None:
+        """Remember the story's city; an event with no (resolvable) place of its own takes it.
+
+        ACLED coders place such events at the city the narrative is in, at geo-precision 2.
+        """
+        if place is not None and place.lat is not None:
+            city = self._city_of(place)
+            if city is not None:
+                memory["place"] = city
+            return place
+        city = memory.get("place")
+        if city is None:
+            return place
+        roles.rules.append("place:narrative")
+        return Location(
+            text=place.text if place is not None else "", canonical=city.canonical,
+            admin1=city.admin1, admin2=city.admin2, country=city.country, lat=city.lat,
+            lon=city.lon, geo_precision=2, gazetteer_id=city.gazetteer_id,
+        )
+
+    def _city_of(self, place: Location) -> Location | None:
+        """The city-level place a location is in (a neighbourhood's city), if any."""
+        entry = self.gazetteer.by_id.get(place.gazetteer_id or "")
+        if entry is None:
+            return None
+        if entry.feature not in ("city",):
+            entry = self.gazetteer.parent_of(entry)
+            if entry is None or entry.feature != "city":
+                return None
+        return Location(
+            text=entry.name, canonical=entry.name, admin1=entry.admin1 or None,
+            admin2=entry.admin2 or None, country=entry.country or None, lat=entry.lat,
+            lon=entry.lon, geo_precision=1, gazetteer_id=entry.gazetteer_id,
+        )
 
     def _place(self, token: Token, reader: ArgumentReader, focus: str | None) -> Location:
         """Resolve a place token: its entity or name, else the descriptive phrase around it."""
