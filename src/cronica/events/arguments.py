@@ -18,6 +18,7 @@ from cronica.events.syntax import (
     clause_head_chain,
     coordinated,
     entity_of,
+    governing_verb,
     is_passive,
     phrase,
     preposition,
@@ -166,11 +167,10 @@ class ArgumentReader:
             if child.dep_ in ("amod", "compound", "poss", "nmod:poss") and self.agentive(child):
                 roles.rules.append("agent:noun-modifier")
                 return child
-        head = noun.head
+        head = governing_verb(noun)
         cues = attribution_cues(self.lang)
         if (
-            head is not noun
-            and head.pos_ in ("VERB", "AUX")
+            head is not None
             and noun.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
             and fold(head.lemma_) not in cues.patient_verbs
             and fold(head.lemma_) not in cues.stance_of_verb
@@ -220,7 +220,8 @@ class ArgumentReader:
                 continue
             for item in coordinated(head):
                 if self.is_place(item):
-                    places.append(self.named_inside(item))
+                    inner = self.named_inside(item)
+                    places.extend(coordinated(inner) if inner is not item else [item])
         named = [p for p in places if p.pos_ == "PROPN" or entity_of(p) is not None]
         return named or places
 

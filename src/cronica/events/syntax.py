@@ -105,7 +105,24 @@ def phrase(head: Token) -> Span:
         start += 1
     while end - 1 > head.i and doc[end - 1].dep_ in ("punct", "case"):
         end -= 1
+    for ent in doc.ents:  # never cut a name in two ("US-led coalition aircraft")
+        if ent.start < end and start < ent.end:
+            start, end = min(start, ent.start), max(end, ent.end)
     return doc[start:end]
+
+
+def governing_verb(token: Token, limit: int = 3) -> Token | None:
+    """The verb a nominal hangs from, through compounds and prepositions ("with car bombs")."""
+    current = token
+    for _ in range(limit):
+        if current.head is current or current.dep_ not in (
+            "compound", "pobj", "prep", "nmod", "obl", "obj", "dobj", "iobj", "npadvmod"
+        ):
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
 
 
 def name_span(token: Token) -> Span:
