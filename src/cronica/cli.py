@@ -217,7 +217,9 @@ def ingest(
 def _ingest_one(store, doc: Document, analysis) -> None:
     if analysis.lang and not doc.lang:
         doc.lang = analysis.lang
-    store.add_document(doc, analysis.sentences, analysis.events)
+    from cronica.link.across import link_across
+
+    store.add_document(doc, analysis.sentences, analysis.events, link=link_across)
 
 
 @app.command()
@@ -250,6 +252,28 @@ def events(
             limit=limit,
         )
     write_events(found, fmt.value, None)
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(help="The event's id (from `cronica events`).")],
+    db: DbOpt = Path("cronica.duckdb"),
+) -> None:
+    """Print one event with every claim and evidence sentence, source by source."""
+    from cronica.show import show_event
+    from cronica.store import Store
+
+    _require_db(db)
+    with Store(str(db), read_only=True) as store:
+        event = store.event(event_id)
+        if event is None:
+            err.print(f"[red]{event_id}: no such event[/red] in {db}")
+            raise typer.Exit(2)
+        sentences = {
+            doc: {s[0]: s[3] for s in store.sentences(doc)}
+            for doc in {event.document, *(c.document for c in event.claims if c.document)}
+        }
+    Console().print(show_event(event, sentences))
 
 
 @app.command()

@@ -16,7 +16,7 @@ from cronica.events.lexicon import ontology
 from cronica.events.quantities import sentence_quantities
 from cronica.events.syntax import coordinated, entity_of, name_span, phrase
 from cronica.language.nlp import load_nlp
-from cronica.link.merge import fatalities_of, merge_within_sentence
+from cronica.link.merge import fatalities_of, merge_document, merge_within_sentence
 from cronica.record import (
     Actor,
     Claim,
@@ -89,6 +89,7 @@ class Pipeline:
                 analysis.sentences.append((index, start, end, original, cites))
                 evidence = Evidence(sentence=original, start=start, end=end, citations=cites)
                 when = self._sentence_time(sent, lang, timeline)
+                reader.on_date = when[0].date or doc.date  # actor names valid on that day
                 events = self._sentence_events(
                     doc,
                     sent,
@@ -105,6 +106,7 @@ class Pipeline:
                 )
                 analysis.events.extend(events)
                 index += 1
+        analysis.events = merge_document(analysis.events, state.detached)
         log.info("%s: %d sentences, %d events (%s)", doc.id, index, len(analysis.events), lang)
         return analysis
 

@@ -30,6 +30,7 @@ class Document:
     source: str | None = None  # the outlet that published it
     path: str | None = None
     title: str | None = None
+    line: int | None = None  # the record's line (JSONL) or row (CSV) in `path`
 
     @property
     def content_hash(self) -> str:
@@ -65,6 +66,7 @@ class Quantity:
     text: str = ""
     low: int | None = None
     high: int | None = None
+    source: str | None = None  # who gave the figure (set by linking; None: not yet known)
 
 
 @dataclass
@@ -95,6 +97,8 @@ class Evidence:
     trigger: str = ""
     trigger_start: int | None = None  # offsets of the trigger in the original document text
     trigger_end: int | None = None
+    document: str | None = None  # set on the mentions of a merged event
+    sentence_index: int | None = None
 
 
 @dataclass
@@ -122,6 +126,7 @@ class Event:
     confidence: float = 0.5
     rules: list[str] = field(default_factory=list)
     lang: str | None = None
+    mentions: list[Evidence] = field(default_factory=list)  # every mention of a merged event
 
     def to_dict(self) -> dict[str, Any]:
         """The JSONL contract: plain JSON types, nested records as objects or null."""

@@ -81,4 +81,5 @@ def document_from_record(
         source=_optional_str(record, "source", source, line),
         path=path,
         title=_optional_str(record, "title", source, line),
+        line=line,
     )

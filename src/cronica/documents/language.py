@@ -75,6 +75,9 @@ def normalise_lang(code: str, source: str, line: int | None = None) -> str:
 
 def document_language(doc: Document) -> str:
     """The document's language: its own `lang` if set (validated), else detected."""
+    where = doc.id
+    if doc.path and doc.line is not None:
+        where = f"{doc.path}:{doc.line}"  # the record's file and line, as readers report
     if doc.lang:
-        return normalise_lang(doc.lang, doc.id)
-    return detect_language(doc.text, doc.id)
+        return normalise_lang(doc.lang, where)
+    return detect_language(doc.text, where)
