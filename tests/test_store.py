@@ -321,3 +321,35 @@ def test_minimal_event_with_all_optional_fields_empty(store):
     assert store.event("x") == ev
     assert store.sentences("d") == [(0, 0, 1, "t", [])]
     assert store.events(actor="a", place="b") == []
+
+
+def test_mentions_round_trip_as_evidence_rows(store):
+    ev = make_event()
+    ev.mentions = [
+        Evidence("primera frase", 0, 13, [], "bombardearon", 3, 15, "doc-a", 0),
+        Evidence("segunda frase [5]", 0, 17, ["[5]"], "ataque", 4, 10, "doc-z", 2),
+    ]
+    store.add_document(doc_a(), SENTS_A, [ev])
+    assert store.event("e1") == ev
+    rows = store._con.execute(
+        "SELECT document, sentence_index FROM evidence ORDER BY document"
+    ).fetchall()
+    assert rows == [("doc-a", 0), ("doc-z", 2)]
+
+
+def test_link_rewrites_a_stored_event_of_another_document_in_the_same_transaction(store):
+    store.add_document(doc_a(), SENTS_A, [make_event()])
+    seen: list[list[str]] = []
+
+    def link(new: list[Event], candidates: list[Event]) -> tuple[list[Event], list[Event]]:
+        seen.append([c.event_id for c in candidates])
+        target = candidates[0]
+        target.claims.append(Claim("Otra agencia", "media", "reports", "doc-b", 0))
+        return [], [target]
+
+    doc_b = Document("doc-b", TEXT_B, "en", date(2024, 3, 4))
+    assert store.add_document(doc_b, [], [make_event("b1", "doc-b")], link=link) is True
+    assert seen == [["e1"]]
+    assert store.event("b1") is None
+    assert store.event("e1").claims[-1].source == "Otra agencia"
+    assert store.counts()["claims"] == len(store.event("e1").claims)

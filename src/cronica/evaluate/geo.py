@@ -5,6 +5,11 @@ gold toponym is geocoded from the predicted span's text; the error in km gives a
 161 km, median and mean error and the AUC of log error (Gritta et al.); a toponym the
 geocoder cannot place counts as the largest error (20,039 km). The same figures for the gold
 toponym names ("oracle" recognition) separate the geocoder from the recogniser.
+
+By default the geocoder reads a whole article at once (cronica's `resolve_places`: the other
+toponyms of the article are its context). With recognised toponyms it sees only the spans the
+recogniser predicted (false ones included), never the gold; a per-name geocoder can be passed
+instead.
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ NAME = "geo"
 DEFAULT_PATH = "geoparsing/GeoVirus.xml"
 ACCURACY_KM = 161.0
 Recogniser = Callable[[str], list[tuple[int, int]]]
-Geocoder = Callable[[str, str], tuple[float, float] | None]
+Coords = tuple[float, float] | None
+Geocoder = Callable[[str, str], Coords]
+DocumentGeocoder = Callable[[list[str], str], list[Coords]]
 
 
 @dataclass
@@ -75,11 +82,10 @@ def _aligned(t: Toponym, text: str) -> Toponym:
 
 
 def _errors(
-    items: list[tuple[Toponym, str, str]], geocode: Geocoder, worst: metrics.WorstErrors | None
+    items: list[tuple[Toponym, str, str, Coords]], worst: metrics.WorstErrors | None
 ) -> list[float]:
     errors = []
-    for gold, query, context in items:
-        coords = geocode(query, "en")
+    for gold, query, context, coords in items:
         km = metrics.haversine_km(gold.lat, gold.lon, *coords) if coords else metrics.MAX_ERROR_KM
         errors.append(km)
         if worst is not None and km > ACCURACY_KM:
@@ -102,34 +108,55 @@ def _context(text: str, start: int, end: int, width: int = 60) -> str:
     return f"{text[max(0, start - width) : start]}[{text[start:end]}]{text[end : end + width]}"
 
 
-def score(articles: list[Article], recognise: Recogniser, geocode: Geocoder) -> dict[str, Any]:
-    """Recall/precision of toponym spans, then geocoding error on recognised and gold names."""
+def per_name(geocode: Geocoder) -> DocumentGeocoder:
+    """A document geocoder that places each name on its own."""
+    return lambda names, lang: [geocode(n, lang) for n in names]
+
+
+def score(
+    articles: list[Article],
+    recognise: Recogniser,
+    geocode: Geocoder | None = None,
+    geocode_document: DocumentGeocoder | None = None,
+) -> dict[str, Any]:
+    """Recall/precision of toponym spans, then geocoding error on recognised and gold names.
+
+    The document geocoder gets, per article, the recognised spans' texts (for the recognised
+    figures) or the gold names (for the oracle figures), in text order."""
+    if geocode_document is None:
+        if geocode is None:
+            raise ValueError("score needs a geocoder")
+        geocode_document = per_name(geocode)
     worst = metrics.WorstErrors()
     n_gold = n_found = n_pred = n_pred_ok = 0
-    recognised: list[tuple[Toponym, str, str]] = []
-    oracle: list[tuple[Toponym, str, str]] = []
+    recognised: list[tuple[Toponym, str, str, Coords]] = []
+    oracle: list[tuple[Toponym, str, str, Coords]] = []
     for art in articles:
-        spans = recognise(art.text)
+        spans = sorted(recognise(art.text))
         n_pred += len(spans)
         n_pred_ok += sum(any(s < t.end and t.start < e for t in art.toponyms) for s, e in spans)
-        for t in art.toponyms:
+        span_coords = dict(zip(spans, geocode_document([art.text[s:e] for s, e in spans], "en"),
+                               strict=True))  # fmt: skip
+        names = [art.text[t.start : t.end] or t.name for t in art.toponyms]
+        gold_coords = geocode_document(names, "en") if names else []
+        for t, name, coords in zip(art.toponyms, names, gold_coords, strict=True):
             n_gold += 1
             context = _context(art.text, t.start, t.end)
-            oracle.append((t, art.text[t.start : t.end] or t.name, context))
+            oracle.append((t, name, context, coords))
             hit = next(((s, e) for s, e in spans if s < t.end and t.start < e), None)
             if hit is None:
                 worst.add("missed toponym", 1.0, gold=t.name, text=context)
                 continue
             n_found += 1
-            recognised.append((t, art.text[hit[0] : hit[1]], context))
+            recognised.append((t, art.text[hit[0] : hit[1]], context, span_coords[hit]))
     recall = metrics.safe_div(n_found, n_gold)
     precision = metrics.safe_div(n_pred_ok, n_pred)
     result = {
         "toponym_recall": recall,
         "toponym_precision": precision,
         "toponym_f1": metrics.safe_div(2 * precision * recall, precision + recall),
-        **_summary(_errors(recognised, geocode, worst), ""),
-        **_summary(_errors(oracle, geocode, None), "oracle_"),
+        **_summary(_errors(recognised, worst), ""),
+        **_summary(_errors(oracle, None), "oracle_"),
         "gold_toponyms": n_gold,
         "recognised": n_found,
         "predicted_spans": n_pred,
@@ -138,12 +165,16 @@ def score(articles: list[Article], recognise: Recogniser, geocode: Geocoder) -> 
 
 
 def evaluate(
-    path: Path, recognise: Recogniser, geocode: Geocoder, limit: int | None = None
+    path: Path,
+    recognise: Recogniser,
+    geocode: Geocoder | None = None,
+    limit: int | None = None,
+    geocode_document: DocumentGeocoder | None = None,
 ) -> Result:
     """Score recogniser and geocoder on the first `limit` articles (all when None)."""
     articles = load_articles(path)
     articles = articles[:limit] if limit else articles
-    scored = score(articles, recognise, geocode)
+    scored = score(articles, recognise, geocode, geocode_document)
     n = sum(len(a.toponyms) for a in articles)
     return ok(NAME, scored["metrics"], scored["per_class"], scored["worst_errors"], n=n,
               seconds=0.0, data=str(path), articles=len(articles))  # fmt: skip
@@ -154,12 +185,31 @@ def run(
     limit: int | None = None,
     recognise: Recogniser | None = None,
     geocode: Geocoder | None = None,
+    geocode_document: DocumentGeocoder | None = None,
 ) -> Result:
-    """The `geo` evaluation (skipped when the file is absent)."""
+    """The `geo` evaluation (skipped when the file is absent).
+
+    Without a geocoder, cronica's document geocoder is used; a per-name `geocode` replaces it.
+    """
 
     def body() -> Result:
-        return evaluate(
-            path, recognise or predictors.toponyms(), geocode or predictors.geocoder(), limit
-        )
+        by_document = geocode_document
+        if by_document is None and geocode is None:
+            by_document = document_geocoder()
+        return evaluate(path, recognise or predictors.toponyms(), geocode, limit, by_document)
 
     return guarded(NAME, path, body)
+
+
+def document_geocoder() -> DocumentGeocoder:
+    """(names of one article, lang) -> coordinates, with cronica's `resolve_places`."""
+    from cronica.resolve.places import resolve_places
+
+    def predict(names: list[str], lang: str) -> list[Coords]:
+        return [
+            (loc.lat, loc.lon) if loc is not None and loc.lat is not None and loc.lon is not None
+            else None
+            for loc in resolve_places(names, lang)
+        ]
+
+    return predict

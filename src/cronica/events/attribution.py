@@ -1,9 +1,18 @@
-"""According to whom: sources and stances for the events of a sentence."""
+"""According to whom: sources and stances for the events of a sentence.
+
+Stances: `reports` (a source relays the event), `claims` (an interested party — government or
+armed group — asserts it, or any source asserts it against a version it denies), `denies`,
+`accuses` (blames an actor, or condemns the event). "según X" keeps `reports` whoever X is:
+the outlet relays X's information; a verb of saying by an interested party makes it `claims`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from spacy.tokens import Span, Token
 
 from cronica.events.arguments import ArgumentReader
@@ -19,6 +28,39 @@ from cronica.events.syntax import (
 from cronica.record import Actor
 
 INTERESTED = {"government", "armed group"}
+OPENING_QUOTES = {'"', "«", "“", "'"}
+CLOSING_QUOTES = {'"', "»", "”", "'"}
+_SIDE_OF_ACTOR_TYPE = {
+    "State forces": "government",
+    "Rebel group": "armed group",
+    "Political militia": "armed group",
+    "Identity militia": "armed group",
+}
+
+
+@dataclass(frozen=True)
+class ExtraCues:
+    """Attribution cues beyond the shared lexicon (attribution_<lang>.yaml)."""
+
+    hedge_sources: frozenset[str]
+    accusation_nouns: frozenset[str]
+    condemnation_words: frozenset[str]
+    phases: dict[str, tuple[str, ...]]
+
+
+@lru_cache(maxsize=4)
+def extra_cues(lang: str) -> ExtraCues:
+    """Hedges, accusation nouns, condemnation words and event phases of a language."""
+    path = resources.files("cronica") / "data" / f"attribution_{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(fold(str(w)) for w in data.get(name) or ())
+
+    phases = {k: tuple(fold(str(w)) for w in v) for k, v in (data.get("phases") or {}).items()}
+    return ExtraCues(
+        words("hedge_sources"), words("accusation_nouns"), words("condemnation_words"), phases
+    )
 
 
 @dataclass
@@ -35,12 +77,27 @@ class SourceCue:
 
 
 @dataclass
+class DetachedClaim:
+    """A claim about an event told elsewhere: "X negó la acusación del Ejército".
+
+    Linking attaches it to the accused event (link.merge.attach_detached).
+    """
+
+    source: str
+    source_type: str
+    stance: str  # denies | accuses
+    sentence: int  # index of the sentence that states it
+
+
+@dataclass
 class AttributionState:
-    """What carries across sentences of one document: the last speaker."""
+    """What carries across sentences of one document: the last speaker, detached claims."""
 
     last_source: SourceCue | None = None
     open_quote: SourceCue | None = None  # "X dijo:" whose words follow in the next sentence
     rules: list[str] = field(default_factory=list)
+    detached: list[DetachedClaim] = field(default_factory=list)
+    sentence: int = 0  # index of the next sentence `Attributor.attribute` sees
 
 
 def _stance_for(stance: str, source_type: str) -> str:
@@ -53,12 +110,48 @@ def _subtree_ids(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
+def _scope_of(verb: Token) -> set[int]:
+    """The verb's clause, less coordinated verbs (each of which speaks for itself)."""
+    scope = _subtree_ids(verb) - {verb.i}
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            scope -= _subtree_ids(child)
+    return scope
+
+
+def quoted_before(verb: Token, sent: Span, reach: int = 6) -> set[int]:
+    """Tokens of a quotation closed just before `verb` ('"…," X said', '«…», dijo X')."""
+    marks = [t for t in sent if t.text in OPENING_QUOTES | CLOSING_QUOTES]
+    spans: list[tuple[int, int]] = []
+    opened: Token | None = None
+    for mark in marks:
+        if opened is None and mark.text in OPENING_QUOTES:
+            opened = mark
+        elif opened is not None and mark.text in CLOSING_QUOTES:
+            spans.append((opened.i, mark.i))
+            opened = None
+    for start, end in reversed(spans):
+        if end < verb.i and verb.i - end <= reach:
+            return set(range(start + 1, end))
+    return set()
+
+
 class Attributor:
     """Finds "según X", "X dijo/negó/culpó a Y", "X puso el número en N" in a sentence."""
 
     def __init__(self, reader: ArgumentReader) -> None:
         self.reader = reader
         self.cues = attribution_cues(reader.lang)
+        self.extra = extra_cues(reader.lang)
+
+    def source_type(self, text: str) -> str:
+        """Type from the source table; an unlisted military or armed group by its actor type."""
+        source_type = self.reader.actors.source_type(text, self.reader.lang)
+        if source_type != "unnamed":
+            return source_type
+        actor = self.reader.actors.resolve(text, self.reader.lang)
+        side = _SIDE_OF_ACTOR_TYPE.get(actor.actor_type or "") if actor else None
+        return side or source_type
 
     def _cue(self, source_tok: Token, stance: str, scope: set[int], rule: str) -> SourceCue:
         span = entity_of(source_tok) or phrase(source_tok)
@@ -70,7 +163,7 @@ class Attributor:
         if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text in ("-", "‐"):
             span = phrase(source_tok)
         text = span.text
-        source_type = self.reader.actors.source_type(text, self.reader.lang)
+        source_type = self.source_type(text)
         return SourceCue(
             source=text,
             source_type=source_type,
@@ -79,6 +172,12 @@ class Attributor:
             span=(span.start_char, span.end_char),
             rule=rule,
         )
+
+    def _hedge(self, noun: Token) -> bool:
+        """ "según los informes", "according to reports": reportedly, not a source."""
+        if fold(noun.lemma_) not in self.extra.hedge_sources:
+            return False
+        return not any(t.pos_ == "PROPN" for t in noun.subtree)
 
     def according_to(self, sent: Span, all_ids: set[int]) -> list[SourceCue]:
         """ "según X", "de acuerdo con X", "according to X": the whole clause it sits in."""
@@ -91,8 +190,10 @@ class Attributor:
                     continue
                 last = sent[i + n - 1]
                 noun = self._source_noun(last, sent)
-                if noun is not None:
-                    found.append(self._cue(noun, "reports", set(all_ids), "source:according-to"))
+                if noun is not None and not self._hedge(noun):
+                    cue = self._cue(noun, "reports", set(all_ids), "source:according-to")
+                    cue.stance = "reports"  # the outlet relays X, whoever X is
+                    found.append(cue)
         return found
 
     @staticmethod
@@ -108,9 +209,41 @@ class Attributor:
         nxt = [t for t in sent if t.i > cue_end.i and t.pos_ in ("NOUN", "PROPN")]
         return nxt[0] if nxt else None
 
+    def _accusation_object(self, verb: Token) -> Token | None:
+        """The accusation noun a denial or accusation verb takes ("negó la acusación")."""
+        for _, noun in attachments(verb):
+            if noun.dep_ in OBJECT_DEPS and fold(noun.lemma_) in self.extra.accusation_nouns:
+                return noun
+        return None
+
+    def _accuser(self, noun: Token) -> SourceCue | None:
+        """Who made an accusation: "la acusación del Ejército", "the army's accusation"."""
+        for child in noun.children:
+            if child.dep_ in ("nmod", "poss", "compound") and child.pos_ in ("NOUN", "PROPN"):
+                return self._cue(child, "accuses", set(), "source:accusation-owner")
+        return None
+
+    def _detach(self, verb: Token, cue: SourceCue, state: AttributionState) -> bool:
+        """Record "X negó la acusación de Y" for the accused event; True when detached."""
+        noun = self._accusation_object(verb)
+        if noun is None:
+            return False
+        state.detached.append(
+            DetachedClaim(cue.source, cue.source_type, cue.stance, state.sentence)
+        )
+        owner = self._accuser(noun)
+        if owner is not None:
+            state.detached.append(
+                DetachedClaim(owner.source, owner.source_type, "accuses", state.sentence)
+            )
+        return True
+
+    def _condemns(self, scope: set[int], sent: Span) -> bool:
+        return any(fold(t.text) in self.extra.condemnation_words for t in sent if t.i in scope)
+
     def speech(self, sent: Span, state: AttributionState) -> list[SourceCue]:
         """Speech and accusation verbs with their subjects (or the last speaker)."""
-        found = []
+        found: list[SourceCue] = []
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
@@ -122,12 +255,13 @@ class Attributor:
             )
             if stance is None and not number_claim:
                 continue
-            if not number_claim and not self._speaks(tok, stance):
+            quoted = quoted_before(tok, sent) if stance == "reports" else set()
+            if not number_claim and not quoted and not self._speaks(tok, stance):
                 continue
             if number_claim:
                 stance = "claims"
             subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-            scope = _subtree_ids(tok) - {tok.i}
+            scope = _scope_of(tok) | quoted
             if number_claim:
                 scope = {t.i for t in sent}
             if subject is not None and subject.i in scope:
@@ -135,34 +269,60 @@ class Attributor:
             impersonal = any(fold(c.text) == "se" for c in tok.children)
             if subject is None and impersonal:
                 continue
-            if subject is None:
-                if tok.dep_ == "conj" and found:
-                    cue = SourceCue(**{**found[-1].__dict__, "scope": scope})
-                    cue.stance = _stance_for(stance, cue.source_type)
-                    cue.rule = "source:conjoined-verb"
-                    found.append(cue)
-                elif state.last_source is not None and not any(
-                    c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children
-                ):
-                    prev = state.last_source
-                    found.append(
-                        SourceCue(
-                            prev.source,
-                            prev.source_type,
-                            _stance_for(stance, prev.source_type),
-                            scope,
-                            prev.span,
-                            rule="source:previous-sentence",
-                        )
-                    )
+            cue = self._speaker(tok, subject, stance, scope, found, state)
+            if cue is None:
                 continue
-            if self.reader.actors.source_type(phrase(subject).text, self.reader.lang) is None:
-                continue
-            cue = self._cue(subject, stance, scope, f"source:speech-verb:{lemma}")
-            if stance == "accuses":
-                cue.accused = self._accused(tok)
+            if cue.stance in ("denies", "accuses") and self._detach(tok, cue, state):
+                cue.scope = set()
+                cue.rule = "source:detached"
+            elif (
+                cue.stance == "reports"
+                and cue.source_type not in INTERESTED
+                and (self._condemns(scope, sent))
+            ):
+                cue.stance = "accuses"
+                cue.rule += "+condemns"
             found.append(cue)
         return found
+
+    def _speaker(
+        self,
+        verb: Token,
+        subject: Token | None,
+        stance: str,
+        scope: set[int],
+        found: list[SourceCue],
+        state: AttributionState,
+    ) -> SourceCue | None:
+        """The cue of a speech verb: its subject, the verb it is coordinated with, or the
+        last named speaker ("Dijo que …", "Añadió que …")."""
+        if subject is not None and subject.pos_ == "PRON" and state.last_source is not None:
+            subject = None  # "Dijo que …", "He said that …": the last named speaker
+        if subject is None:
+            if verb.dep_ == "conj" and found:
+                cue = replace(found[-1], scope=scope, accused=None)
+                cue.stance = _stance_for(stance, cue.source_type)
+                cue.rule = "source:conjoined-verb"
+                return cue
+            if state.last_source is not None and not any(
+                c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children
+            ):
+                prev = state.last_source
+                return SourceCue(
+                    prev.source,
+                    prev.source_type,
+                    _stance_for(stance, prev.source_type),
+                    scope,
+                    prev.span,
+                    rule="source:previous-sentence",
+                )
+            return None
+        if self.reader.actors.source_type(phrase(subject).text, self.reader.lang) is None:
+            return None
+        cue = self._cue(subject, stance, scope, f"source:speech-verb:{fold(verb.lemma_)}")
+        if stance == "accuses":
+            cue.accused = self._accused(verb)
+        return cue
 
     @staticmethod
     def _speaks(verb: Token, stance: str) -> bool:
@@ -183,28 +343,42 @@ class Attributor:
                     return actor
         return None
 
+    @staticmethod
+    def _counter_claims(cues: list[SourceCue]) -> None:
+        """What a source asserts while denying another version is a claim, not a report."""
+        deniers = {c.source for c in cues if c.stance == "denies"}
+        for cue in cues:
+            if cue.source in deniers and cue.stance == "reports":
+                cue.stance = "claims"
+                cue.rule += "+counter-claim"
+
     def attribute(
-        self, sent: Span, trigger_ids: list[int], state: AttributionState
+        self,
+        sent: Span,
+        trigger_ids: list[int],
+        state: AttributionState,
+        index: int | None = None,
     ) -> dict[int, list[SourceCue]]:
-        """Claims for each trigger of `sent` (keyed by trigger token index)."""
+        """Claims for each trigger of `sent` (keyed by trigger token index).
+
+        `index` is the sentence's index in the document; by default the count of sentences
+        attributed so far (the pipeline calls this once per sentence, in order).
+        """
+        if index is not None:
+            state.sentence = index
         all_ids = {t.i for t in sent}
         cues = self.according_to(sent, all_ids) + self.speech(sent, state)
+        self._counter_claims(cues)
         if not cues and state.open_quote is not None:
             quote = state.open_quote
-            cues = [
-                SourceCue(
-                    quote.source,
-                    quote.source_type,
-                    quote.stance,
-                    all_ids,
-                    quote.span,
-                    rule="source:quoted-after-colon",
-                )
-            ]
+            cues = [replace(quote, scope=all_ids, rule="source:quoted-after-colon")]
         state.open_quote = None
         out: dict[int, list[SourceCue]] = {i: [] for i in trigger_ids}
         for cue in cues:
             covered = [i for i in trigger_ids if i in cue.scope]
+            if not covered and cue.stance == "accuses" and cue.rule != "source:detached":
+                covered = list(trigger_ids)  # "…se suspendió, y X culpó a Y": blame for it
+                cue.rule += "+sentence-event"
             for i in covered:
                 out[i].append(cue)
             if not covered and sent.text.rstrip().endswith((":", ':"', ": «", ":«")):
@@ -212,4 +386,5 @@ class Attributor:
         named = [c for c in cues if c.rule != "source:previous-sentence"]
         if named:
             state.last_source = named[-1]
+        state.sentence += 1
         return out

@@ -1,8 +1,24 @@
-"""Merge mentions of one event and derive fatalities (low / best / high)."""
+"""Merge mentions of one event within a sentence and within a document.
+
+Every claim and every mention (evidence sentence) of the merged events is kept. The kept
+record is the most specific mention (a place inside the other's, an actor, a finer date);
+its id stays the event's id. After merging, figures get their sources and each event is
+settled: fatalities low / best / high and `disputed` (link/sources.py).
+"""
 
 from __future__ import annotations
 
-from cronica.record import Event, Fatalities, Quantity
+from collections.abc import Sequence
+from dataclasses import replace
+
+from cronica.events.attribution import DetachedClaim
+from cronica.link.compare import place_relation, same_event
+from cronica.link.sources import settle, source_quantities
+from cronica.record import Claim, Event, Evidence, Fatalities, Quantity
+
+ACCUSABLE_TYPES = ("Violence against civilians", "Explosions/Remote violence")
+DETACHED_WINDOW = 3  # sentences between a denial of an accusation and the accused event
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def fatalities_of(quantities: list[Quantity]) -> Fatalities | None:
@@ -28,7 +44,7 @@ def _compatible(a: Event, b: Event) -> bool:
     return not (ca and cb and ca != cb)
 
 
-def _absorb(keep: Event, other: Event) -> None:
+def _absorb_sentence(keep: Event, other: Event) -> None:
     keep.location = keep.location or other.location
     keep.actor1 = keep.actor1 or other.actor1
     keep.actor2 = keep.actor2 or other.actor2
@@ -51,5 +67,123 @@ def merge_within_sentence(events: list[Event]) -> list[Event]:
         if twin is None:
             kept.append(ev)
         else:
-            _absorb(twin, ev)
+            _absorb_sentence(twin, ev)
+    return kept
+
+
+def mentions_of(event: Event) -> list[Evidence]:
+    """The event's mentions; a fresh event's only mention is its own evidence."""
+    if event.mentions:
+        return event.mentions
+    return [replace(event.evidence, document=event.document, sentence_index=event.sentence_index)]
+
+
+def specificity(event: Event) -> tuple[int, ...]:
+    """Higher is more specific: place inside the other's, precise place, actor, date."""
+    loc = event.location
+    return (
+        1 if loc is not None and loc.lat is not None else 0,
+        -(loc.geo_precision or 3) if loc is not None else -4,
+        (1 if event.actor1 else 0) + (1 if event.actor2 else 0),
+        -DATE_RANK.get(event.date_precision, 4),
+        len(event.quantities),
+    )
+
+
+def _more_specific_place(keep: Event, other: Event) -> None:
+    relation = place_relation(keep.location, other.location)
+    if relation == "b-in-a" or (keep.location is None and other.location is not None):
+        keep.location = other.location
+
+
+def absorb(keep: Event, other: Event, rule: str) -> None:
+    """`keep` takes `other`'s claims, mentions and figures, and fills what it lacks."""
+    source_quantities(keep)
+    source_quantities(other)
+    _more_specific_place(keep, other)
+    keep.actor1 = keep.actor1 or other.actor1
+    keep.actor2 = keep.actor2 or other.actor2
+    if DATE_RANK.get(other.date_precision, 4) < DATE_RANK.get(keep.date_precision, 4):
+        keep.date, keep.date_precision = other.date, other.date_precision
+        keep.date_text = other.date_text
+    keep.mentions = mentions_of(keep) + [
+        m for m in mentions_of(other) if m not in mentions_of(keep)
+    ]
+    keep.claims += [c for c in other.claims if c not in keep.claims]
+    seen = {(q.kind, q.value, q.source) for q in keep.quantities}
+    keep.quantities += [q for q in other.quantities if (q.kind, q.value, q.source) not in seen]
+    keep.rules = [*keep.rules, *(r for r in other.rules if r not in keep.rules)]
+    if rule not in keep.rules:
+        keep.rules.append(rule)
+    keep.confidence = max(keep.confidence, other.confidence)
+    settle(keep)
+
+
+def _denied_anaphor(event: Event) -> bool:
+    """ "El Ejército negó el ataque": a denied mention with no actor of its own."""
+    return event.actor1 is None and any(c.stance == "denies" for c in event.claims)
+
+
+def _anaphor_target(event: Event, kept: list[Event]) -> Event | None:
+    """The nearest earlier event, at a compatible place and time, that a denial refers to."""
+    for prior in reversed(kept):
+        if event.sentence_index - prior.sentence_index > DETACHED_WINDOW:
+            break
+        if prior.sentence_index >= event.sentence_index or prior.event_type == "Other":
+            continue
+        if place_relation(prior.location, event.location) is not None:
+            return prior
+    return None
+
+
+def attach_detached(events: list[Event], detached: Sequence[DetachedClaim]) -> None:
+    """Attach "X negó la acusación de Y" to the accused event: the nearest one (earlier first
+    on a tie) of a violent type against civilians or from afar, within a few sentences."""
+    for item in detached:
+        candidates = [
+            ev
+            for ev in events
+            if ev.event_type in ACCUSABLE_TYPES
+            and abs(ev.sentence_index - item.sentence) <= DETACHED_WINDOW
+        ]
+        if not candidates:
+            continue
+        target = min(
+            candidates,
+            key=lambda ev: (
+                abs(ev.sentence_index - item.sentence),
+                ev.sentence_index > item.sentence,
+            ),
+        )
+        claim = Claim(item.source, item.source_type, item.stance, target.document, item.sentence)
+        if claim not in target.claims:
+            target.claims.append(claim)
+            target.rules.append(f"link:detached-{item.stance}")
+
+
+def merge_document(events: list[Event], detached: Sequence[DetachedClaim] = ()) -> list[Event]:
+    """One document's events with mentions of one event merged (across its sentences),
+    detached claims attached, figures sourced and every event settled (disputed, fatalities).
+
+    A mention that only denies ("El Ejército negó el ataque") joins the event it denies.
+    """
+    kept: list[Event] = []
+    for ev in sorted(events, key=lambda e: e.sentence_index):
+        source_quantities(ev)
+        ev.mentions = mentions_of(ev)
+        twin = next((k for k in kept if same_event(k, ev, same_document=True)), None)
+        rule = "link:same-document"
+        if twin is None and _denied_anaphor(ev):
+            twin, rule = _anaphor_target(ev, kept), "link:denial-of-previous"
+        if twin is None:
+            kept.append(ev)
+            continue
+        if specificity(ev) > specificity(twin):
+            kept[kept.index(twin)] = ev
+            absorb(ev, twin, rule)
+        else:
+            absorb(twin, ev, rule)
+    attach_detached(kept, detached)
+    for ev in kept:
+        settle(ev)
     return kept

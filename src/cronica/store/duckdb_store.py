@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from types import TracebackType
 from typing import Any
@@ -24,6 +24,11 @@ from cronica.store.schema import SCHEMA_VERSION, TABLES
 
 Sentence = tuple[int, int, int, str, list[str]]
 """(sentence index, start char, end char, text, citation markers) of one document sentence."""
+
+Linker = Callable[[list[Event], list[Event]], tuple[list[Event], list[Event]]]
+"""(new events, stored candidates) -> (new events left, stored events updated by merging)."""
+
+LINK_DAYS = 31  # stored events this many days around a new event's date are link candidates
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -122,7 +127,12 @@ class Store:
         return row is not None
 
     def add_document(
-        self, doc: Document, sentences: Sequence[Sentence], events: Iterable[Event]
+        self,
+        doc: Document,
+        sentences: Sequence[Sentence],
+        events: Iterable[Event],
+        *,
+        link: Linker | None = None,
     ) -> bool:
         """Store a document with its sentences and events in one transaction.
 
@@ -132,6 +142,9 @@ class Store:
         replaced in the same transaction. An event whose id is already stored (e.g. a merged
         event re-emitted by linking) replaces the stored one with its claims and evidence.
         Every event must belong to `doc` (`event.document == doc.id`), else InputError.
+        With `link`, the document's events are linked to stored events of other documents in
+        the same transaction: `link(new, candidates)` returns the new events left and the
+        stored events that absorbed the others (rewritten with their new claims and evidence).
         On any error the transaction is rolled back and the store is as before.
         """
         events = list(events)
@@ -151,15 +164,32 @@ class Store:
                 con.execute("ROLLBACK")
                 return False
             self._delete_document(doc.id)
-            self._delete_events([ev.event_id for ev in events])
+            updated: list[Event] = []
+            if link is not None and events:
+                events, updated = link(events, self._link_candidates(doc.id, events))
+            written = events + updated
+            self._delete_events([ev.event_id for ev in written])
             self._insert_document(doc, content_hash)
             self._insert_sentences(sentence_rows)
-            self._insert_events(events)
+            self._insert_events(written)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
         return True
+
+    def _link_candidates(self, doc_id: str, events: list[Event]) -> list[Event]:
+        """Stored events of other documents dated near the new events (same event types)."""
+        days = [d for d in (_event_date(ev.date) for ev in events) if d is not None]
+        if not days:
+            return []
+        rows = self._con.execute(
+            "SELECT record FROM events WHERE document <> ? AND list_contains(?, event_type)"
+            " AND date BETWEEN ? - ? * INTERVAL 1 DAY AND ? + ? * INTERVAL 1 DAY",
+            [doc_id, sorted({ev.event_type for ev in events}), min(days), LINK_DAYS,
+             max(days), LINK_DAYS],
+        ).fetchall()
+        return [event_from_dict(json.loads(r[0])) for r in rows]
 
     @staticmethod
     def _sentence_rows(doc: Document, sentences: Sequence[Sentence]) -> list[list[Any]]:
@@ -233,10 +263,13 @@ class Store:
                 span = c.span or (None, None)
                 claim_rows.append([ev.event_id, i, c.source, c.source_type, c.stance,
                                    c.document, c.sentence, span[0], span[1]])
-            e = ev.evidence
-            evidence_rows.append([ev.event_id, ev.document, ev.sentence_index, e.start, e.end,
-                                  e.sentence, list(e.citations), e.trigger, e.trigger_start,
-                                  e.trigger_end])
+            for e in ev.mentions or [ev.evidence]:
+                evidence_rows.append([
+                    ev.event_id, e.document or ev.document,
+                    ev.sentence_index if e.sentence_index is None else e.sentence_index,
+                    e.start, e.end, e.sentence, list(e.citations), e.trigger,
+                    e.trigger_start, e.trigger_end,
+                ])
         self._insert_rows("events", event_rows)
         self._insert_rows("claims", claim_rows)
         self._insert_rows("evidence", evidence_rows)

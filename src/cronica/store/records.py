@@ -70,4 +70,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         raise ValueError(f"{where}.claims: expected a list, got {type(claims).__name__}")
     data["claims"] = [_claim(c, f"{where}.claims[{i}]") for i, c in enumerate(claims)]
     data["rules"] = list(data.get("rules") or [])
+    data["mentions"] = _many(Evidence, data.get("mentions"), f"{where}.mentions")
+    for mention in data["mentions"]:
+        mention.citations = list(mention.citations or [])
     return _build(Event, data, where)

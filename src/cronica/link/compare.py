@@ -1,0 +1,118 @@
+"""Whether two mentions can be one event: type family, place, day, actors, phase.
+
+- type: within a document the same sub-event type and action; across documents the same
+  ACLED event type, and the same sub-event type except among Battles (a clash and a capture
+  of one place on one day are one battle).
+- place: the same gazetteer entry or canonical name, or one inside the other (a neighbourhood
+  "Hanano, Aleppo" is inside "Aleppo"); regions and countries never contain for linking.
+- day: both dates known and overlapping at their precision (2016-12-16 lies in 2016-12).
+- actors: actor1 equal or one unknown; in Battles also the two sides swapped.
+- phase: equal (see link/phase.py).
+"""
+
+from __future__ import annotations
+
+from cronica.events.lexicon import fold
+from cronica.link.phase import phase_of
+from cronica.record import Actor, Event, Location
+
+SYMMETRIC_TYPES = {"Battles"}  # who is actor1 depends on the reporter
+
+
+def _name(loc: Location) -> str:
+    return fold(loc.canonical or loc.text)
+
+
+def place_relation(a: Location | None, b: Location | None) -> str | None:
+    """'same', 'a-in-b', 'b-in-a', 'unknown' (either missing) or None (different)."""
+    if a is None or b is None or not (a.canonical or a.text) or not (b.canonical or b.text):
+        return "unknown"
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return "same"
+    na, nb = _name(a), _name(b)
+    if na == nb:
+        return "same"
+    if na.endswith(", " + nb):
+        return "a-in-b"
+    if nb.endswith(", " + na):
+        return "b-in-a"
+    return None
+
+
+def _date_range(value: str | None, precision: str) -> tuple[str, str] | None:
+    if not value or precision not in ("day", "week", "month", "year"):
+        return None
+    if precision == "day" or precision == "week":
+        return value[:10], value[:10]
+    size = 7 if precision == "month" else 4
+    return value[:size], value[:size] + "~"  # "~" sorts after every digit and "-"
+
+
+def same_time(a: Event, b: Event) -> bool | None:
+    """True/False when both dates are known, None when either is not."""
+    ra, rb = _date_range(a.date, a.date_precision), _date_range(b.date, b.date_precision)
+    if ra is None or rb is None:
+        return None
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def _actor_key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return fold(actor.canonical or actor.text) or None
+
+
+def actors_compatible(a: Event, b: Event) -> bool:
+    a1, b1 = _actor_key(a.actor1), _actor_key(b.actor1)
+    if a1 is None or b1 is None or a1 == b1:
+        return True
+    if a.event_type in SYMMETRIC_TYPES:
+        a2, b2 = _actor_key(a.actor2), _actor_key(b.actor2)
+        return a1 == b2 or b1 == a2
+    return False
+
+
+def types_compatible(a: Event, b: Event, same_document: bool) -> bool:
+    if same_document:
+        return a.sub_event_type == b.sub_event_type and a.action == b.action
+    if a.event_type != b.event_type:
+        return False
+    return a.sub_event_type == b.sub_event_type or a.event_type in SYMMETRIC_TYPES
+
+
+def same_event(a: Event, b: Event, *, same_document: bool, window: int = 1) -> bool:
+    """Whether mentions `a` and `b` report one event.
+
+    Within a document, mentions whose dates cannot be compared must be at most `window`
+    sentences apart (the narrative has not moved on); mentions of one sentence are never
+    merged here (merge_within_sentence decided those). Across documents both dates and both
+    places must be known.
+    """
+    if not types_compatible(a, b, same_document) or not actors_compatible(a, b):
+        return False
+    relation = place_relation(a.location, b.location)
+    if relation is None or (relation == "unknown" and not same_document):
+        return False
+    if phase_of(a) != phase_of(b):
+        return False
+    when = same_time(a, b)
+    if when is False:
+        return False
+    if same_document:
+        sa, sb = _sentences(a), _sentences(b)
+        if sa & sb:
+            return False
+        if when is None:
+            return min(abs(i - j) for i in sa for j in sb) <= window
+        return True
+    return when is True
+
+
+def _sentences(event: Event) -> set[int]:
+    """Sentence indices of an event's mentions in its own document."""
+    found = {
+        m.sentence_index
+        for m in event.mentions
+        if m.document == event.document and m.sentence_index is not None
+    }
+    return found or {event.sentence_index}

@@ -1,0 +1,34 @@
+"""The phase of an event mention: halted, completed, resumed, or the event itself (None).
+
+"La evacuación" and "la evacuación se suspendió" name the same process in different phases;
+linking keeps mentions of different phases apart. Phase words (word starts, folded) live in
+data/attribution_<lang>.yaml under `phases`; they count within a few words of the trigger.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cronica.events.attribution import extra_cues
+from cronica.events.lexicon import fold
+from cronica.record import Event
+
+BEFORE, AFTER = 4, 10  # words around the trigger where a phase word counts
+_WORD = re.compile(r"\w+")
+
+
+def phase_of(event: Event) -> str | None:
+    """The phase a mention's words give its event, or None."""
+    ev = event.evidence
+    if event.lang not in ("es", "en") or ev.trigger_start is None:
+        return None
+    at = ev.trigger_start - ev.start
+    words = [(m.start(), fold(m.group())) for m in _WORD.finditer(ev.sentence)]
+    i = next((n for n, (pos, _) in enumerate(words) if pos >= at), len(words))
+    window = [w for _, w in words[max(0, i - BEFORE) : i]] + [
+        w for _, w in words[i + 1 : i + 1 + AFTER]
+    ]
+    for phase, stems in extra_cues(event.lang).phases.items():
+        if any(w.startswith(stem) for w in window for stem in stems):
+            return phase
+    return None

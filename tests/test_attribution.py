@@ -1,0 +1,259 @@
+"""Attribution: who says an event happened, and how (texts written for cronica, es and en)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cronica.pipeline import Pipeline
+from cronica.record import Document, Event
+
+OUTLET = "Crónica de Prueba"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def events_of(pipeline: Pipeline, text: str, lang: str) -> list[Event]:
+    doc = Document(id=f"t-{lang}", text=text, lang=lang, date=date(2024, 3, 6), source=OUTLET)
+    return pipeline.analyse(doc).events
+
+
+def stances(ev: Event) -> set[tuple[str, str]]:
+    return {(c.source, c.stance) for c in ev.claims}
+
+
+def only(events: list[Event], sub_event_type: str) -> Event:
+    found = [ev for ev in events if ev.sub_event_type == sub_event_type]
+    assert len(found) == 1, [(e.sub_event_type, e.evidence.sentence) for e in events]
+    return found[0]
+
+
+CASES = [
+    # (lang, text, sub-event type, expected (source, stance) pairs besides the outlet)
+    (
+        "es",
+        "Según Médicos Sin Fronteras, aviones rusos bombardearon Saraqib el 3 de marzo.",
+        "Air/drone strike",
+        {("Médicos Sin Fronteras", "reports")},
+    ),
+    (
+        "es",
+        "De acuerdo con la ONU, la artillería bombardeó Maarat el 3 de marzo.",
+        "Shelling/artillery/missile attack",
+        {("ONU", "reports")},
+    ),
+    (
+        "en",
+        "According to Human Rights Watch, Russian jets bombed Saraqib on 3 March.",
+        "Air/drone strike",
+        {("Human Rights Watch", "reports")},
+    ),
+    (
+        "es",
+        "La Cruz Roja informó que aviones rusos bombardearon Saraqib el 3 de marzo.",
+        "Air/drone strike",
+        {("Cruz Roja", "reports")},
+    ),
+    (
+        "es",
+        "Amnistía Internacional declaró que aviones rusos bombardearon Saraqib el 3 de marzo.",
+        "Air/drone strike",
+        {("Amnistía Internacional", "reports")},
+    ),
+    (
+        "en",
+        "The Red Cross said that Russian jets bombed Saraqib on 3 March.",
+        "Air/drone strike",
+        {("Red Cross", "reports")},
+    ),
+    (
+        "es",
+        "El Ministerio de Defensa aseguró que sus tropas capturaron Saraqib el 3 de marzo.",
+        "Government regains territory",
+        {("Ministerio de Defensa", "claims")},
+    ),
+    (
+        "en",
+        "The Defence Ministry claimed that its troops captured Saraqib on 3 March.",
+        "Government regains territory",
+        {("Defence Ministry", "claims")},
+    ),
+    (
+        "es",
+        "«Los aviones rusos bombardearon Saraqib el 3 de marzo», dijo la Cruz Roja.",
+        "Air/drone strike",
+        {("Cruz Roja", "reports")},
+    ),
+    (
+        "en",
+        '"Russian jets bombed Saraqib on 3 March," the Red Cross said.',
+        "Air/drone strike",
+        {("Red Cross", "reports")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "sub", "wanted"), CASES)
+def test_source_constructions(pipeline, lang, text, sub, wanted):
+    ev = only(events_of(pipeline, text, lang), sub)
+    assert stances(ev) == wanted | {(OUTLET, "reports")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Según los informes, aviones rusos bombardearon Saraqib el 3 de marzo."),
+        ("en", "According to reports, Russian jets bombed Saraqib on 3 March."),
+    ],
+)
+def test_reportedly_is_no_source(pipeline, lang, text):
+    ev = only(events_of(pipeline, text, lang), "Air/drone strike")
+    assert stances(ev) == {(OUTLET, "reports")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Aviones rusos bombardearon Saraqib el 3 de marzo. El Ejército ruso negó el ataque.",
+        ),
+        ("en", "Russian jets bombed Saraqib on 3 March. The Russian army denied the attack."),
+    ],
+)
+def test_denial_joins_the_denied_event_and_disputes_it(pipeline, lang, text):
+    events = events_of(pipeline, text, lang)
+    ev = only(events, "Air/drone strike")
+    assert any(c.stance == "denies" and c.sentence == 1 for c in ev.claims)
+    assert ev.disputed and "denied by" in (ev.disputed_reason or "")
+    assert {m.sentence_index for m in ev.mentions} == {0, 1}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "accuser"),
+    [
+        (
+            "es",
+            "La evacuación de Alepo se suspendió el 4 de marzo, y el gobierno culpó a los "
+            "rebeldes por romper el acuerdo.",
+            "gobierno",
+        ),
+        (
+            "en",
+            "The evacuation of Aleppo was suspended on 4 March, and the government blamed the "
+            "rebels for breaking the deal.",
+            "government",
+        ),
+    ],
+)
+def test_blame_in_a_coordinated_clause_accuses(pipeline, lang, text, accuser):
+    ev = only(events_of(pipeline, text, lang), "Other")
+    assert (accuser, "accuses") in stances(ev)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "source"),
+    [
+        (
+            "es",
+            "Muchos rebeldes se rindieron en Alepo el 4 de marzo, y el Ministerio de Defensa "
+            "ruso puso el número en 728.",
+            "Ministerio de Defensa ruso",
+        ),
+        (
+            "en",
+            "Many rebels surrendered in Aleppo on 4 March, and the Russian Defence Ministry put "
+            "the number at 728.",
+            "Russian Defence Ministry",
+        ),
+    ],
+)
+def test_number_claim(pipeline, lang, text, source):
+    ev = only(events_of(pipeline, text, lang), "Change to group/activity")
+    assert (source, "claims") in stances(ev)
+    assert [(q.value, q.source) for q in ev.quantities] == [(728, source)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "El Observatorio Sirio negó la acusación del Ejército y afirmó que los soldados "
+            "murieron en enfrentamientos con los rebeldes. Según la agencia Sana, la masacre de "
+            "Kafr Nabl fue obra de los rebeldes.",
+        ),
+        (
+            "en",
+            "The Syrian Observatory denied the army's accusation and said the soldiers died in "
+            "clashes with the rebels. According to the Sana agency, the massacre in Kafr Nabl "
+            "was carried out by rebels.",
+        ),
+    ],
+)
+def test_denied_accusation_attaches_to_the_accused_event(pipeline, lang, text):
+    events = events_of(pipeline, text, lang)
+    massacre = only(events, "Attack")
+    observatory = "Observatorio Sirio" if lang == "es" else "Syrian Observatory"
+    army = "Ejército" if lang == "es" else "army"
+    assert (observatory, "denies") in stances(massacre)
+    assert any(s == "accuses" and army in name for name, s in stances(massacre))
+    assert massacre.disputed
+    clash = only(events, "Armed clash")  # what the denier asserts instead is a claim
+    assert (observatory, "claims") in stances(clash)
+    assert not clash.disputed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "source"),
+    [
+        (
+            "es",
+            "El portavoz de la ONU dijo que la ciudad estaba sitiada. Dijo que aviones rusos "
+            "bombardearon el mercado de Saraqib.",
+            "portavoz de la ONU",
+        ),
+        (
+            "en",
+            "The UN spokesman said that the city was besieged. He said that Russian jets bombed "
+            "the market in Saraqib.",
+            "UN spokesman",
+        ),
+    ],
+)
+def test_source_governs_the_next_sentence(pipeline, lang, text, source):
+    ev = only(events_of(pipeline, text, lang), "Air/drone strike")
+    assert (source, "reports") in stances(ev)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Amnistía Internacional dijo que los ataques de las fuerzas del gobierno contra "
+            "civiles en Duma son escandalosos.",
+        ),
+        (
+            "en",
+            "Amnesty International said the government's attacks on civilians in Douma were "
+            "outrageous.",
+        ),
+    ],
+)
+def test_condemnation_accuses(pipeline, lang, text):
+    events = events_of(pipeline, text, lang)
+    assert events
+    name = "Amnistía Internacional" if lang == "es" else "Amnesty International"
+    assert all((name, "accuses") in stances(ev) for ev in events)
+
+
+def test_outlet_is_the_default_reporter(pipeline):
+    text = "Aviones rusos bombardearon Saraqib el 3 de marzo."
+    ev = only(events_of(pipeline, text, "es"), "Air/drone strike")
+    assert stances(ev) == {(OUTLET, "reports")}
+    assert ev.claims[0].source_type == "media"
