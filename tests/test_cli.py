@@ -257,7 +257,6 @@ def test_passive_agent_becomes_actor1(extraction, lang):
     both(
         "passive subject 'los pueblos de X y Y' / 'the villages of X and Y': only the first "
         "village is read, and es also takes the agent 'Frente al-Nusra' as a place",
-        "es",
     ),
 )
 def test_passive_subject_places_are_each_captured(extraction, lang):

@@ -24,14 +24,22 @@ from cronica.record import (
     Event,
     Evidence,
     Location,
-    Quantity,
     event_id_for,
 )
 from cronica.resolve.actors import ActorResolver
-from cronica.resolve.places import Gazetteer, document_country_focus, resolve_place
+from cronica.resolve.places import (
+    Gazetteer,
+    document_country_focus,
+    parse_mention,
+    resolve_place,
+    resolve_places,
+)
 from cronica.resolve.time import ResolvedTime, Timeline, find_times
 
 log = logging.getLogger(__name__)
+
+PLACE_LABELS = ("LOC", "GPE", "PLACE", "FAC")
+MAX_PLACE_MENTIONS = 400  # resolved together per document
 
 Sentence = tuple[int, int, int, str, list[str]]  # index, start, end, original text, citations
 
@@ -52,6 +60,35 @@ class _Parsed:
     doc: Doc
 
 
+@dataclass
+class _DocState:
+    """What one document's reading carries from sentence to sentence."""
+
+    doc: Document
+    norm: NormalisedText
+    reader: ArgumentReader
+    attributor: Attributor
+    timeline: Timeline
+    places: dict[str, Location | None]  # place mentions resolved together, document-wide
+    attribution: AttributionState = field(default_factory=AttributionState)
+    actors: dict[str, Actor] = field(default_factory=dict)  # last actor per trigger family
+    cities: dict[str, tuple[int, int, Location]] = field(default_factory=dict)
+    # city id -> (mentions so far, last sentence, city): the story's city is the most named
+    date_text: str | None = None  # the words that set the narrative date
+
+
+@dataclass
+class _Sentence:
+    """One sentence being read: its parse, its place in the document, its time."""
+
+    span: Span
+    para: _Parsed
+    index: int
+    evidence: Evidence
+    time: ResolvedTime
+    date_text: str | None
+
+
 class Pipeline:
     """cronica's extraction flow for Spanish and English documents."""
 
@@ -70,44 +107,38 @@ class Pipeline:
         norm = normalise(doc.text)
         parsed = self._parse(norm.clean, lang)
         analysis = Analysis(doc, lang)
-        focus = self._country_focus(parsed, lang)
-        timeline = Timeline(doc.date)
-        state = AttributionState()
+        names = [ent.text for p in parsed for ent in p.doc.ents if ent.label_ in PLACE_LABELS][
+            :MAX_PLACE_MENTIONS
+        ]
+        focus = document_country_focus(names, lang, self.gazetteer)
+        resolved = resolve_places(names, lang, focus, self.gazetteer)
         reader = ArgumentReader(lang, self.actors, focus, doc.date)
-        attributor = Attributor(reader)
-        memory: dict[str, Actor] = {}  # the narrative's last actor per trigger family
-        index = 0
+        state = _DocState(
+            doc=doc,
+            norm=norm,
+            reader=reader,
+            attributor=Attributor(reader),
+            timeline=Timeline(doc.date),
+            places=dict(zip(names, resolved, strict=True)),
+        )
         for para in parsed:
-            for sent in para.doc.sents:
-                if not sent.text.strip():
+            for span in para.doc.sents:
+                if not span.text.strip():
                     continue
-                start, end = to_original(
-                    norm, para.offset + sent.start_char, para.offset + sent.end_char
+                sentence = self._sentence(state, para, span, len(analysis.sentences))
+                ev = sentence.evidence
+                analysis.sentences.append(
+                    (sentence.index, ev.start, ev.end, ev.sentence, ev.citations)
                 )
-                original = doc.text[start:end]
-                cites = citations_in(norm, start, end)
-                analysis.sentences.append((index, start, end, original, cites))
-                evidence = Evidence(sentence=original, start=start, end=end, citations=cites)
-                when = self._sentence_time(sent, lang, timeline)
-                reader.on_date = when[0].date or doc.date  # actor names valid on that day
-                events = self._sentence_events(
-                    doc,
-                    sent,
-                    index,
-                    evidence,
-                    when,
-                    reader,
-                    attributor,
-                    state,
-                    norm,
-                    para,
-                    focus,
-                    memory,
-                )
-                analysis.events.extend(events)
-                index += 1
-        analysis.events = merge_document(analysis.events, state.detached)
-        log.info("%s: %d sentences, %d events (%s)", doc.id, index, len(analysis.events), lang)
+                analysis.events.extend(self._sentence_events(state, sentence))
+        analysis.events = merge_document(analysis.events, state.attribution.detached)
+        log.info(
+            "%s: %d sentences, %d events (%s)",
+            doc.id,
+            len(analysis.sentences),
+            len(analysis.events),
+            lang,
+        )
         return analysis
 
     # -- stages ------------------------------------------------------------------------------
@@ -123,105 +154,64 @@ class Pipeline:
             pos += len(line) + 1
         return [_Parsed(o, d) for o, d in zip(offsets, nlp.pipe(texts), strict=True)]
 
-    def _country_focus(self, parsed: list[_Parsed], lang: str) -> str | None:
-        names = [
-            ent.text for p in parsed for ent in p.doc.ents if ent.label_ in ("LOC", "GPE", "PLACE")
-        ]
-        return document_country_focus(names[:200], lang, self.gazetteer)
-
-    @staticmethod
-    def _sentence_time(
-        sent: Span, lang: str, timeline: Timeline
-    ) -> tuple[ResolvedTime, str | None]:
-        """The sentence's own date if it states one, else the narrative date so far."""
+    def _sentence(self, state: _DocState, para: _Parsed, span: Span, index: int) -> _Sentence:
+        """Locate a sentence in the original text and give it a time: its own or the story's."""
+        start, end = to_original(
+            state.norm, para.offset + span.start_char, para.offset + span.end_char
+        )
+        original = state.doc.text[start:end]
+        evidence = Evidence(original, start, end, citations_in(state.norm, start, end))
         own: tuple[ResolvedTime, str] | None = None
-        for mention in find_times(sent.text, lang):
-            resolved = timeline.resolve(mention)
+        for mention in find_times(span.text, state.reader.lang):
+            resolved = state.timeline.resolve(mention)
             if own is None and resolved.precision != "unknown":
                 own = (resolved, mention.text)
         if own is not None:
-            return own
-        current = timeline.current
-        if current is not None:
-            return current, timeline.current_text if hasattr(timeline, "current_text") else None
-        return ResolvedTime(None, "unknown"), None
+            time, date_text = own
+            if time.precision == "day":
+                state.date_text = date_text
+        else:
+            time = state.timeline.current or ResolvedTime(None, "unknown")
+            date_text = state.date_text if state.timeline.current else None
+        state.reader.on_date = time.date or state.doc.date  # actor names valid on that day
+        self._count_cities(state, span, index)
+        return _Sentence(span, para, index, evidence, time, date_text)
 
-    def _sentence_events(
-        self,
-        doc: Document,
-        sent: Span,
-        index: int,
-        evidence: Evidence,
-        when: tuple[ResolvedTime, str | None],
-        reader: ArgumentReader,
-        attributor: Attributor,
-        state: AttributionState,
-        norm: NormalisedText,
-        para: _Parsed,
-        focus: str | None,
-        memory: dict[str, Actor],
-    ) -> list[Event]:
+    def _sentence_events(self, state: _DocState, sentence: _Sentence) -> list[Event]:
+        reader, sent = state.reader, sentence.span
         matches = find_triggers(
             sent, reader.lang, reader.satisfies, lambda tok: not reader.non_factual(tok)
         )
         foreground = [m for m in matches if not reader.background(m.token)]
         if foreground:
             matches = foreground
-        cues = attributor.attribute(sent, [m.token.i for m in matches], state)
+        cues = state.attributor.attribute(sent, [m.token.i for m in matches], state.attribution)
         spans = [c.span for cs in cues.values() for c in cs]
-        in_sources = {t.i for t in sent if any(a <= t.idx < b for a, b in spans)}
-        in_sources.update(m.token.i for m in matches)  # a trigger ("granada") is no place
-        events: list[Event] = []
+        not_places = {t.i for t in sent if any(a <= t.idx < b for a, b in spans)}
+        not_places.update(m.token.i for m in matches)  # a trigger ("granada") is no place
+        events: list[tuple[int, Event]] = []
         for match in matches:
-            roles = reader.read(
-                match.token,
-                sent,
-                match.entry.family,
-                match.entry.patterns[match.pattern_index].requires,
-                in_sources,
-            )
-            events.extend(
-                self._events_for(
-                    doc,
-                    sent,
-                    index,
-                    evidence,
-                    when,
-                    match,
-                    roles,
-                    cues.get(match.token.i, []),
-                    reader,
-                    norm,
-                    para,
-                    focus,
-                    memory,
-                )
-            )
-        self._attach_quantities(events, sent, reader.lang, matches)
-        return merge_within_sentence(events)
+            pattern = match.entry.patterns[match.pattern_index]
+            roles = reader.read(match.token, sent, match.entry.family, pattern.requires, not_places)
+            for ev in self._events_for(state, sentence, match, roles, cues.get(match.token.i, [])):
+                events.append((match.token.i, ev))
+        self._attach_quantities(events, sent, reader.lang)
+        return merge_within_sentence([ev for _, ev in events])
 
     def _events_for(
         self,
-        doc: Document,
-        sent: Span,
-        index: int,
-        evidence: Evidence,
-        when: tuple[ResolvedTime, str | None],
+        state: _DocState,
+        sentence: _Sentence,
         match: TriggerMatch,
         roles: Roles,
         cues: list[SourceCue],
-        reader: ArgumentReader,
-        norm: NormalisedText,
-        para: _Parsed,
-        focus: str | None,
-        memory: dict[str, Actor],
     ) -> list[Event]:
-        onto = ontology()
+        onto, reader, doc = ontology(), state.reader, state.doc
+        index, offset = sentence.index, sentence.para.offset
         agents = self._actors(roles.agent, reader) or [None]
         target = reader.actor_of(roles.target) if roles.target is not None else None
-        places = [self._place(t, reader, focus) for t in roles.themes] or [None]
-        places = [self._with_narrative_place(p, memory, roles) for p in places]
-        resolved, date_text = when
+        places = [self._place(state, t) for t in roles.themes] or [None]
+        places = [self._with_narrative_place(state, p, roles) for p in places]
         claims = [
             Claim(
                 c.source,
@@ -229,72 +219,77 @@ class Pipeline:
                 c.stance,
                 doc.id,
                 index,
-                to_original(norm, para.offset + c.span[0], para.offset + c.span[1]),
+                to_original(state.norm, offset + c.span[0], offset + c.span[1]),
             )
             for c in cues
         ]
         if doc.source and not any(c.source == doc.source for c in claims):
             claims.append(Claim(doc.source, "media", "reports", doc.id, index, None))
         accused = next((c.accused for c in cues if c.accused is not None), None)
+        token = match.token
         t_start, t_end = to_original(
-            norm, para.offset + match.token.idx, para.offset + match.token.idx + len(match.token)
+            state.norm, offset + token.idx, offset + token.idx + len(token)
         )
-        out = []
         family = match.entry.family
+        out = []
         for agent in agents:
             actor1 = agent or accused
-            if actor1 is None and family == "territory" and family in memory:
-                actor1 = memory[family]
+            if actor1 is None and family == "territory" and family in state.actors:
+                actor1 = state.actors[family]
                 roles.rules.append("agent:narrative-previous")
             elif actor1 is not None and family:
-                memory[family] = actor1
+                state.actors[family] = actor1
             sub = match.entry.sub_event_type
-            if match.entry.family == "territory":
-                sub = onto.sub_event_for_family("territory", actor1.actor_type if actor1 else None)
-            elif match.entry.family == "attack":
-                sub = onto.sub_event_for_family("attack", target.actor_type if target else None)
+            if family == "territory":
+                sub = onto.sub_event_for_family(family, actor1.actor_type if actor1 else None)
+            elif family == "attack":
+                sub = onto.sub_event_for_family(family, target.actor_type if target else None)
             assert sub is not None
             for place in places:
                 extra = f"{actor1.canonical if actor1 else ''}|{place.text if place else ''}"
-                ev = Event(
-                    event_id=event_id_for(doc.content_hash, index, t_start, extra),
-                    document=doc.id,
-                    sentence_index=index,
-                    evidence=Evidence(
-                        evidence.sentence,
-                        evidence.start,
-                        evidence.end,
-                        list(evidence.citations),
-                        match.token.text,
-                        t_start,
-                        t_end,
-                    ),
-                    event_type=onto.event_type_of[sub],
-                    sub_event_type=sub,
-                    plover=onto.plover_of[sub],
-                    action=match.entry.action,
-                    date=resolved.value,
-                    date_precision=resolved.precision,
-                    date_text=date_text,
-                    actor1=actor1,
-                    actor2=target,
-                    location=place,
-                    claims=list(claims),
-                    confidence=self._confidence(roles, actor1, place),
-                    rules=[match.rule, *roles.rules, *(c.rule for c in cues)],
-                    lang=reader.lang,
+                ev = sentence.evidence
+                out.append(
+                    Event(
+                        event_id=event_id_for(doc.content_hash, index, t_start, extra),
+                        document=doc.id,
+                        sentence_index=index,
+                        evidence=Evidence(
+                            ev.sentence,
+                            ev.start,
+                            ev.end,
+                            list(ev.citations),
+                            token.text,
+                            t_start,
+                            t_end,
+                        ),
+                        event_type=onto.event_type_of[sub],
+                        sub_event_type=sub,
+                        plover=onto.plover_of[sub],
+                        action=match.entry.action,
+                        date=sentence.time.value,
+                        date_precision=sentence.time.precision,
+                        date_text=sentence.date_text,
+                        actor1=actor1,
+                        actor2=target,
+                        location=place,
+                        claims=list(claims),
+                        confidence=self._confidence(actor1, place),
+                        rules=[match.rule, *roles.rules, *(c.rule for c in cues)],
+                        lang=reader.lang,
+                    )
                 )
-                out.append(ev)
         return out
 
     @staticmethod
-    def _confidence(roles: Roles, actor: Actor | None, place: Location | None) -> float:
+    def _confidence(actor: Actor | None, place: Location | None) -> float:
+        """A rule-based score: a trigger, plus a resolved actor, plus a geocoded place."""
         score = 0.5
         score += 0.2 if actor is not None and actor.canonical else 0.0
         score += 0.2 if place is not None and place.lat is not None else 0.0
         return round(min(score, 0.95), 2)
 
-    def _actors(self, head, reader: ArgumentReader) -> list[Actor]:
+    @staticmethod
+    def _actors(head: Token | None, reader: ArgumentReader) -> list[Actor]:
         """The agent and the actors coordinated with it ("sirios y rusos" -> two)."""
         if head is None:
             return []
@@ -305,45 +300,73 @@ class Pipeline:
                 found.append(actor)
         return found
 
+    def _count_cities(self, state: _DocState, span: Span, index: int) -> None:
+        """Count the cities this sentence names (a district counts for its city)."""
+        for ent in span.ents:
+            loc = state.places.get(ent.text)
+            city = self._city_of(loc) if loc is not None else None
+            if city is not None and city.gazetteer_id:
+                count = state.cities.get(city.gazetteer_id, (0, 0, city))[0]
+                state.cities[city.gazetteer_id] = (count + 1, index, city)
+
+    @staticmethod
+    def _story_city(state: _DocState) -> Location | None:
+        """The city named most often so far (the most recent one on a tie)."""
+        if not state.cities:
+            return None
+        return max(state.cities.values(), key=lambda c: (c[0], c[1]))[2]
+
     def _with_narrative_place(
-        self, place: Location | None, memory: dict, roles: Roles
+        self, state: _DocState, place: Location | None, roles: Roles
     ) -> Location | None:
-        """Remember the story's city; an event with no (resolvable) place of its own takes it.
+        """An event with no (resolvable) place of its own takes the story's city.
 
         ACLED coders place such events at the city the narrative is in, at geo-precision 2.
         """
         if place is not None and place.lat is not None:
-            city = self._city_of(place)
-            if city is not None:
-                memory["place"] = city
             return place
-        city = memory.get("place")
+        city = self._story_city(state)
         if city is None:
             return place
         roles.rules.append("place:narrative")
         return Location(
-            text=place.text if place is not None else "", canonical=city.canonical,
-            admin1=city.admin1, admin2=city.admin2, country=city.country, lat=city.lat,
-            lon=city.lon, geo_precision=2, gazetteer_id=city.gazetteer_id,
+            text=place.text if place is not None else "",
+            canonical=city.canonical,
+            admin1=city.admin1,
+            admin2=city.admin2,
+            country=city.country,
+            lat=city.lat,
+            lon=city.lon,
+            geo_precision=2,
+            gazetteer_id=city.gazetteer_id,
         )
 
     def _city_of(self, place: Location) -> Location | None:
         """The city-level place a location is in (a neighbourhood's city), if any."""
         entry = self.gazetteer.by_id.get(place.gazetteer_id or "")
-        if entry is None:
-            return None
-        if entry.feature not in ("city",):
+        if entry is not None and entry.feature != "city":
             entry = self.gazetteer.parent_of(entry)
-            if entry is None or entry.feature != "city":
-                return None
+        if entry is None or entry.feature != "city":
+            return None
         return Location(
-            text=entry.name, canonical=entry.name, admin1=entry.admin1 or None,
-            admin2=entry.admin2 or None, country=entry.country or None, lat=entry.lat,
-            lon=entry.lon, geo_precision=1, gazetteer_id=entry.gazetteer_id,
+            text=entry.name,
+            canonical=entry.name,
+            admin1=entry.admin1 or None,
+            admin2=entry.admin2 or None,
+            country=entry.country or None,
+            lat=entry.lat,
+            lon=entry.lon,
+            geo_precision=1,
+            gazetteer_id=entry.gazetteer_id,
         )
 
-    def _place(self, token: Token, reader: ArgumentReader, focus: str | None) -> Location:
-        """Resolve a place token: its entity or name, else the descriptive phrase around it."""
+    def _place(self, state: _DocState, token: Token) -> Location:
+        """Resolve a place token: its entity or name, else the descriptive phrase around it.
+
+        Names resolved together with the document's other places are reused; a district
+        ("el distrito de X", "los barrios de…") is looked up inside the story's city.
+        """
+        reader = state.reader
         ent = entity_of(token)
         if ent is not None:
             texts = [ent.text]
@@ -355,18 +378,31 @@ class Pipeline:
             if inner is not token:
                 texts.append((entity_of(inner) or name_span(inner)).text)
         for text in texts:
-            loc = resolve_place(text, reader.lang, country_focus=focus, gazetteer=self.gazetteer)
+            loc = state.places.get(text)
+            if loc is None:
+                within = None
+                if "neighbourhood" in parse_mention(text, reader.lang).types:
+                    within = self._story_city(state)
+                loc = resolve_place(
+                    text,
+                    reader.lang,
+                    country_focus=reader.country_focus,
+                    within=within,
+                    gazetteer=self.gazetteer,
+                )
             if loc is not None:
                 return loc
         return Location(text=texts[0])
 
     @staticmethod
-    def _attach_quantities(
-        events: list[Event], sent: Span, lang: str, matches: list[TriggerMatch]
-    ) -> None:
+    def _attach_quantities(events: list[tuple[int, Event]], sent: Span, lang: str) -> None:
+        """Each count goes to the events of the nearest trigger in the sentence."""
         if not events:
             return
-        quantities: list[Quantity] = sentence_quantities(sent, lang, events[0].action)
-        for ev in events:
-            ev.quantities = [q for q in quantities if q.kind != "other"]
+        triggers = sorted({i for i, _ in events})
+        found = sentence_quantities(sent, lang, events[0][1].action)
+        for trigger_i, ev in events:
+            ev.quantities = [
+                q for at, q in found if min(triggers, key=lambda t: abs(t - at)) == trigger_i
+            ]
             ev.fatalities = fatalities_of(ev.quantities)

@@ -17,7 +17,6 @@ ACTION_KIND = {
     "massacre": "killed",
     "execution": "killed",
 }
-NOT_PEOPLE_KIND = "other"
 
 
 def _tokens_at(sent: Span, start: int, end: int) -> list[Token]:
@@ -35,7 +34,7 @@ def _kind_of(token: Token, lang: str) -> str | None:
 def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
     """Kind from the counted noun, its governors, their predicates, then the event's action.
 
-    Counts of places ("dos distritos") are not quantities of people: None.
+    Counts of places ("dos distritos") are not counts of people or convoys: None.
     """
     if not tokens:
         return None
@@ -72,9 +71,9 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
     return ACTION_KIND.get(action or "")
 
 
-def sentence_quantities(sent: Span, lang: str, action: str | None) -> list[Quantity]:
-    """Counts in `sent` (dates and durations excluded), each with its kind."""
-    found: list[Quantity] = []
+def sentence_quantities(sent: Span, lang: str, action: str | None) -> list[tuple[int, Quantity]]:
+    """Counts in `sent` (dates and durations excluded), each with its kind and token index."""
+    found: list[tuple[int, Quantity]] = []
     mentions: list[NumberMention] = find_numbers(sent.text, lang)
     for m in mentions:
         if m.is_date_part:
@@ -84,7 +83,7 @@ def sentence_quantities(sent: Span, lang: str, action: str | None) -> list[Quant
         if kind is None:
             continue
         n = m.number
-        found.append(
-            Quantity(kind=kind, value=n.value, approx=n.approx, text=m.text, low=n.low, high=n.high)
-        )
+        quantity = Quantity(kind=kind, value=n.value, approx=n.approx, text=m.text, low=n.low,
+                            high=n.high)
+        found.append((tokens[-1].i, quantity))
     return found

@@ -57,6 +57,10 @@ def _absorb_sentence(keep: Event, other: Event) -> None:
         "link:same-sentence",
     ]
     keep.confidence = max(keep.confidence, other.confidence)
+    for quantity in other.quantities:  # counts attached to the absorbed trigger stay
+        if quantity not in keep.quantities:
+            keep.quantities.append(quantity)
+    keep.fatalities = fatalities_of(keep.quantities)
 
 
 def merge_within_sentence(events: list[Event]) -> list[Event]:
