@@ -776,10 +776,6 @@ SUBEVENT_CASES = [json.loads(line) for line in SUBEVENTS.read_text("utf-8").spli
 SUBEVENT_XFAIL = {
     "es:violent-demonstration": "'manifestantes incendiaron ... durante una protesta violenta' "
     "gives Peaceful protest and Looting, no Violent demonstration",
-    "en:violent-demonstration": "'rioters set fire ... during a violent protest' gives "
-    "Peaceful protest only",
-    "es:change-to-group-activity": "'se fusionaron en una nueva coalición' gives no event",
-    "en:change-to-group-activity": "'merged into a new coalition' gives no event",
 }
 
 

@@ -112,7 +112,7 @@ class Pipeline:
         ]
         focus = document_country_focus(names, lang, self.gazetteer)
         resolved = resolve_places(names, lang, focus, self.gazetteer)
-        reader = ArgumentReader(lang, self.actors, focus, doc.date)
+        reader = ArgumentReader(lang, self.actors, focus, doc.date, self._known_place)
         state = _DocState(
             doc=doc,
             norm=norm,
@@ -140,6 +140,10 @@ class Pipeline:
             lang,
         )
         return analysis
+
+    def _known_place(self, name: str) -> bool:
+        """The gazetteer has this exact name (or an alternate name)."""
+        return any(c.score >= 100 for c in self.gazetteer.candidates(name, limit=1))
 
     # -- stages ------------------------------------------------------------------------------
     @staticmethod
@@ -245,7 +249,15 @@ class Pipeline:
             elif family == "attack":
                 sub = onto.sub_event_for_family(family, target.actor_type if target else None)
             assert sub is not None
+            sub = onto.sub_event_for_agent(sub, actor1.actor_type if actor1 else None)
             for place in places:
+                assoc: list[Actor] = []
+                if actor1 is None or not actor1.canonical:
+                    country = (place.country if place else None) or reader.country_focus
+                    implied = onto.default_actor(sub, country)
+                    if implied is not None:  # a named but unknown group stays associated
+                        assoc = [actor1] if actor1 is not None else []
+                        actor1 = implied
                 extra = f"{actor1.canonical if actor1 else ''}|{place.text if place else ''}"
                 ev = sentence.evidence
                 out.append(
@@ -271,6 +283,7 @@ class Pipeline:
                         date_text=sentence.date_text,
                         actor1=actor1,
                         actor2=target,
+                        assoc_actors=assoc,
                         location=place,
                         claims=list(claims),
                         confidence=self._confidence(actor1, place),
@@ -368,10 +381,16 @@ class Pipeline:
         """
         reader = state.reader
         ent = entity_of(token)
-        if ent is not None:
+        if ent is not None and ent.label_ in PLACE_LABELS:
             texts = [ent.text]
-        elif token.pos_ == "PROPN":
-            texts = [name_span(token).text]
+        elif token.pos_ == "PROPN":  # a mislabelled entity ("Asuncion (Asuncion") or a name
+            texts = list(
+                dict.fromkeys(
+                    [ent.text, name_span(token).text]
+                    if ent is not None
+                    else [name_span(token).text]
+                )
+            )
         else:  # "las afueras de Tal Afar", "el mercado de Maarat": phrase first, then the name
             texts = [phrase(token).text]
             inner = reader.named_inside(token)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,6 +21,7 @@ from cronica.events.syntax import (
     entity_of,
     governing_verb,
     is_passive,
+    name_span,
     phrase,
     preposition,
 )
@@ -89,6 +91,7 @@ class ArgumentReader:
     actors: ActorResolver
     country_focus: str | None = None
     on_date: date | None = None  # the document date: actor names valid then
+    known_place: Callable[[str], bool] = lambda _: False  # the gazetteer knows this name
 
     # -- what a noun phrase is --------------------------------------------------------------
     def actor_of(self, token: Token) -> Actor | None:
@@ -108,6 +111,8 @@ class ArgumentReader:
             return actor
         ent = entity_of(token)
         if ent is not None and ent.label_ in ACTOR_LABELS and ent.label_ != "ACTOR":
+            if self.known_place(ent.text):  # the model's PERSON/ORG that is a town
+                return None
             return Actor(text=ent.text)
         return None
 
@@ -117,7 +122,9 @@ class ArgumentReader:
         if ent is not None and ent.label_ in PLACE_LABELS:
             return True
         if token.pos_ == "PROPN" and self.actor_of(token) is None:
-            return ent is None or ent.label_ not in ACTOR_LABELS
+            if ent is None or ent.label_ not in ACTOR_LABELS:
+                return True
+            return self.known_place(ent.text)  # "in Macapa" tagged ORG by the model
         return fold(token.lemma_) in attribution_cues(self.lang).place_nouns
 
     # -- roles -----------------------------------------------------------------------------
@@ -243,15 +250,41 @@ class ArgumentReader:
         return token
 
     def event_places(self, token: Token, sent: Span, exclude: set[int]) -> list[Token]:
-        """Where a non-territorial event happened: its prepositional places, else the sentence's."""
-        for holder in (token, token.head if token.dep_ in OBJECT_DEPS else None):
+        """Where a non-territorial event happened: places attached to the trigger or to the
+        clauses above it ("in Macapa, gunmen opened fire"), a known name first; else the
+        sentence's first place entity."""
+        found: list[Token] = []
+        holder: Token | None = token
+        for _ in range(3):
             if holder is None:
-                continue
+                break
             for prep, noun in attachments(holder):
-                if noun.i in exclude:
+                if noun.i in exclude or prep not in PLACE_PREPS:
                     continue
-                if prep in PLACE_PREPS and self.is_place(noun) and not self.actor_of(noun):
-                    return [self.named_inside(noun)]
+                if self.is_place(noun) and not self.actor_of(noun):
+                    found.append(self.named_inside(noun))
+            holder = holder.head if holder.head is not holder else None
+        named = [
+            t
+            for t in found
+            if (t.pos_ == "PROPN" or entity_of(t) is not None)
+            and self.known_place((entity_of(t) or name_span(t)).text)
+        ]
+        if named:
+            return named[:1]
+        for tok in sent:  # "in Asuncion" where the parse went astray: a known name after "in"
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            if (
+                fold(tok.text) in ("in", "en")
+                and nxt is not None
+                and nxt.pos_ == "PROPN"
+                and nxt.i not in exclude
+                and self.known_place(name_span(nxt).text)
+                and self.actors.resolve(name_span(nxt).text, self.lang) is None
+            ):
+                return [nxt]
+        if found:
+            return found[:1]
         places = [
             ent.root
             for ent in sent.ents

@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 from unidecode import unidecode
 
+from cronica.record import Actor
+
 SUPPORTED_LANGS = ("es", "en")
 
 
@@ -58,10 +60,24 @@ class Ontology:
     event_type_of: dict[str, str]
     plover_of: dict[str, str]
     by_actor_type: dict[str, dict[str, str]]
+    by_agent_type: dict[str, dict[str, str]] = field(default_factory=dict)
+    default_actor1: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def sub_event_for_family(self, family: str, actor_type: str | None) -> str:
         table = self.by_actor_type[family]
         return table.get(actor_type or "", table["default"])
+
+    def sub_event_for_agent(self, sub_event_type: str, agent_type: str | None) -> str:
+        """The sub-event type once the agent is known ("rioters clashed" is a riot)."""
+        return self.by_agent_type.get(sub_event_type, {}).get(agent_type or "", sub_event_type)
+
+    def default_actor(self, sub_event_type: str, country: str | None) -> Actor | None:
+        """The implied actor 1 of a demonstration event (protesters, rioters)."""
+        spec = self.default_actor1.get(self.event_type_of[sub_event_type])
+        if spec is None:
+            return None
+        name = spec["canonical"].format(country=country) if country else spec["actor_type"]
+        return Actor("", name, spec["actor_type"], country)
 
 
 @dataclass(frozen=True)
@@ -87,7 +103,13 @@ def ontology() -> Ontology:
         for sub, plover in subs.items():
             event_type_of[sub] = event_type
             plover_of[sub] = plover
-    return Ontology(event_type_of, plover_of, data["by_actor_type"])
+    return Ontology(
+        event_type_of,
+        plover_of,
+        data["by_actor_type"],
+        data.get("by_agent_type", {}),
+        data.get("default_actor1", {}),
+    )
 
 
 def _pattern(raw: dict[str, Any]) -> TriggerPattern:

@@ -6,7 +6,12 @@ from spacy.tokens import Span, Token
 
 from cronica.events.lexicon import attribution_cues, fold
 from cronica.record import Quantity
-from cronica.resolve.numbers import NumberMention, find_numbers, quantity_kind
+from cronica.resolve.numbers import (
+    NumberMention,
+    find_numbers,
+    load_numbers_lexicon,
+    quantity_kind,
+)
 
 # The count an event's own action implies when nothing else names the kind.
 ACTION_KIND = {
@@ -41,6 +46,9 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
     number = tokens[-1]
     noun = number.head if number.dep_ in ("nummod", "det", "quantmod", "amod") else number
     if fold(noun.lemma_) in attribution_cues(lang).place_nouns:
+        return None
+    not_counts = {fold(w) for w in load_numbers_lexicon(lang).get("not_counts", [])}
+    if {fold(noun.lemma_), fold(noun.text)} & not_counts:  # "shot 20 times"
         return None
     for tok in [noun, *(c for c in noun.children if c.dep_ in ("amod", "acl", "xcomp"))]:
         kind = _kind_of(tok, lang)
@@ -83,7 +91,8 @@ def sentence_quantities(sent: Span, lang: str, action: str | None) -> list[tuple
         if kind is None:
             continue
         n = m.number
-        quantity = Quantity(kind=kind, value=n.value, approx=n.approx, text=m.text, low=n.low,
-                            high=n.high)
+        quantity = Quantity(
+            kind=kind, value=n.value, approx=n.approx, text=m.text, low=n.low, high=n.high
+        )
         found.append((tokens[-1].i, quantity))
     return found

@@ -116,7 +116,15 @@ def governing_verb(token: Token, limit: int = 3) -> Token | None:
     current = token
     for _ in range(limit):
         if current.head is current or current.dep_ not in (
-            "compound", "pobj", "prep", "nmod", "obl", "obj", "dobj", "iobj", "npadvmod"
+            "compound",
+            "pobj",
+            "prep",
+            "nmod",
+            "obl",
+            "obj",
+            "dobj",
+            "iobj",
+            "npadvmod",
         ):
             return None
         current = current.head

@@ -238,7 +238,8 @@ def find_numbers(text: str, lang: str) -> list[NumberMention]:
         if value is None:
             continue
         start, end = m.start(), m.end()
-        inside = any(s <= start and end <= e for s, e in spans)
+        # overlapping is enough: "Around 26 March 2022" scans as the count "around 26"
+        inside = any(start < e and s < end for s, e in spans)
         yearlike = bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", m.group(0).strip()))
         found.append(NumberMention(start, end, m.group(0), value, inside or yearlike))
     return found
