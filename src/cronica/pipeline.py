@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 
 PLACE_LABELS = ("LOC", "GPE", "PLACE", "FAC")
 MAX_PLACE_MENTIONS = 400  # resolved together per document
+FOLLOW_UP_SENTENCES = 2  # how far back an event-less sentence's toll may reach
+FOLLOW_UP_KINDS = ("killed", "wounded", "detained", "displaced", "evacuated", "surrendered")
 
 Sentence = tuple[int, int, int, str, list[str]]  # index, start, end, original text, citations
 
@@ -75,6 +77,8 @@ class _DocState:
     cities: dict[str, tuple[int, int, Location]] = field(default_factory=dict)
     # city id -> (mentions so far, last sentence, city): the story's city is the most named
     date_text: str | None = None  # the words that set the narrative date
+    last_events: list[Event] = field(default_factory=list)  # of the last sentence with events
+    last_index: int = -1
 
 
 @dataclass
@@ -199,8 +203,27 @@ class Pipeline:
             roles = reader.read(match.token, sent, match.entry.family, pattern.requires, not_places)
             for ev in self._events_for(state, sentence, match, roles, cues.get(match.token.i, [])):
                 events.append((match.token.i, ev))
+        if not events:
+            self._attach_to_previous(state, sentence)
+            return []
         self._attach_quantities(events, sent, reader.lang)
-        return merge_within_sentence([ev for _, ev in events])
+        merged = merge_within_sentence([ev for _, ev in events])
+        state.last_events, state.last_index = merged, sentence.index
+        return merged
+
+    @staticmethod
+    def _attach_to_previous(state: _DocState, sentence: _Sentence) -> None:
+        """A toll in a sentence of its own ("Two civilians died.") belongs to the event just
+        reported (at most two sentences back)."""
+        if not state.last_events or sentence.index - state.last_index > FOLLOW_UP_SENTENCES:
+            return
+        target = state.last_events[0]
+        found = sentence_quantities(sentence.span, state.reader.lang, target.action)
+        added = [q for _, q in found if q.kind in FOLLOW_UP_KINDS and q not in target.quantities]
+        if added:
+            target.quantities.extend(added)
+            target.fatalities = fatalities_of(target.quantities)
+            target.rules.append("quantity:next-sentence")
 
     def _events_for(
         self,

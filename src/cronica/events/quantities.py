@@ -5,9 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from cronica.events.lexicon import attribution_cues, fold
+from cronica.events.syntax import is_passive, preposition
 from cronica.record import Quantity
 from cronica.resolve.numbers import (
     NumberMention,
+    NumberValue,
     find_numbers,
     load_numbers_lexicon,
     quantity_kind,
@@ -36,6 +38,20 @@ def _kind_of(token: Token, lang: str) -> str | None:
     return quantity_kind(token.lemma_, lang) or quantity_kind(token.text, lang)
 
 
+def _is_perpetrator(noun: Token, lang: str) -> bool:
+    """The counted people did the harm: active subject, or passive agent, of a harm verb."""
+    agentive = {fold(w) for w in load_numbers_lexicon(lang).get("agentive_verbs", [])}
+    head = noun.head
+    if fold(head.lemma_) not in agentive and fold(head.text) not in agentive:
+        if noun.dep_ == "pobj" and fold(noun.head.text) in ("by", "por"):
+            verb = noun.head.head
+            return fold(verb.lemma_) in agentive or fold(verb.text) in agentive
+        return False
+    if noun.dep_ in ("nsubj",) and not is_passive(head):
+        return True
+    return noun.dep_ in ("obl", "obl:agent") and preposition(noun) in ("por", "by")
+
+
 def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
     """Kind from the counted noun, its governors, their predicates, then the event's action.
 
@@ -49,6 +65,8 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
         return None
     not_counts = {fold(w) for w in load_numbers_lexicon(lang).get("not_counts", [])}
     if {fold(noun.lemma_), fold(noun.text)} & not_counts:  # "shot 20 times"
+        return None
+    if _is_perpetrator(noun, lang):
         return None
     for tok in [noun, *(c for c in noun.children if c.dep_ in ("amod", "acl", "xcomp"))]:
         kind = _kind_of(tok, lang)
@@ -79,10 +97,37 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
     return ACTION_KIND.get(action or "")
 
 
+def _ranges(text: str, mentions: list[NumberMention], lang: str) -> list[NumberMention]:
+    """Join "entre 16 y 25" / "between 16 and 25" / "16-25" into one count: 16, up to 25."""
+    lex = load_numbers_lexicon(lang)
+    joiners = {fold(w) for w in lex.get("range_joiners", [])}
+    openers = {fold(w) for w in lex.get("range_openers", [])}
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt is not None and not m.is_date_part and not nxt.is_date_part:
+            gap = fold(text[m.end : nxt.start]).strip() or text[m.end : nxt.start].strip()
+            before = fold(text[max(0, m.start - 12) : m.start]).split()
+            opened = bool(before) and before[-1] in openers
+            if gap in joiners and (opened or gap in ("-", "–", "to", "a")):
+                low, high = min(m.number.value, nxt.number.value), max(
+                    m.number.value, nxt.number.value
+                )
+                joined = NumberValue(low, low, high, True, text[m.start : nxt.end])
+                out.append(NumberMention(m.start, nxt.end, joined.text, joined, False))
+                i += 2
+                continue
+        out.append(m)
+        i += 1
+    return out
+
+
 def sentence_quantities(sent: Span, lang: str, action: str | None) -> list[tuple[int, Quantity]]:
     """Counts in `sent` (dates and durations excluded), each with its kind and token index."""
     found: list[tuple[int, Quantity]] = []
-    mentions: list[NumberMention] = find_numbers(sent.text, lang)
+    mentions = _ranges(sent.text, find_numbers(sent.text, lang), lang)
     for m in mentions:
         if m.is_date_part:
             continue
@@ -91,8 +136,7 @@ def sentence_quantities(sent: Span, lang: str, action: str | None) -> list[tuple
         if kind is None:
             continue
         n = m.number
-        quantity = Quantity(
-            kind=kind, value=n.value, approx=n.approx, text=m.text, low=n.low, high=n.high
-        )
+        quantity = Quantity(kind=kind, value=n.value, approx=n.approx, text=m.text, low=n.low,
+                            high=n.high)
         found.append((tokens[-1].i, quantity))
     return found
