@@ -48,6 +48,10 @@ def _is_perpetrator(noun: Token, lang: str) -> bool:
             return fold(verb.lemma_) in agentive or fold(verb.text) in agentive
         return False
     if noun.dep_ in ("nsubj",) and not is_passive(head):
+        # "dos rebeldes atacaron ... y resultaron muertos": the attackers died too
+        for conj in (c for c in head.children if c.dep_ == "conj"):
+            if _kind_of(conj, lang) or any(_kind_of(c, lang) for c in conj.children):
+                return False
         return True
     return noun.dep_ in ("obl", "obl:agent") and preposition(noun) in ("por", "by")
 
