@@ -280,9 +280,7 @@ def test_nominal_event_as_subject(extraction, lang):
     assert any(q["approx"] for q in strike["quantities"] if q["kind"] == "killed")
 
 
-@pytest.mark.parametrize(
-    "lang", both("'the market of Hammam al-Alil' after 'hit' gives no location (en)", "en")
-)
+@pytest.mark.parametrize("lang", both())
 def test_nominal_event_object_is_its_place(extraction, lang):
     facts = REPORT[lang]
     (strike,) = in_sentence(extraction.of(facts["path"]), facts["strike"])

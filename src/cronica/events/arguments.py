@@ -259,7 +259,9 @@ class ArgumentReader:
             if holder is None:
                 break
             for prep, noun in attachments(holder):
-                if noun.i in exclude or prep not in PLACE_PREPS:
+                # "en Alepo", and objects that are places: "bombardearon el mercado de X"
+                placed = prep in PLACE_PREPS or (prep is None and noun.dep_ in OBJECT_DEPS)
+                if noun.i in exclude or not placed:
                     continue
                 if self.is_place(noun) and not self.actor_of(noun):
                     found.append(self.named_inside(noun))
