@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from unidecode import unidecode
 
+from cronica.datafiles import load_yaml
 from cronica.record import Actor
 
 SUPPORTED_LANGS = ("es", "en")
@@ -26,12 +25,6 @@ def _fold_set(words: Any) -> frozenset[str]:
     if isinstance(words, str):
         words = [words]
     return frozenset(fold(w) for w in words)
-
-
-def load_yaml(name: str) -> Any:
-    """Read one YAML file shipped in cronica/data."""
-    text = resources.files("cronica.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
 
 
 @dataclass(frozen=True)

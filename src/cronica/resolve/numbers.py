@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from unidecode import unidecode
+
+from cronica.datafiles import load_yaml
 
 QUANTITY_KINDS: tuple[str, ...] = (
     "killed",
@@ -55,11 +55,7 @@ class NumberMention:
 @cache
 def load_numbers_lexicon(lang: str) -> dict[str, Any]:
     """The number lexicon for ``lang`` (``data/numbers_<lang>.yaml``), cached."""
-    path = resources.files("cronica") / "data" / f"numbers_{lang}.yaml"
-    if not path.is_file():
-        raise ValueError(f"numbers lexicon: no data for language {lang!r}")
-    with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_yaml(f"numbers_{lang}.yaml")
     data.setdefault("hundreds", {})
     data.setdefault("collectives", {})
     return data

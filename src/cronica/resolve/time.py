@@ -12,11 +12,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from cronica.datafiles import load_yaml
 from cronica.resolve.numbers import number_word_pattern, parse_number
 
 KINDS = ("date", "relative_doc", "relative_narrative", "duration", "time_of_day", "set")
@@ -67,11 +65,7 @@ UNKNOWN = ResolvedTime(None, "unknown")
 @cache
 def load_time_lexicon(lang: str) -> dict[str, Any]:
     """The time lexicon for ``lang`` (``data/time_<lang>.yaml``), cached."""
-    path = resources.files("cronica") / "data" / f"time_{lang}.yaml"
-    if not path.is_file():
-        raise ValueError(f"time lexicon: no data for language {lang!r}")
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml(f"time_{lang}.yaml")
 
 
 def _alt(words: Any) -> str:
