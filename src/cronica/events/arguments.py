@@ -28,11 +28,13 @@ from cronica.events.syntax import (
 from cronica.record import Actor
 from cronica.resolve.actors import ActorResolver
 
+NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 AGENT_PREPS = {"por", "by"}
 TARGET_PREPS = {"contra", "against", "a", "on", "sobre", "at"}
 PLACE_PREPS = {
     "en",
     "in",
+    "on",
     "cerca de",
     "near",
     "sobre",
@@ -121,11 +123,14 @@ class ArgumentReader:
         ent = entity_of(token)
         if ent is not None and ent.label_ in PLACE_LABELS:
             return True
+        if ent is not None and ent.label_ in NOT_PLACE_LABELS:  # "on Tuesday"
+            return False
         if token.pos_ == "PROPN" and self.actor_of(token) is None:
             if ent is None or ent.label_ not in ACTOR_LABELS:
                 return True
             return self.known_place(ent.text)  # "in Macapa" tagged ORG by the model
-        return fold(token.lemma_) in attribution_cues(self.lang).place_nouns
+        nouns = attribution_cues(self.lang).place_nouns
+        return fold(token.lemma_) in nouns or fold(token.text) in nouns  # "outskirts"
 
     # -- roles -----------------------------------------------------------------------------
     def agentive(self, token: Token) -> bool:
