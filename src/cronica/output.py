@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Iterable
 
@@ -11,6 +12,8 @@ from rich.table import Table
 
 from cronica.export import export
 from cronica.record import Event
+
+PIPED_WIDTH = 180  # columns of a table written to a file or a pipe
 
 
 def events_table(events: Iterable[Event], title: str | None = None) -> Table:
@@ -62,10 +65,13 @@ def _snippet(ev: Event, width: int = 70) -> str:
 def write_events(events: list[Event], fmt: str, path: str | None) -> int:
     """Write events as table|jsonl|csv|geojson|parquet to `path` or stdout."""
     if fmt == "table":
-        console = Console(
-            file=open(path, "w", encoding="utf-8") if path else sys.stdout,
-            width=200 if path else None,
-        )
+        if path:
+            with open(path, "w", encoding="utf-8") as fh:
+                Console(file=fh, width=PIPED_WIDTH).print(events_table(events))
+            return len(events)
+        console = Console(file=sys.stdout)
+        if not console.is_terminal and "COLUMNS" not in os.environ:
+            console = Console(file=sys.stdout, width=PIPED_WIDTH)  # logs, pipes: stay readable
         console.print(events_table(events))
         return len(events)
     if path:
