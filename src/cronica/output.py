@@ -13,7 +13,7 @@ from rich.table import Table
 from cronica.export import export
 from cronica.record import Event
 
-PIPED_WIDTH = 180  # columns of a table written to a file or a pipe
+PIPED_WIDTH = 200  # columns of a table written to a file or a pipe
 
 
 def events_table(events: Iterable[Event], title: str | None = None) -> Table:
