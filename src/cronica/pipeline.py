@@ -423,18 +423,34 @@ class Pipeline:
             loc = state.places.get(text)
             if loc is None:
                 within = None
-                if "neighbourhood" in parse_mention(text, reader.lang).types:
+                listed_in = self._listing_noun(token)  # "dos distritos, X y Y" -> distritos
+                described = f"{listed_in.text} {text}" if listed_in is not None else text
+                if "neighbourhood" in parse_mention(described, reader.lang).types:
                     within = self._story_city(state)
+                else:
+                    described = text
                 loc = resolve_place(
-                    text,
+                    described,  # the district word makes the resolver look inside the city
                     reader.lang,
                     country_focus=reader.country_focus,
                     within=within,
                     gazetteer=self.gazetteer,
                 )
+                if loc is not None:
+                    loc.text = text
             if loc is not None:
                 return loc
         return Location(text=texts[0])
+
+    @staticmethod
+    def _listing_noun(token: Token) -> Token | None:
+        """The common noun a name is listed under ("two districts, X and Y" -> districts)."""
+        current = token
+        for _ in range(4):
+            if current.dep_ not in ("conj", "appos") or current.head is current:
+                break
+            current = current.head
+        return current if current is not token and current.pos_ == "NOUN" else None
 
     @staticmethod
     def _attach_quantities(events: list[tuple[int, Event]], sent: Span, lang: str) -> None:

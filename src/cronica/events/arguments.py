@@ -123,8 +123,8 @@ class ArgumentReader:
         ent = entity_of(token)
         if ent is not None and ent.label_ in PLACE_LABELS:
             return True
-        if ent is not None and ent.label_ in NOT_PLACE_LABELS:  # "on Tuesday"
-            return False
+        if ent is not None and (ent.label_ in NOT_PLACE_LABELS or ent.label_ == "ACTOR"):
+            return False  # "on Tuesday"; "el Frente al-Nusra" is a group, not a front line
         if token.pos_ == "PROPN" and self.actor_of(token) is None:
             if ent is None or ent.label_ not in ACTOR_LABELS:
                 return True
@@ -230,8 +230,17 @@ class ArgumentReader:
         for head in heads:
             if self.actor_of(head) and not self.is_place(head):
                 continue
+            head_is_place = self.is_place(head)
             for item in coordinated(head):
-                if self.is_place(item):
+                # names listed with "dos distritos, X y Y" are districts, whatever NER says
+                listed = (
+                    item is not head
+                    and head_is_place
+                    and item.pos_ == "PROPN"
+                    and item.ent_type_ != "ACTOR"
+                    and self.actors.resolve(phrase(item).text, self.lang) is None
+                )
+                if listed or self.is_place(item):
                     inner = self.named_inside(item)
                     places.extend(coordinated(inner) if inner is not item else [item])
         named = [p for p in places if p.pos_ == "PROPN" or entity_of(p) is not None]

@@ -23,10 +23,21 @@ def _name(loc: Location) -> str:
     return fold(loc.canonical or loc.text)
 
 
+def _two_named_parts(a: Location, b: Location) -> bool:
+    """Two different names placed only near or within the same point ("Al-Jadida" and
+    "Al-Zanjili", districts the gazetteer lacks, both put at Mosul) are two places."""
+    if (a.geo_precision or 1) < 2 or (b.geo_precision or 1) < 2:
+        return False
+    named = a.text[:1].isupper() and b.text[:1].isupper()
+    return named and fold(a.text) != fold(b.text)
+
+
 def place_relation(a: Location | None, b: Location | None) -> str | None:
     """'same', 'a-in-b', 'b-in-a', 'unknown' (either missing) or None (different)."""
     if a is None or b is None or not (a.canonical or a.text) or not (b.canonical or b.text):
         return "unknown"
+    if _two_named_parts(a, b):
+        return None
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return "same"
     na, nb = _name(a), _name(b)

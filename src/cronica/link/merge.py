@@ -35,9 +35,7 @@ def fatalities_of(quantities: list[Quantity]) -> Fatalities | None:
 def _compatible(a: Event, b: Event) -> bool:
     if a.sub_event_type != b.sub_event_type:
         return False
-    la = a.location.canonical or a.location.text if a.location else None
-    lb = b.location.canonical or b.location.text if b.location else None
-    if la and lb and la != lb:
+    if place_relation(a.location, b.location) not in ("same", "unknown"):
         return False
     ca = a.actor1.canonical if a.actor1 else None
     cb = b.actor1.canonical if b.actor1 else None
