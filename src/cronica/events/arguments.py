@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from cronica.events.lexicon import attribution_cues, demonyms, fold
+from cronica.events.lexicon import attribution_cues, fold
 from cronica.events.syntax import (
     ACTOR_LABELS,
     OBJECT_DEPS,
@@ -26,7 +26,7 @@ from cronica.events.syntax import (
     preposition,
 )
 from cronica.record import Actor
-from cronica.resolve.actors import ActorResolver
+from cronica.resolve.actors import ActorResolver, countries_named
 
 NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 AGENT_PREPS = {"por", "by"}
@@ -101,12 +101,11 @@ class ArgumentReader:
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
             return None
         if token.pos_ == "ADJ" or (token.dep_ == "conj" and token.head.pos_ == "ADJ"):
-            table = demonyms(self.lang)
-            country = table.get(fold(token.lemma_)) or table.get(fold(token.text))
-            if country is None and token.text.lower().endswith("s"):
-                country = table.get(fold(token.text[:-1]))
-            if country is not None:
-                return self.actors.military_of(country, token.text)
+            countries = countries_named(token.text, self.lang) or countries_named(
+                token.lemma_, self.lang
+            )
+            if len(countries) == 1:
+                return self.actors.military_of(next(iter(countries)), token.text)
         text = phrase(token).text
         actor = self.actors.resolve(text, self.lang, self.country_focus, self.on_date)
         if actor is not None:

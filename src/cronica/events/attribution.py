@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 
-import yaml
 from spacy.tokens import Span, Token
 
 from cronica.events.arguments import ArgumentReader
-from cronica.events.lexicon import attribution_cues, fold
+from cronica.events.lexicon import attribution_cues, attribution_data, fold
 from cronica.events.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -51,8 +49,7 @@ class ExtraCues:
 @lru_cache(maxsize=4)
 def extra_cues(lang: str) -> ExtraCues:
     """Hedges, accusation nouns, condemnation words and event phases of a language."""
-    path = resources.files("cronica") / "data" / f"attribution_{lang}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = attribution_data(lang)
 
     def words(name: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in data.get(name) or ())

@@ -148,11 +148,18 @@ def triggers(lang: str) -> tuple[TriggerEntry, ...]:
 
 
 @cache
-def attribution_cues(lang: str) -> AttributionCues:
-    """Attribution cues for a language (data/attribution_<lang>.yaml)."""
+def attribution_data(lang: str) -> dict[str, Any]:
+    """The parsed data/attribution_<lang>.yaml, read once (cues here, extra cues in
+    events/attribution.py)."""
     if lang not in SUPPORTED_LANGS:
         raise ValueError(f"unsupported language {lang!r}")
-    data = load_yaml(f"attribution_{lang}.yaml")
+    return load_yaml(f"attribution_{lang}.yaml")
+
+
+@cache
+def attribution_cues(lang: str) -> AttributionCues:
+    """Attribution cues for a language (data/attribution_<lang>.yaml)."""
+    data = attribution_data(lang)
     stance_of_verb = {
         fold(verb): stance for stance, verbs in data["speech_verbs"].items() for verb in verbs
     }
@@ -169,9 +176,3 @@ def attribution_cues(lang: str) -> AttributionCues:
         background_preps=_fold_set(data.get("background_preps")),
         patient_verbs=_fold_set(data.get("patient_verbs")),
     )
-
-
-@cache
-def demonyms(lang: str) -> dict[str, str]:
-    """Nationality adjective (folded) -> country, from data/demonyms.yaml."""
-    return {fold(word): country for word, country in load_yaml("demonyms.yaml")[lang].items()}

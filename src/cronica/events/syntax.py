@@ -75,10 +75,6 @@ def is_passive(token: Token) -> bool:
     return False
 
 
-def has_child(token: Token, deps: set[str]) -> bool:
-    return any(c.dep_ in deps for c in token.children)
-
-
 def negated(token: Token) -> bool:
     """The trigger is negated ("no capturaron", "did not attack")."""
     return any(

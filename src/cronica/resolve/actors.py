@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
+from cronica.datafiles import load_yaml
 from cronica.record import Actor
 from cronica.resolve.text_keys import (
     actor_key,
@@ -93,7 +94,7 @@ def load_actor_entries(path: Path | None = None) -> list[ActorEntry]:
 
 @lru_cache(maxsize=4)
 def _country_words(lang: str) -> dict[str, str]:
-    data = yaml.safe_load(_data_path("demonyms.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("demonyms.yaml")
     return {fold(word): country for word, country in (data.get(lang) or {}).items()}
 
 
@@ -286,9 +287,3 @@ class _SourceTable:
             if contains_phrase(key, head):
                 return stype
         return "unnamed"
-
-
-@lru_cache(maxsize=1)
-def default_actor_resolver() -> ActorResolver:
-    """The shared resolver over the shipped dictionaries (loaded once)."""
-    return ActorResolver()

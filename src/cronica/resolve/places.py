@@ -11,9 +11,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz, process
 
+from cronica.datafiles import load_yaml
 from cronica.record import InputError, Location
 from cronica.resolve.text_keys import fold, place_keys
 
@@ -225,10 +225,15 @@ def _fuzzy_plausible(query: str, key: str) -> bool:
     return not ending or not ending.endswith(("n", "i", "ese", "ish", "s"))
 
 
+@lru_cache(maxsize=1)
+def _descriptor_data() -> dict[str, Any]:
+    """The parsed data/place_descriptors.yaml, read once."""
+    return load_yaml("place_descriptors.yaml")
+
+
 @lru_cache(maxsize=4)
 def _common_words(lang: str) -> frozenset[str]:
-    data = yaml.safe_load(_data_path("place_descriptors.yaml").read_text(encoding="utf-8"))
-    words = (data.get("not_places") or {}).get(lang) or []
+    words = (_descriptor_data().get("not_places") or {}).get(lang) or []
     return frozenset(fold(w) for w in words)
 
 
@@ -251,7 +256,7 @@ def _load_cached(extra: tuple[str, ...]) -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def _descriptors(lang: str) -> dict[str, Any]:
-    data = yaml.safe_load(_data_path("place_descriptors.yaml").read_text(encoding="utf-8"))
+    data = _descriptor_data()
     return data.get(lang) or data["en"]
 
 
@@ -374,7 +379,7 @@ def _is_common_word(text: str, lang: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    data = yaml.safe_load(_data_path("place_descriptors.yaml").read_text(encoding="utf-8"))
+    data = _descriptor_data()
     return frozenset(fold(w) for ws in (data.get("demonyms") or {}).values() for w in ws)
 
 
