@@ -23,7 +23,7 @@ from unidecode import unidecode
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "cronica" / "data"
 sys.path.insert(0, str(ROOT / "src"))
-from cronica.resolve.text_keys import fold  # noqa: E402
+from cronica.text import name_key  # noqa: E402
 
 COLUMNS = ["gazetteer_id", "name", "alt_names", "feature", "country", "admin1", "admin2",
            "lat", "lon", "population", "parent", "source"]
@@ -54,11 +54,11 @@ def _keep_alt(alt: str) -> bool:
 
 
 def _alts(name: str, alts: list[str], limit: int = MAX_ALT) -> list[str]:
-    seen = {fold(name)}
+    seen = {name_key(name)}
     out = []
     for alt in alts:
         is_arabic = any(0x0600 <= ord(c) <= 0x06FF for c in alt)
-        key = alt if is_arabic else fold(alt)
+        key = alt if is_arabic else name_key(alt)
         if alt and key not in seen and _keep_alt(alt):
             seen.add(key)
             out.append(alt.strip())
@@ -147,7 +147,7 @@ def geonames_rows() -> tuple[list[dict[str, object]], dict[str, str]]:
     regions: dict[tuple[str, str], list[tuple[float, float]]] = {}
     districts: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for r in _rg_table():
-        rg_by_name.setdefault((r["cc"], fold(r["name"])), []).append(r)
+        rg_by_name.setdefault((r["cc"], name_key(r["name"])), []).append(r)
         point = (float(r["lat"]), float(r["lon"]))
         if r["admin1"]:
             regions.setdefault((r["cc"], r["admin1"]), []).append(point)
@@ -161,7 +161,7 @@ def geonames_rows() -> tuple[list[dict[str, object]], dict[str, str]]:
         iso = city["countrycode"]
         pop = int(city.get("population") or 0)
         lat, lon = city["latitude"], city["longitude"]
-        near = [r for r in rg_by_name.get((iso, fold(city["name"])), [])
+        near = [r for r in rg_by_name.get((iso, name_key(city["name"])), [])
                 if abs(float(r["lat"]) - lat) < 0.1 and abs(float(r["lon"]) - lon) < 0.1]
         admin1 = near[0]["admin1"] if near else ""
         admin2 = near[0]["admin2"] if near else ""
@@ -170,7 +170,7 @@ def geonames_rows() -> tuple[list[dict[str, object]], dict[str, str]]:
         if admin2:
             district_pop[(iso, admin1, admin2)] = district_pop.get((iso, admin1, admin2), 0) + pop
         country = countries.get(iso)
-        if country and fold(city["name"]) == fold(country.get("capital", "")) and (
+        if country and name_key(city["name"]) == name_key(country.get("capital", "")) and (
                 iso not in capitals or pop > 0):
             capitals.setdefault(iso, (lat, lon))
         floor = MIN_POP_CONFLICT.get(iso, MIN_POP_CONFLICT_DEFAULT) if iso in CONFLICT else None
@@ -187,8 +187,8 @@ def geonames_rows() -> tuple[list[dict[str, object]], dict[str, str]]:
         ))
     for (iso, admin1, admin2), points in districts.items():
         rows.append(_row(
-            gazetteer_id=f"rg:{iso}:{fold(admin1).replace(' ', '-')}:"
-                         f"{fold(admin2).replace(' ', '-')}",
+            gazetteer_id=f"rg:{iso}:{name_key(admin1).replace(' ', '-')}:"
+                         f"{name_key(admin2).replace(' ', '-')}",
             name=admin2, alt_names=_region_alts(admin2), feature="admin2",
             country=names.get(iso, iso), admin1=admin1, admin2=admin2, **_middle(points),
             population=district_pop.get((iso, admin1, admin2), 0),
@@ -201,7 +201,7 @@ def geonames_rows() -> tuple[list[dict[str, object]], dict[str, str]]:
         lons = sorted(p[1] for p in points)
         lo, hi = len(points) // 20, len(points) - 1 - len(points) // 20
         rows.append(_row(
-            gazetteer_id=f"rg:{iso}:{fold(admin1).replace(' ', '-')}", name=admin1,
+            gazetteer_id=f"rg:{iso}:{name_key(admin1).replace(' ', '-')}", name=admin1,
             alt_names=_region_alts(admin1), feature="admin1", country=names.get(iso, iso),
             admin1=admin1, lat=round((lats[lo] + lats[hi]) / 2, 4),
             lon=round((lons[lo] + lons[hi]) / 2, 4), population=region_pop.get((iso, admin1), 0),
@@ -209,7 +209,7 @@ def geonames_rows() -> tuple[list[dict[str, object]], dict[str, str]]:
         ))
     for iso, name, lat, lon, aliases in manual["admin1_points"]:
         rows.append(_row(
-            gazetteer_id=f"rg:{iso}:{fold(name).replace(' ', '-')}", name=name,
+            gazetteer_id=f"rg:{iso}:{name_key(name).replace(' ', '-')}", name=name,
             alt_names=list(aliases), feature="admin1", country=names.get(iso, iso), admin1=name,
             lat=lat, lon=lon, population=region_pop.get((iso, name), 0),
             source="places_regions.yaml (encyclopedia centre point)",
@@ -239,7 +239,7 @@ def geonames_rows() -> tuple[list[dict[str, object]], dict[str, str]]:
         ))
     for name, lat, lon, country, feature, extra in manual["regions"]:
         rows.append(_row(
-            gazetteer_id=f"region:{fold(name).replace(' ', '-')}", name=name,
+            gazetteer_id=f"region:{name_key(name).replace(' ', '-')}", name=name,
             alt_names=list(extra), feature=feature, country=country, lat=lat, lon=lon,
             population=0, source="places_regions.yaml (encyclopedia centre point)",
         ))
@@ -274,9 +274,9 @@ def ocha_rows(folder: Path, rows: list[dict[str, object]]) -> list[dict[str, obj
         city["admin1"], city["admin2"] = near[2], near[3]
     by_name: dict[str, dict[str, object]] = {}
     for city in sorted(syrian, key=lambda c: int(c["population"] or 0)):
-        by_name[fold(str(city["name"]))] = city
+        by_name[name_key(str(city["name"]))] = city
     for r in _read(folder / "syr_neighborhoods.csv"):
-        city = by_name.get(fold(r["adm4_en"]))
+        city = by_name.get(name_key(r["adm4_en"]))
         alts = [r["neighbor_1"], r["neighbor_3"], re.sub(r"\s*\(.*\)$", "", r["neighbor_4"])]
         out.append(_row(
             gazetteer_id=f"ocha:{r['neighbor_2']}", name=r["neighborho"], alt_names=alts,
@@ -289,11 +289,11 @@ def ocha_rows(folder: Path, rows: list[dict[str, object]]) -> list[dict[str, obj
 
 def manual_rows(rows: list[dict[str, object]]) -> list[dict[str, object]]:
     """Hand-made entries from places_manual.yaml, parents found by city name."""
-    cities = {(fold(str(r["name"])), r["country"]): r for r in sorted(
+    cities = {(name_key(str(r["name"])), r["country"]): r for r in sorted(
         (r for r in rows if r["feature"] == "city"), key=lambda r: int(r["population"] or 0))}
     out = []
     for item in yaml.safe_load((DATA / "places_manual.yaml").read_text(encoding="utf-8")):
-        parent = cities.get((fold(item.get("parent_name", "")), item["country"]))
+        parent = cities.get((name_key(item.get("parent_name", "")), item["country"]))
         out.append(_row(
             gazetteer_id=item["id"], name=item["name"], alt_names=list(item.get("alt_names", [])),
             feature=item["feature"], country=item["country"], admin1=item.get("admin1"),
@@ -309,9 +309,9 @@ def add_exonyms(rows: list[dict[str, object]]) -> None:
     index: dict[tuple[str, object], list[dict[str, object]]] = {}
     for row in rows:
         for name in [row["name"], *str(row["alt_names"]).split("|")]:
-            index.setdefault((fold(str(name)), row["country"]), []).append(row)
+            index.setdefault((name_key(str(name)), row["country"]), []).append(row)
     for item in yaml.safe_load((DATA / "exonyms_es.yaml").read_text(encoding="utf-8")):
-        targets = index.get((fold(item["name"]), item["country"]), [])
+        targets = index.get((name_key(item["name"]), item["country"]), [])
         if not targets:
             print(f"exonym without entry: {item['name']} ({item['country']})", file=sys.stderr)
         for row in {id(r): r for r in targets}.values():

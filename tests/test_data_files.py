@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from importlib import resources
+from pathlib import Path
 
 import pytest
 import yaml
 
-from cronica.events.lexicon import SUPPORTED_LANGS, attribution_cues, ontology, triggers
+import cronica
+from cronica.events.lexicon import attribution_cues, ontology, triggers
+from cronica.lang import supported
 
-DATA = resources.files("cronica.data")
-YAML_FILES = sorted(p.name for p in DATA.iterdir() if p.name.endswith(".yaml"))
+PACKAGE = Path(cronica.__file__).parent
+DATA, PACKS = PACKAGE / "data", PACKAGE / "lang"
+YAML_FILES = sorted(
+    str(p.relative_to(DATA.parent)) for p in [*DATA.glob("*.yaml"), *PACKS.glob("*/*.yaml")]
+)
 
 
 def _words(node):
@@ -30,13 +35,13 @@ def _words(node):
 @pytest.mark.parametrize("name", YAML_FILES)
 def test_yaml_file_loads_without_yaml11_booleans(name):
     """YAML 1.1 reads bare on/off/yes/no as booleans: a lexicon word must be quoted."""
-    data = yaml.safe_load(DATA.joinpath(name).read_text(encoding="utf-8"))
+    data = yaml.safe_load((DATA.parent / name).read_text(encoding="utf-8"))
     assert data, f"{name} is empty"
     booleans = [word for word in _words(data) if isinstance(word, bool)]
     assert not booleans, f"{name} holds booleans where words were meant: quote on/off/yes/no"
 
 
-@pytest.mark.parametrize("lang", SUPPORTED_LANGS)
+@pytest.mark.parametrize("lang", supported())
 def test_trigger_lexicon_covers_every_sub_event_type(lang):
     onto = ontology()
     entries = triggers(lang)
@@ -49,7 +54,7 @@ def test_trigger_lexicon_covers_every_sub_event_type(lang):
             assert pattern.lemmas and all(isinstance(w, str) for w in pattern.lemmas)
 
 
-@pytest.mark.parametrize("lang", SUPPORTED_LANGS)
+@pytest.mark.parametrize("lang", supported())
 def test_attribution_cues_load(lang):
     cues = attribution_cues(lang)
     assert set(cues.stance_of_verb.values()) <= {"reports", "claims", "denies", "accuses"}

@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from cronica.documents.language import normalise_lang
 from cronica.documents.readers import read_inputs
 from cronica.record import Document, Event, InputError
 
@@ -25,12 +26,6 @@ app = typer.Typer(
 # soft_wrap: long messages (paths!) are never folded across lines on stderr.
 err = Console(stderr=True, soft_wrap=True)
 log = logging.getLogger("cronica")
-
-
-class Lang(str, Enum):
-    auto = "auto"
-    es = "es"
-    en = "en"
 
 
 class InputFormat(str, Enum):
@@ -55,7 +50,14 @@ class ExportFormat(str, Enum):
 
 
 Paths = Annotated[list[str], typer.Argument(help="Input files, or - for standard input.")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Document language; auto detects it.")]
+LangOpt = Annotated[
+    str,
+    typer.Option(
+        "--lang",
+        help="Document language: a language pack's code (see `cronica languages`); "
+        "auto detects it.",
+    ),
+]
 DateOpt = Annotated[
     str | None,
     typer.Option("--date", help="Publication date YYYY-MM-DD: the anchor for relative dates."),
@@ -100,15 +102,23 @@ def _parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"--date {value!r} is not YYYY-MM-DD") from exc
 
 
+def _lang_code(value: str) -> str:
+    """A --lang value as a pack code; a clear usage error when no pack reads it."""
+    try:
+        return normalise_lang(value, "--lang")
+    except InputError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
 def _documents(
-    paths: list[str], input_format: InputFormat, text_column: str, when: str | None, lang: Lang
+    paths: list[str], input_format: InputFormat, text_column: str, when: str | None, lang: str
 ):
     return read_inputs(
         paths,
         input_format=input_format.value,
         text_column=text_column,
         default_date=_parse_date(when),
-        default_lang=None if lang is Lang.auto else lang.value,
+        default_lang=None if lang == "auto" else _lang_code(lang),
     )
 
 
@@ -136,7 +146,7 @@ def _fail(error: InputError) -> None:
 @app.command()
 def extract(
     paths: Paths,
-    lang: LangOpt = Lang.auto,
+    lang: LangOpt = "auto",
     when: DateOpt = None,
     input_format: FormatIn = InputFormat.text,
     text_column: TextCol = "text",
@@ -177,7 +187,7 @@ def extract(
 def ingest(
     paths: Paths,
     db: DbOpt = Path("cronica.duckdb"),
-    lang: LangOpt = Lang.auto,
+    lang: LangOpt = "auto",
     when: DateOpt = None,
     input_format: FormatIn = InputFormat.text,
     text_column: TextCol = "text",

@@ -1,14 +1,14 @@
-"""Document language: Spanish or English, or an InputError for anything else.
+"""Document language: one of the installed language packs, or an InputError otherwise.
 
-py3langid scores the text against a set of major languages (Spanish and English plus the
+py3langid scores the text against a set of major languages (the supported ones plus the
 languages most often confused with them or most likely to turn up instead). Its normalised
 probabilities are a softmax over that set. The decision:
 
-- the best language is ``es`` or ``en``: that is the answer;
+- the best language is a supported one: that is the answer;
 - another language is best and clearly confident (probability >= `REJECT_PROBABILITY` and
-  `REJECT_RATIO` times the better of es/en): the text is rejected;
+  `REJECT_RATIO` times the best supported one): the text is rejected;
 - otherwise the text is short or full of names (``"HTS tomó Maarat al-Numan"``) and the
-  better of ``es`` and ``en`` is returned.
+  best supported language is returned.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from cronica.lang import packs, supported
 from cronica.record import Document, InputError
+from cronica.text import fold
 
-SUPPORTED = ("es", "en")
-# Rivals: close relatives of es/en (which steal short texts) and common other inputs.
+# Rivals: close relatives of the supported languages (which steal short texts) and other
+# common inputs.
 RIVALS = (
     "fr", "de", "pt", "it", "ca", "gl", "nl", "ro", "eu", "la", "oc",
     "ar", "ru", "uk", "tr", "fa", "pl", "sv", "da", "no", "id", "he", "zh", "ja",
@@ -33,7 +35,7 @@ MAX_CHARS = 20_000  # enough for a stable answer; keeps long documents cheap
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages([code for code in SUPPORTED + RIVALS if code in ident.labels])
+    ident.set_languages([code for code in supported() + RIVALS if code in ident.labels])
     return ident
 
 
@@ -43,34 +45,35 @@ def language_scores(text: str) -> list[tuple[str, float]]:
 
 
 def detect_language(text: str, source: str) -> str:
-    """Return "es" or "en" for `text`; raise InputError naming `source` otherwise."""
+    """A supported language code for `text`; raise InputError naming `source` otherwise."""
+    codes = "|".join(supported())
     if not any(ch.isalpha() for ch in text):
-        raise InputError(source, "unknown language (no words found); use --lang es|en")
+        raise InputError(source, f"unknown language (no words found); use --lang {codes}")
     scores = language_scores(text)
     best, p_best = scores[0]
-    if best in SUPPORTED:
+    if best in supported():
         return best
     probs = dict(scores)
-    fallback = max(SUPPORTED, key=lambda code: probs.get(code, 0.0))
+    fallback = max(supported(), key=lambda code: probs.get(code, 0.0))
     p_fallback = probs.get(fallback, 0.0)
     if p_best >= REJECT_PROBABILITY and p_best >= REJECT_RATIO * p_fallback:
         raise InputError(
             source,
-            f"unknown language: neither Spanish nor English (detected {best}, "
-            f"p={p_best:.2f}); use --lang es|en",
+            f"unknown language: none of {', '.join(p.name for p in packs().values())} "
+            f"(detected {best}, p={p_best:.2f}); use --lang {codes}",
         )
     return fallback
 
 
 def normalise_lang(code: str, source: str, line: int | None = None) -> str:
-    """Map a user-given language tag ("es", "ES", "es-MX", "spa", "english") to es|en."""
-    tag = code.strip().lower().replace("_", "-").split("-")[0]
-    aliases = {"spa": "es", "spanish": "es", "español": "es", "espanol": "es",
-               "castellano": "es", "eng": "en", "english": "en", "inglés": "en"}  # fmt: skip
-    tag = aliases.get(tag, tag)
-    if tag not in SUPPORTED:
-        raise InputError(source, f"unsupported language {code!r}; use es or en", line)
-    return tag
+    """Map a user-given language tag ("es", "ES", "es-MX", "spa", "english") to a pack code."""
+    tag = fold(code).replace("_", "-").split("-")[0]
+    for found in packs().values():
+        if tag in found.tags:
+            return found.code
+    raise InputError(
+        source, f"unsupported language {code!r}; use {' or '.join(supported())}", line
+    )
 
 
 def document_language(doc: Document) -> str:

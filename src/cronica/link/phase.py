@@ -2,7 +2,7 @@
 
 "La evacuación" and "la evacuación se suspendió" name the same process in different phases;
 linking keeps mentions of different phases apart. Phase words (word starts, folded) live in
-data/attribution_<lang>.yaml under `phases`; they count within a few words of the trigger.
+lang/<code>/attribution.yaml under `phases`; they count within a few words of the trigger.
 """
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from cronica.events.attribution import extra_cues
-from cronica.events.lexicon import fold
+from cronica.lang import supported
 from cronica.record import Event
+from cronica.text import fold
 
 BEFORE, AFTER = 4, 10  # words around the trigger where a phase word counts
 _WORD = re.compile(r"\w+")
@@ -20,7 +21,7 @@ _WORD = re.compile(r"\w+")
 def phase_of(event: Event) -> str | None:
     """The phase a mention's words give its event, or None."""
     ev = event.evidence
-    if event.lang not in ("es", "en") or ev.trigger_start is None:
+    if event.lang not in supported() or ev.trigger_start is None:
         return None
     at = ev.trigger_start - ev.start
     words = [(m.start(), fold(m.group())) for m in _WORD.finditer(ev.sentence)]

@@ -12,14 +12,14 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz
 
-from cronica.datafiles import load_yaml
+from cronica.lang import pack, supported
 from cronica.record import Actor
-from cronica.resolve.text_keys import (
+from cronica.text import (
     actor_key,
     contains_acronym,
     contains_phrase,
-    fold,
     is_acronym,
+    name_key,
     strip_articles,
 )
 
@@ -94,14 +94,14 @@ def load_actor_entries(path: Path | None = None) -> list[ActorEntry]:
 
 @lru_cache(maxsize=4)
 def _country_words(lang: str) -> dict[str, str]:
-    data = load_yaml("demonyms.yaml")
-    return {fold(word): country for word, country in (data.get(lang) or {}).items()}
+    data = pack(lang).lexicon("demonyms")
+    return {name_key(word): country for word, country in data.items()}
 
 
 def countries_named(text: str, lang: str) -> set[str]:
     """Countries a mention names by demonym or name ("tropas francesas" -> {"France"})."""
-    words = _country_words(lang) if lang in ("es", "en") else {}
-    key = fold(text)
+    words = _country_words(lang) if lang in supported() else {}
+    key = name_key(text)
     found = set()
     for word, country in words.items():
         forms = {word, word + "s", word + "es", word + "a", word + "as", word[:-1] + "a",
@@ -125,7 +125,7 @@ class _Alias:
         if self.entry.generic:
             return True
         # Names are not plural-tolerant: "Hama" (a city) must not match "Hamas".
-        return contains_phrase(strip_articles(fold(text)), strip_articles(fold(self.text)))
+        return contains_phrase(strip_articles(name_key(text)), strip_articles(name_key(self.text)))
 
 
 class ActorResolver:
@@ -257,17 +257,18 @@ class _SourceTable:
             if row["source_type"] not in SOURCE_TYPES:
                 raise ValueError(f"{path}: {row['name']!r} has bad source_type")
             for alias in row.get("aliases", []):
-                self.named.append((fold(str(alias)), str(alias), row["name"], row["source_type"]))
+                entry = (name_key(str(alias)), str(alias), row["name"], row["source_type"])
+                self.named.append(entry)
         self.named.sort(key=lambda item: -len(item[0]))
         self.heads: list[tuple[str, str]] = []
         for stype, words in (data.get("patterns") or {}).items():
             if stype not in SOURCE_TYPES:
                 raise ValueError(f"{path}: bad source type {stype!r} in patterns")
-            self.heads.extend((fold(str(w)), stype) for w in words)
+            self.heads.extend((name_key(str(w)), stype) for w in words)
         self.heads.sort(key=lambda item: -len(item[0]))
 
     def _named(self, text: str) -> tuple[str, str] | None:
-        key = fold(text)
+        key = name_key(text)
         for alias_key, alias, name, stype in self.named:
             acronym = is_acronym(alias)
             if contains_acronym(text, alias) if acronym else contains_phrase(key, alias_key):
@@ -282,7 +283,7 @@ class _SourceTable:
         found = self._named(text)
         if found:
             return found[1]
-        key = fold(text)
+        key = name_key(text)
         for head, stype in self.heads:
             if contains_phrase(key, head):
                 return stype

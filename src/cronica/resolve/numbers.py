@@ -1,7 +1,7 @@
 """Counts in text: "8.500", "nueve", "unos 3.000", "dozens of" -> integers with bounds.
 
 The words (number words, modifiers, separators, quantity kinds) live in
-``data/numbers_<lang>.yaml``; this module only holds the rules that combine them.
+``lang/<lang>/numbers.yaml``; this module only holds the rules that combine them.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any
 
 from unidecode import unidecode
 
-from cronica.datafiles import load_yaml
+from cronica.lang import pack
+from cronica.text import alternation
 
 QUANTITY_KINDS: tuple[str, ...] = (
     "killed",
@@ -54,17 +55,11 @@ class NumberMention:
 
 @cache
 def load_numbers_lexicon(lang: str) -> dict[str, Any]:
-    """The number lexicon for ``lang`` (``data/numbers_<lang>.yaml``), cached."""
-    data = load_yaml(f"numbers_{lang}.yaml")
+    """The number lexicon for ``lang`` (``lang/<lang>/numbers.yaml``), cached."""
+    data = dict(pack(lang).lexicon("numbers"))
     data.setdefault("hundreds", {})
     data.setdefault("collectives", {})
     return data
-
-
-def _alt(words: list[str] | set[str] | dict[str, Any]) -> str:
-    """Regex alternation of words, longest first, whitespace-flexible."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 @cache
@@ -75,20 +70,20 @@ def number_word_pattern(lang: str) -> str:
         set(lex["units"]) | set(lex["hundreds"]) | set(lex["multipliers"])
         | set(lex["collectives"])
     )
-    word = rf"(?:{_alt(words)})(?!\w)"
-    joiner = _alt([j for j in lex["joiners"] if j != "-"])
+    word = rf"(?:{alternation(words)})(?!\w)"
+    joiner = alternation([j for j in lex["joiners"] if j != "-"])
     seq = rf"{word}(?:(?:\s*-\s*|\s+(?:(?:{joiner})\s+)?){word})*"
-    article = _alt(lex["articles"])
+    article = alternation(lex["articles"])
     digits = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-    mult = _alt(lex["multipliers"])
+    mult = alternation(lex["multipliers"])
     return rf"(?:(?:{digits})(?:\s+(?:{mult})(?!\w))*|(?:(?:{article})\s+)?{seq})"
 
 
 @cache
 def _scanner(lang: str) -> re.Pattern[str]:
     lex = load_numbers_lexicon(lang)
-    mods = _alt(lex["modifiers"])
-    vague = _alt(lex["vague"])
+    mods = alternation(lex["modifiers"])
+    vague = alternation(lex["vague"])
     return re.compile(
         rf"(?<![\w\[.,])(?:(?P<mod>{mods})\s+)?"
         rf"(?:(?P<vague>{vague})(?!\w)|(?P<num>{number_word_pattern(lang)}))"
@@ -207,7 +202,7 @@ def parse_number(text: str, lang: str) -> NumberValue | None:
     clean = text.strip()
     first = _norm(clean).split(" ")[0] if clean else ""
     if first in lex["ordinals"] or re.fullmatch(
-        rf"\d+(?:{_alt(lex['ordinal_suffixes'])})", first
+        rf"\d+(?:{alternation(lex['ordinal_suffixes'])})", first
     ):
         return None
     m = _scanner(lang).match(clean)

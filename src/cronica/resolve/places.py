@@ -13,9 +13,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from cronica.datafiles import load_yaml
+from cronica.lang import pack, packs
 from cronica.record import InputError, Location
-from cronica.resolve.text_keys import fold, place_keys
+from cronica.text import name_key, place_keys
 
 SUB_CITY = ("neighbourhood", "river", "road")
 ADMIN = ("continent", "region", "country", "admin1", "admin2", "admin3")
@@ -104,7 +104,7 @@ class Gazetteer:
         self._whole: dict[str, set[str]] = {}  # key -> ids with a name giving it unshortened
         for entry in entries:
             for n, name in enumerate((entry.name, *entry.alt_names)):
-                full = fold(name)
+                full = name_key(name)
                 for key in place_keys(name):
                     bucket = self._index.setdefault(key, [])
                     if entry not in bucket:
@@ -120,10 +120,10 @@ class Gazetteer:
     def _shadowed_regions(self) -> set[str]:
         """Regions named like a city of theirs ("Aleppo" governorate, "New York" state): a
         bare mention of such a name means the city."""
-        cities = {(fold(e.name), e.country) for e in self.entries if e.feature == "city"
+        cities = {(name_key(e.name), e.country) for e in self.entries if e.feature == "city"
                   and e.population >= 50_000 or e.feature == "city" and e.source != "GeoNames"}
         return {e.gazetteer_id for e in self.entries
-                if e.feature in ("admin1", "admin2", "admin3") and (fold(e.name), e.country)
+                if e.feature in ("admin1", "admin2", "admin3") and (name_key(e.name), e.country)
                 in cities}
 
     @classmethod
@@ -152,7 +152,7 @@ class Gazetteer:
                 old = found.get(gid)
                 if old is None or order[match] < order[old.features["match"]]:
                     found[gid] = Candidate(entry, 100.0, {"match": match})
-        query = fold(name)
+        query = name_key(name)
         if query and len(query) >= FUZZY_MIN_LEN and not found:
             for key, score, _ in process.extract(query, self._keys, scorer=fuzz.ratio,
                                                  limit=limit * 2, score_cutoff=FUZZY_CUTOFF):
@@ -179,10 +179,10 @@ class Gazetteer:
             return bool(inner.country) and inner.country == outer.country
         if outer.feature == "admin1":
             return inner.country == outer.country and bool(inner.admin1) and \
-                fold(inner.admin1) == fold(outer.admin1 or outer.name)
+                name_key(inner.admin1) == name_key(outer.admin1 or outer.name)
         if outer.feature == "admin2":
             return inner.country == outer.country and bool(inner.admin2) and \
-                fold(inner.admin2) == fold(outer.admin2 or outer.name)
+                name_key(inner.admin2) == name_key(outer.admin2 or outer.name)
         return False
 
     def patterns(self, lang: str, countries: set[str] | None = None) -> list[dict[str, Any]]:
@@ -206,7 +206,7 @@ class Gazetteer:
             for name in (entry.name, *entry.alt_names):
                 if len(name) < 4 or not name.isascii() and not any(c.isalpha() for c in name):
                     continue
-                if fold(name) in common:
+                if name_key(name) in common:
                     continue
                 item = (name.lower(), entry.gazetteer_id)
                 if item not in seen:
@@ -225,16 +225,10 @@ def _fuzzy_plausible(query: str, key: str) -> bool:
     return not ending or not ending.endswith(("n", "i", "ese", "ish", "s"))
 
 
-@lru_cache(maxsize=1)
-def _descriptor_data() -> dict[str, Any]:
-    """The parsed data/place_descriptors.yaml, read once."""
-    return load_yaml("place_descriptors.yaml")
-
-
 @lru_cache(maxsize=4)
 def _common_words(lang: str) -> frozenset[str]:
-    words = (_descriptor_data().get("not_places") or {}).get(lang) or []
-    return frozenset(fold(w) for w in words)
+    words = _descriptors(lang).get("not_places") or []
+    return frozenset(name_key(w) for w in words)
 
 
 def _gazetteer_files() -> list[Path]:
@@ -256,8 +250,8 @@ def _load_cached(extra: tuple[str, ...]) -> Gazetteer:
 
 @lru_cache(maxsize=4)
 def _descriptors(lang: str) -> dict[str, Any]:
-    data = _descriptor_data()
-    return data.get(lang) or data["en"]
+    """The place words of a language pack (lang/<code>/places.yaml)."""
+    return pack(lang).lexicon("places")
 
 
 @dataclass
@@ -275,13 +269,13 @@ def parse_mention(text: str, lang: str) -> PlaceMention:
     """Strip leading descriptors ("las afueras de", "distrito de") off a place mention."""
     desc = _descriptors(lang)
     head, _, context = text.partition(",")
-    key = fold(head)
+    key = name_key(head)
     relation: str | None = None
     types: list[str] = []
-    phrases = [(fold(p), "part_of") for p in desc.get("part_of", [])]
-    phrases += [(fold(p), "near") for p in desc.get("near", [])]
-    phrases += [(fold(p), f"type:{t}") for t, ps in desc.get("types", {}).items() for p in ps]
-    phrases += [(fold(p), "strip") for p in desc.get("strip", [])]
+    phrases = [(name_key(p), "part_of") for p in desc.get("part_of", [])]
+    phrases += [(name_key(p), "near") for p in desc.get("near", [])]
+    phrases += [(name_key(p), f"type:{t}") for t, ps in desc.get("types", {}).items() for p in ps]
+    phrases += [(name_key(p), "strip") for p in desc.get("strip", [])]
     phrases.sort(key=lambda item: -len(item[0]))
     changed = True
     while changed:
@@ -374,18 +368,20 @@ def _is_common_word(text: str, lang: str) -> bool:
     if letters and all(c.isascii() or c in "áéíóúüñç" for c in letters) and \
             not any(c.isupper() for c in letters):
         return True
-    return fold(text) in _demonyms()
+    return name_key(text) in _demonyms()
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
-    data = _descriptor_data()
-    return frozenset(fold(w) for ws in (data.get("demonyms") or {}).values() for w in ws)
+    """Adjectives of nationality of every language pack: never toponyms."""
+    return frozenset(
+        name_key(w) for p in packs().values() for w in p.lexicon("places").get("demonym_words", [])
+    )
 
 
 def _prepare(text: str, lang: str, gaz: Gazetteer) -> tuple[PlaceMention, list[Candidate]]:
     """The mention split from its descriptors, and its gazetteer candidates."""
-    whole = fold(text)
+    whole = name_key(text)
     mention = parse_mention(text, lang)
     if not whole or _is_common_word(text, lang):
         return mention, []

@@ -1,6 +1,6 @@
 """Time expressions: find them in text, resolve them to ISO dates with a precision.
 
-Detection is pattern-based; every word and pattern lives in ``data/time_<lang>.yaml``.
+Detection is pattern-based; every word and pattern lives in ``lang/<lang>/time.yaml``.
 Resolution anchors explicit dates as written, document-relative expressions ("ayer",
 "last week") on the document creation date (DCT) and narrative-relative ones ("al día
 siguiente", "two days later") on the story's last day-precision date (``Timeline``).
@@ -14,8 +14,9 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from cronica.datafiles import load_yaml
+from cronica.lang import pack
 from cronica.resolve.numbers import number_word_pattern, parse_number
+from cronica.text import alternation
 
 KINDS = ("date", "relative_doc", "relative_narrative", "duration", "time_of_day", "set")
 _DAY_KINDS = ("date", "relative_doc", "relative_narrative")
@@ -64,13 +65,8 @@ UNKNOWN = ResolvedTime(None, "unknown")
 
 @cache
 def load_time_lexicon(lang: str) -> dict[str, Any]:
-    """The time lexicon for ``lang`` (``data/time_<lang>.yaml``), cached."""
-    return load_yaml(f"time_{lang}.yaml")
-
-
-def _alt(words: Any) -> str:
-    ordered = sorted({str(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """The time lexicon for ``lang`` (``lang/<lang>/time.yaml``), cached."""
+    return pack(lang).lexicon("time")
 
 
 def _key(text: str) -> str:
@@ -80,15 +76,15 @@ def _key(text: str) -> str:
 @cache
 def _slots(lang: str) -> dict[str, str]:
     lex = load_time_lexicon(lang)
-    count = f"{_alt(lex['amounts'])}|{number_word_pattern(lang)}"
+    count = f"{alternation(lex['amounts'])}|{number_word_pattern(lang)}"
     return {
-        "MONTH": _alt(lex["months"]),
-        "WEEKDAY": _alt(lex["weekdays"]),
-        "UNIT": _alt(lex["units"]),
-        "DIR": _alt(lex["directions"]),
-        "PART": _alt(lex["parts"]),
+        "MONTH": alternation(lex["months"]),
+        "WEEKDAY": alternation(lex["weekdays"]),
+        "UNIT": alternation(lex["units"]),
+        "DIR": alternation(lex["directions"]),
+        "PART": alternation(lex["parts"]),
         "COUNT": count,
-        "QUAL": _alt(lex["qualifiers"]),
+        "QUAL": alternation(lex["qualifiers"]),
     }
 
 
@@ -102,7 +98,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
     """(regex, pattern fields) in priority order; fixed expressions come first."""
     lex = load_time_lexicon(lang)
     flags = re.IGNORECASE
-    out = [(re.compile(rf"(?<!\w)(?P<fixed>{_alt(lex['fixed'])})(?!\w)", flags), {})]
+    out = [(re.compile(rf"(?<!\w)(?P<fixed>{alternation(lex['fixed'])})(?!\w)", flags), {})]
     for p in lex["patterns"]:
         rx = re.compile(rf"(?<!\w)(?:{_fill(p['re'], lang)})(?!\w)", flags)
         out.append((rx, {k: v for k, v in p.items() if k != "re"}))

@@ -1,0 +1,134 @@
+"""One text normalisation for the whole package: folding keys, name keys and regex alternations.
+
+- `fold`: lexicon key of a word (case and accents removed, punctuation kept);
+- `name_key`: matching key of a name (also apostrophes dropped, punctuation to spaces);
+- `loose`: text for loose comparison (accents removed, whitespace collapsed);
+- `alternation`: a regex alternation of words, longest first, whitespace-flexible.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+from unidecode import unidecode
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_APOSTROPHES = re.compile(r"['`´’‘ʿʾ]")
+_SPACES = re.compile(r"\s+")
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive key for lexicon matching."""
+    return unidecode(word).casefold().strip()
+
+
+def fold_all(words: Iterable[str] | str | None) -> frozenset[str]:
+    """`fold` over a word list (a single string counts as a list of one)."""
+    if words is None:
+        return frozenset()
+    if isinstance(words, str):
+        words = [words]
+    return frozenset(fold(w) for w in words)
+
+
+def name_key(text: str) -> str:
+    """Casefold, transliterate to ASCII and turn punctuation into single spaces."""
+    ascii_text = unidecode(_APOSTROPHES.sub("", text or ""))
+    ascii_text = _APOSTROPHES.sub("", ascii_text).casefold()
+    return _NON_WORD.sub(" ", ascii_text).strip()
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of whitespace to one space and strip the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def loose(text: str) -> str:
+    """Casefolded text with accents removed and whitespace normalised, for loose comparison."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return normalise_space(stripped.casefold())
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Regex alternation of words, longest first, whitespace-flexible."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+@cache
+def _articles(lang: str | None) -> tuple[str, ...]:
+    """Leading definite articles of one language (all languages when `lang` is None)."""
+    from cronica.lang import pack, packs
+
+    chosen = [pack(lang)] if lang else list(packs().values())
+    return tuple(name_key(a) for p in chosen for a in p.word_list("definite_articles"))
+
+
+@cache
+def _name_particles() -> tuple[str, ...]:
+    """Transliterated article prefixes of names ("al-", "ash-"), from data/names.yaml."""
+    from cronica.datafiles import load_yaml
+
+    return tuple(load_yaml("names.yaml")["article_prefixes"])
+
+
+def strip_articles(key: str, lang: str | None = None) -> str:
+    """Drop leading definite articles ("el", "los", "the", ...) from a name key."""
+    articles = _articles(lang)
+    words = key.split()
+    while len(words) > 1 and words[0] in articles:
+        words = words[1:]
+    return " ".join(words)
+
+
+def stem_word(word: str) -> str:
+    """Crude singular form, applied alike to aliases and text ("rebeldes" ~ "rebelde")."""
+    if len(word) < 4 or word.isdigit():
+        return word
+    if word.endswith("s"):
+        word = word[:-1]
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def actor_key(text: str, lang: str | None = None) -> str:
+    """Matching key for an actor alias or mention: folded, articles dropped, plural-tolerant."""
+    key = strip_articles(name_key(text), lang)
+    return " ".join(stem_word(w) for w in key.split())
+
+
+def place_keys(name: str) -> set[str]:
+    """Matching keys for a place name: folded, with and without a leading article."""
+    key = name_key(name)
+    if not key:
+        return set()
+    keys = {key}
+    words = key.split()
+    if len(words) > 1 and words[0] in _name_particles():
+        keys.add(" ".join(words[1:]))
+    if len(words) > 1 and words[0] in _articles(None):
+        keys.add(" ".join(words[1:]))
+    keys.add(key.replace(" ", ""))
+    return {k for k in keys if k}
+
+
+def is_acronym(alias: str) -> bool:
+    """Short all-capital aliases ("UN", "EI", "SDF") are matched case-sensitively."""
+    letters = [c for c in alias if c.isalpha()]
+    return 0 < len(letters) <= 5 and alias.isupper() and " " not in alias.strip()
+
+
+def contains_acronym(text: str, acronym: str) -> bool:
+    """Whether an acronym occurs in the text as a whole word, case-sensitively."""
+    pattern = r"(?<![A-Za-z0-9])" + re.escape(unidecode(acronym)) + r"(?![A-Za-z0-9])"
+    return re.search(pattern, unidecode(text or "")) is not None
+
+
+def contains_phrase(haystack: str, needle: str) -> bool:
+    """Whether the folded needle occurs in the folded haystack on word boundaries."""
+    return f" {needle} " in f" {haystack} "
