@@ -18,6 +18,23 @@ class InputError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+ZONES = (
+    "title", "lead", "body", "caption", "brief", "heading", "related", "boilerplate",
+    "comments", "front_matter",
+)  # fmt: skip
+REPORTING_ZONES = frozenset({"title", "lead", "body", "caption", "brief"})
+
+
+@dataclass
+class Block:
+    """A span of a document's original text with its zone and why it got it."""
+
+    start: int
+    end: int
+    zone: str  # one of ZONES
+    reason: str = ""
+
+
 @dataclass
 class Document:
     """One input document: original text plus metadata."""
@@ -31,6 +48,7 @@ class Document:
     path: str | None = None
     title: str | None = None
     line: int | None = None  # the record's line (JSONL) or row (CSV) in `path`
+    zones: list[Block] | None = None  # set by the zoner; None: not zoned yet
 
     @property
     def content_hash(self) -> str:
@@ -127,6 +145,7 @@ class Event:
     rules: list[str] = field(default_factory=list)
     lang: str | None = None
     mentions: list[Evidence] = field(default_factory=list)  # every mention of a merged event
+    zone: str | None = None  # the document zone of the evidence sentence (record.ZONES)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSONL contract: plain JSON types, nested records as objects or null."""
