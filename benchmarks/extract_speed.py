@@ -29,7 +29,7 @@ def main() -> None:
     words = len(text.split())
 
     from cronica.documents.normalise import normalise
-    from cronica.language.nlp import load_model, load_nlp
+    from cronica.components.nlp import load_model, load_nlp
     from cronica.pipeline import Pipeline
     from cronica.record import Document
 

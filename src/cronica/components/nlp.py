@@ -1,4 +1,5 @@
-"""Load the spaCy pipeline for a language, with cronica's domain entity rulers."""
+"""Build the spaCy pipeline for a language: the pack's model, cronica's entity ruler and
+cronica's components."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from cronica.components import COMPONENTS
 from cronica.lang import pack
 
 log = logging.getLogger(__name__)
@@ -30,13 +32,15 @@ def load_model(lang: str) -> Language:
 
 
 @cache
-def load_nlp(lang: str) -> Language:
-    """The spaCy model for `lang` plus an entity ruler for actors (ACTOR) and places (PLACE)."""
+def load_nlp(lang: str, gazetteers: tuple[str, ...] = ()) -> Language:
+    """The spaCy model for `lang`, an entity ruler for actors (ACTOR) and places (PLACE) from
+    the actor dictionary and the gazetteer (user gazetteers included), and cronica's
+    components after the model's own."""
     from cronica.resolve.actors import ActorResolver
     from cronica.resolve.places import Gazetteer
 
     nlp = load_model(lang)
-    patterns = ActorResolver().patterns(lang) + Gazetteer.load().patterns(lang)
+    patterns = ActorResolver().patterns(lang) + Gazetteer.load(list(gazetteers)).patterns(lang)
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=RULER_NAME,
@@ -44,5 +48,7 @@ def load_nlp(lang: str) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
     )
     ruler.add_patterns(patterns)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
     log.debug("loaded %s with %d ruler patterns", pack(lang).model, len(patterns))
     return nlp

@@ -1,0 +1,84 @@
+"""The place an argument token names, resolved with the story's context.
+
+Names resolved together with the document's other places are reused; a district ("el
+distrito de X", "two districts, X and Y") is looked up inside the story's city; an event with
+no place of its own that resolves takes the story's city, as a ranked candidate.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from cronica.events.syntax import PLACE_LABELS, entity_of, name_span, phrase
+from cronica.record import Location
+from cronica.resolve.places import parse_mention, resolve_place
+from cronica.story import Story
+
+LISTING_DEPTH = 4  # how far up a list of names ("X, Y and Z") its noun may be
+
+
+def listing_noun(token: Token) -> Token | None:
+    """The common noun a name is listed under ("two districts, X and Y" -> districts)."""
+    current = token
+    for _ in range(LISTING_DEPTH):
+        if current.dep_ not in ("conj", "appos") or current.head is current:
+            break
+        current = current.head
+    return current if current is not token and current.pos_ == "NOUN" else None
+
+
+def _texts(story: Story, token: Token) -> list[str]:
+    """The texts a place token may be known by: its entity or name, else its phrase first."""
+    ent = entity_of(token)
+    if ent is not None and ent.label_ in PLACE_LABELS:
+        return [ent.text]
+    if token.pos_ == "PROPN":  # a mislabelled entity ("Asuncion (Asuncion") or a name
+        names = [ent.text, name_span(token).text] if ent is not None else [name_span(token).text]
+        return list(dict.fromkeys(names))
+    texts = [phrase(token).text]  # "las afueras de Tal Afar": phrase first, then the name
+    inner = story.reader.named_inside(token)
+    if inner is not token:
+        texts.append((entity_of(inner) or name_span(inner)).text)
+    return texts
+
+
+def token_place(story: Story, token: Token) -> Location:
+    """Resolve a place token (a Location with only its text when nothing resolves)."""
+    texts = _texts(story, token)
+    for text in texts:
+        loc = story.places.get(text)
+        if loc is None:
+            within = None
+            listed_in = listing_noun(token)
+            described = f"{listed_in.text} {text}" if listed_in is not None else text
+            if "neighbourhood" in parse_mention(described, story.lang).types:
+                within = story.city()
+            else:
+                described = text
+            loc = resolve_place(
+                described,  # the district word makes the resolver look inside the city
+                story.lang,
+                country_focus=story.reader.country_focus,
+                within=within,
+                gazetteer=story.gazetteer,
+            )
+            if loc is not None:
+                loc.text = text
+        if loc is not None:
+            return loc
+    return Location(text=texts[0])
+
+
+def event_place(story: Story, place: Location | None, rules: list[str]) -> Location | None:
+    """The event's place: its own when geocoded, else the story's city (a ranked candidate)."""
+    if place is not None and place.lat is not None:  # TEMP until the places package
+        return place
+    city = story.city()
+    if city is None:
+        return place
+    rules.append("place:narrative")
+    return Location(
+        text=place.text if place is not None else "", canonical=city.canonical,
+        admin1=city.admin1, admin2=city.admin2, country=city.country, lat=city.lat,
+        lon=city.lon, geo_precision=2, gazetteer_id=city.gazetteer_id,
+    )
