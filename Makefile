@@ -32,6 +32,8 @@ test: dev
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(PY) -m pytest
 
+# Every evaluation whose data is under $(DATA), the three event sets (events = Aleppo example,
+# events-news, events-wikipedia) each as its own row; absent data shows as skipped.
 eval: dev
 	$(BIN)/cronica eval all --data $(DATA) --report eval-report.md --json eval-report.json
 

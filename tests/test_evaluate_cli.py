@@ -45,7 +45,9 @@ def test_events_command_writes_json(tmp_path, fake_pipeline):
 
 def test_all_with_partial_data_skips_the_rest(tmp_path, fake_pipeline):
     data = tmp_path / "eval"
-    shutil.copytree(FIXTURES / "events", data / "gold")
+    (data / "gold").mkdir(parents=True)
+    shutil.copy(FIXTURES / "events" / "gold.jsonl", data / "gold" / "seed_alepo_2016.jsonl")
+    shutil.copy(FIXTURES / "events" / "pueblo-es.txt", data / "gold")
     (data / "events_es").mkdir()
     shutil.copy(FIXTURES / "sentences_tiny.tsv",
                 data / "events_es" / "case2021_task1_sentences_es.tsv")  # fmt: skip
@@ -55,7 +57,7 @@ def test_all_with_partial_data_skips_the_rest(tmp_path, fake_pipeline):
     text = report.read_text(encoding="utf-8")
     assert "| events | ok | 3 |" in text
     assert "| sentences | ok | 4 |" in text
-    for kind in ("acled", "timex", "geo", "ner"):
+    for kind in ("events-news", "events-wikipedia", "acled", "timex", "geo", "ner"):
         assert f"| {kind} | skipped |" in text
     assert "data not found" in text
 
@@ -73,3 +75,21 @@ def test_missing_data_is_skipped_not_failed(tmp_path):
     result = runner.invoke(eval_app, ["acled", str(tmp_path / "absent.csv")])
     assert result.exit_code == 0
     assert "skipped" in result.output
+
+
+def test_events_command_runs_each_set(tmp_path, fake_pipeline):
+    data = tmp_path / "eval"
+    (data / "gold").mkdir(parents=True)
+    shutil.copy(FIXTURES / "events" / "gold.jsonl", data / "gold" / "news_dev.jsonl")
+    shutil.copy(FIXTURES / "events" / "pueblo-es.txt", data / "gold")
+    out = tmp_path / "r.json"
+    result = runner.invoke(eval_app, ["events", "--data", str(data), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    results = json.loads(out.read_text(encoding="utf-8"))["results"]
+    assert [(r["name"], r["status"]) for r in results] == [
+        ("events", "skipped"), ("events-news", "ok"), ("events-wikipedia", "skipped")]
+    one = runner.invoke(eval_app, ["events", str(data / "gold" / "news_dev.jsonl"),
+                                   "--json", str(out)])  # fmt: skip
+    assert one.exit_code == 0, one.output
+    assert [r["name"] for r in json.loads(out.read_text(encoding="utf-8"))["results"]] == [
+        "events-news"]

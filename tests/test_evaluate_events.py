@@ -84,7 +84,7 @@ def test_partial_predictions_hand_computed():
     kinds = {e["kind"] for e in result["worst_errors"]}
     assert kinds == {"missed", "spurious", "attributes"}
     assert all(e["text"] for e in result["worst_errors"])
-    assert result["per_class"]["Arrests"]["recall"] == 0.0
+    assert result["per_class"]["per class"]["Arrests"]["recall"] == 0.0
 
 
 def test_missing_gold_is_skipped_and_predictor_never_built(tmp_path):

@@ -10,7 +10,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from cronica.export import FORMATS, export, read_jsonl_events, write_jsonl
+from cronica.export import export, exporter, read_jsonl_events, write_jsonl
 from cronica.export.acled_csv import ACLED_COLUMNS, inter_code, interaction_code
 from cronica.export.flat import FLAT_COLUMNS
 from cronica.record import (
@@ -140,7 +140,7 @@ def test_csv_alias_and_fixed_timestamp(events):
     assert write_acled_csv(events, buf, timestamp=1700000000) == 3
     rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
     assert {r["timestamp"] for r in rows} == {"1700000000"}
-    assert FORMATS["csv"] is FORMATS["acled-csv"]
+    assert exporter("csv") is exporter("acled-csv")
 
 
 @pytest.mark.parametrize(

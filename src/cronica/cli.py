@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable, Iterable
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from cronica.documents.language import normalise_lang
 from cronica.documents.readers import read_inputs
+from cronica.documents.registry import names as reader_names
+from cronica.export.registry import names as export_names
 from cronica.record import Document, Event, InputError
 
 app = typer.Typer(
@@ -28,25 +30,42 @@ err = Console(stderr=True, soft_wrap=True)
 log = logging.getLogger("cronica")
 
 
-class InputFormat(str, Enum):
-    text = "text"
-    html = "html"
-    jsonl = "jsonl"
-    csv = "csv"
+def _registered(names: Callable[[], Iterable[str]]) -> Callable[[str], str]:
+    """A --format parser accepting the names `names()` gives when the command runs, so that
+    readers and exporters registered at run time are choices too."""
+
+    def parse(value: str) -> str:
+        known = tuple(names())
+        if value not in known:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(known)}")
+        return value
+
+    return parse
 
 
-class OutFormat(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
-    geojson = "geojson"
+def _output_formats() -> tuple[str, ...]:
+    """What `extract` and `events` print: a table or any exporter that writes text."""
+    return ("table", *export_names(text_only=True))
 
 
-class ExportFormat(str, Enum):
-    acled_csv = "acled-csv"
-    geojson = "geojson"
-    parquet = "parquet"
-    jsonl = "jsonl"
+FormatOut = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        parser=_registered(_output_formats),
+        metavar="FORMAT",
+        help=f"Output format: {', '.join(_output_formats())}.",
+    ),
+]
+ExportFormat = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        parser=_registered(export_names),
+        metavar="FORMAT",
+        help=f"Export format: {', '.join(export_names())}.",
+    ),
+]
 
 
 Paths = Annotated[list[str], typer.Argument(help="Input files, or - for standard input.")]
@@ -62,7 +81,15 @@ DateOpt = Annotated[
     str | None,
     typer.Option("--date", help="Publication date YYYY-MM-DD: the anchor for relative dates."),
 ]
-FormatIn = Annotated[InputFormat, typer.Option("--input-format", help="How to read the inputs.")]
+FormatIn = Annotated[
+    str,
+    typer.Option(
+        "--input-format",
+        parser=_registered(reader_names),
+        metavar="FORMAT",
+        help=f"How to read the inputs: {', '.join(reader_names())}.",
+    ),
+]
 TextCol = Annotated[str, typer.Option("--text-column", help="CSV column holding the text.")]
 Gazetteers = Annotated[
     list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer CSV (repeatable).")
@@ -111,11 +138,11 @@ def _lang_code(value: str) -> str:
 
 
 def _documents(
-    paths: list[str], input_format: InputFormat, text_column: str, when: str | None, lang: str
+    paths: list[str], input_format: str, text_column: str, when: str | None, lang: str
 ):
     return read_inputs(
         paths,
-        input_format=input_format.value,
+        input_format=input_format,
         text_column=text_column,
         default_date=_parse_date(when),
         default_lang=None if lang == "auto" else _lang_code(lang),
@@ -148,9 +175,9 @@ def extract(
     paths: Paths,
     lang: LangOpt = "auto",
     when: DateOpt = None,
-    input_format: FormatIn = InputFormat.text,
+    input_format: FormatIn = "text",
     text_column: TextCol = "text",
-    fmt: Annotated[OutFormat, typer.Option("--format", help="Output format.")] = OutFormat.table,
+    fmt: FormatOut = "table",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
     gazetteer: Gazetteers = None,
 ) -> None:
@@ -175,7 +202,7 @@ def extract(
                 continue
             events.extend(found)
             progress.advance(task)
-    write_events(events, fmt.value, str(output) if output else None)
+    write_events(events, fmt, str(output) if output else None)
     if output:
         log.info("wrote %d events to %s", len(events), output)
     if failed:
@@ -189,7 +216,7 @@ def ingest(
     db: DbOpt = Path("cronica.duckdb"),
     lang: LangOpt = "auto",
     when: DateOpt = None,
-    input_format: FormatIn = InputFormat.text,
+    input_format: FormatIn = "text",
     text_column: TextCol = "text",
     gazetteer: Gazetteers = None,
 ) -> None:
@@ -243,7 +270,7 @@ def events(
     actor: Annotated[str | None, typer.Option(help="Actor name contains this.")] = None,
     place: Annotated[str | None, typer.Option(help="Place name contains this.")] = None,
     disputed: Annotated[bool, typer.Option("--disputed", help="Only disputed events.")] = False,
-    fmt: Annotated[OutFormat, typer.Option("--format")] = OutFormat.table,
+    fmt: FormatOut = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
 ) -> None:
     """List stored events."""
@@ -261,7 +288,7 @@ def events(
             disputed=True if disputed else None,
             limit=limit,
         )
-    write_events(found, fmt.value, None)
+    write_events(found, fmt, None)
 
 
 @app.command()
@@ -289,7 +316,7 @@ def show(
 @app.command()
 def export(
     db: DbOpt = Path("cronica.duckdb"),
-    fmt: Annotated[ExportFormat, typer.Option("--format")] = ExportFormat.acled_csv,
+    fmt: ExportFormat = "acled-csv",
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path(
         "events.csv"
     ),
@@ -301,7 +328,7 @@ def export(
     _require_db(db)
     with Store(str(db), read_only=True) as store:
         found = store.events()
-    count = write(found, fmt.value, str(output))
+    count = write(found, fmt, str(output))
     err.print(f"wrote {count} events to {output}", markup=False)
 
 

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from cronica.export import export
+from cronica.export.registry import exporter, is_binary
 from cronica.record import Event
 
 PIPED_WIDTH = 200  # columns of a table written to a file or a pipe
@@ -63,7 +64,7 @@ def _snippet(ev: Event, width: int = 70) -> str:
 
 
 def write_events(events: list[Event], fmt: str, path: str | None) -> int:
-    """Write events as table|jsonl|csv|geojson|parquet to `path` or stdout."""
+    """Write events as a table or in a registered export format to `path` or stdout."""
     if fmt == "table":
         if path:
             with open(path, "w", encoding="utf-8") as fh:
@@ -76,8 +77,8 @@ def write_events(events: list[Event], fmt: str, path: str | None) -> int:
         return len(events)
     if path:
         return export(events, fmt, path)
-    if fmt == "parquet":
-        raise ValueError("parquet needs -o FILE")
+    if is_binary(exporter(fmt)):
+        raise ValueError(f"{fmt} needs -o FILE")
     buffer = io.StringIO()
     count = export(events, fmt, buffer)
     sys.stdout.write(buffer.getvalue())

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from cronica.components import COMPONENTS, read_sentences
 from cronica.components.nlp import load_nlp
 from cronica.documents.language import document_language
@@ -19,7 +21,7 @@ from cronica.events.attribution import Attributor
 from cronica.events.build import sentence_events
 from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
-from cronica.record import Document, Event
+from cronica.record import Document, Event, Sentence
 from cronica.resolve.actors import ActorResolver
 from cronica.resolve.places import Gazetteer, document_country_focus, resolve_places
 from cronica.resolve.time import Timeline
@@ -28,8 +30,6 @@ from cronica.story import Story
 log = logging.getLogger(__name__)
 
 MAX_PLACE_MENTIONS = 400  # resolved together per document
-
-Sentence = tuple[int, int, int, str, list[str]]  # index, start, end, original text, citations
 
 
 @dataclass
@@ -64,8 +64,9 @@ class Pipeline:
         """Events of one document."""
         return self.analyse(doc).events
 
-    def analyse(self, doc: Document) -> Analysis:
-        """Sentences and events of one document (raises InputError on unusable input)."""
+    def read(self, doc: Document, upto: str | None = None) -> tuple[Story, list[Doc]]:
+        """The document's story and its paragraphs read by the components (all of them, or
+        those up to and including `upto`)."""
         lang = document_language(doc)
         norm = normalise(doc.text)
         nlp = load_nlp(lang, self.gazetteers)
@@ -75,8 +76,14 @@ class Pipeline:
         story = self._story(doc, lang, norm, docs)
         for (offset, _), parsed in zip(paras, docs, strict=True):
             parsed._.story, parsed._.offset = story, offset
-        with nlp.select_pipes(enable=list(COMPONENTS)):
-            docs = list(nlp.pipe(docs))
+        names = COMPONENTS[: COMPONENTS.index(upto) + 1] if upto else COMPONENTS
+        with nlp.select_pipes(enable=list(names)):
+            return story, list(nlp.pipe(docs))
+
+    def analyse(self, doc: Document) -> Analysis:
+        """Sentences and events of one document (raises InputError on unusable input)."""
+        story, docs = self.read(doc)
+        lang = story.lang
         analysis = Analysis(doc, lang)
         for span in (s for parsed in docs for s in read_sentences(parsed)):
             ev = span._.evidence
@@ -94,7 +101,7 @@ class Pipeline:
         )
         return analysis
 
-    def _story(self, doc: Document, lang: str, norm: NormalisedText, docs: list) -> Story:
+    def _story(self, doc: Document, lang: str, norm: NormalisedText, docs: list[Doc]) -> Story:
         """The document's context: country focus and its place mentions resolved together."""
         names = [e.text for d in docs for e in d.ents if e.label_ in PLACE_LABELS]
         names = names[:MAX_PLACE_MENTIONS]

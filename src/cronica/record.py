@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
-from dataclasses import asdict, dataclass, field
+import re
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 
 class InputError(Exception):
@@ -158,3 +161,119 @@ def event_id_for(
     """Stable id from (document hash, sentence index, trigger span[, argument])."""
     key = f"{document_hash}:{sentence_index}:{trigger_start}:{extra}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+# --- shared by the pipeline, linking and the store ------------------------------------------
+
+Sentence = tuple[int, int, int, str, list[str]]
+"""(sentence index, start char, end char, original text, citation markers) of one sentence."""
+
+Linker = Callable[[list[Event], list[Event]], tuple[list[Event], list[Event]]]
+"""(new events, stored candidates) -> (new events left, stored events updated by merging)."""
+
+
+@dataclass
+class DetachedClaim:
+    """A claim about an event told elsewhere: "X negó la acusación del Ejército".
+
+    Attribution finds it; linking attaches it to the accused event (link.merge.attach_detached).
+    """
+
+    source: str
+    source_type: str
+    stance: str  # denies | accuses
+    sentence: int  # index of the sentence that states it
+
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_iso_date(value: str, *, end: bool = False) -> date:
+    """Parse an event date 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; a partial date is its first day
+    (last if `end`). Raises ValueError naming the value when it is not such a date.
+    """
+    match = _PARTIAL_DATE.match(value.strip()[:10]) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(f"not an ISO date (YYYY[-MM[-DD]]): {value!r}")
+    year, month, day = match.group(1), match.group(2), match.group(3)
+    try:
+        y = int(year)
+        if month is None:
+            return date(y, 12, 31) if end else date(y, 1, 1)
+        m = int(month)
+        if day is None:
+            return date(y, m, calendar.monthrange(y, m)[1] if end else 1)
+        return date(y, m, int(day))
+    except ValueError:
+        raise ValueError(f"not a valid date: {value!r}") from None
+
+
+# --- Event.to_dict() read back ----------------------------------------------------------------
+
+_T = TypeVar("_T")
+
+
+def _build(cls: type[_T], value: Any, where: str) -> _T:
+    """Build the flat dataclass `cls` from a dict, naming `where` in any error."""
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}: expected an object, got {type(value).__name__}")
+    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}")
+    try:
+        return cls(**value)
+    except TypeError as exc:  # a required field is missing
+        raise ValueError(f"{where}: {exc}") from None
+
+
+def _optional(cls: type[_T], value: Any, where: str) -> _T | None:
+    return None if value is None else _build(cls, value, where)
+
+
+def _many(cls: type[_T], value: Any, where: str) -> list[_T]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValueError(f"{where}: expected a list, got {type(value).__name__}")
+    return [_build(cls, item, f"{where}[{i}]") for i, item in enumerate(value)]
+
+
+def _claim(value: Any, where: str) -> Claim:
+    claim = _build(Claim, value, where)
+    if claim.span is not None:  # JSON turns the (start, end) tuple into a list
+        if len(claim.span) != 2:
+            raise ValueError(f"{where}.span: expected [start, end], got {claim.span!r}")
+        claim.span = (claim.span[0], claim.span[1])
+    return claim
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    """Rebuild an Event (with its nested records) from `Event.to_dict()` or its JSON form.
+
+    Raises ValueError naming the field when the dict does not fit the record.
+    """
+    if not isinstance(d, dict):
+        raise ValueError(f"event: expected an object, got {type(d).__name__}")
+    where = f"event {d.get('event_id', '?')}"
+    data = dict(d)
+    if "evidence" not in data:
+        raise ValueError(f"{where}: missing field evidence")
+    evidence = _build(Evidence, data["evidence"], f"{where}.evidence")
+    evidence.citations = list(evidence.citations or [])
+    data["evidence"] = evidence
+    data["actor1"] = _optional(Actor, data.get("actor1"), f"{where}.actor1")
+    data["actor2"] = _optional(Actor, data.get("actor2"), f"{where}.actor2")
+    data["assoc_actors"] = _many(Actor, data.get("assoc_actors"), f"{where}.assoc_actors")
+    data["location"] = _optional(Location, data.get("location"), f"{where}.location")
+    data["quantities"] = _many(Quantity, data.get("quantities"), f"{where}.quantities")
+    data["fatalities"] = _optional(Fatalities, data.get("fatalities"), f"{where}.fatalities")
+    claims = data.get("claims") or []
+    if not isinstance(claims, list):
+        raise ValueError(f"{where}.claims: expected a list, got {type(claims).__name__}")
+    data["claims"] = [_claim(c, f"{where}.claims[{i}]") for i, c in enumerate(claims)]
+    data["rules"] = list(data.get("rules") or [])
+    data["mentions"] = _many(Evidence, data.get("mentions"), f"{where}.mentions")
+    for mention in data["mentions"]:
+        mention.citations = list(mention.citations or [])
+    return _build(Event, data, where)

@@ -14,8 +14,9 @@ from spacy.tokens import Span
 from cronica.documents.normalise import NormalisedText
 from cronica.events.arguments import ArgumentReader
 from cronica.events.attribution import AttributionState, Attributor
+from cronica.ontology import ontology
 from cronica.record import REPORTING_ZONES, Actor, Block, Document, Event, Location
-from cronica.resolve.places import Gazetteer
+from cronica.resolve.places import Gazetteer, city_of
 from cronica.resolve.time import Timeline
 
 
@@ -74,23 +75,11 @@ class Story:
         return max(self.cities.values(), key=lambda c: (c[0], c[1]))[2]
 
     def narrative_actor(self, family: str | None, actor: Actor | None) -> Actor | None:
-        """Remember the actor of a family; a territorial event with none takes the last one."""
-        if actor is None and family == "territory" and family in self.actors:
+        """Remember the actor of a family; a mention of a family that carries its actor (the
+        ontology's `carries_actor`: territory) with none takes the last one."""
+        if actor is None and family in self.actors and ontology().carries_actor(family):
             return self.actors[family]
         if actor is not None and family:
             self.actors[family] = actor
         return actor
 
-
-def city_of(place: Location, gazetteer: Gazetteer) -> Location | None:  # TEMP until places pkg
-    """The city-level place a location is in (a neighbourhood's city), if any."""
-    entry = gazetteer.by_id.get(place.gazetteer_id or "")
-    if entry is not None and entry.feature != "city":
-        entry = gazetteer.parent_of(entry)
-    if entry is None or entry.feature != "city":
-        return None
-    return Location(
-        text=entry.name, canonical=entry.name, admin1=entry.admin1 or None,
-        admin2=entry.admin2 or None, country=entry.country or None, lat=entry.lat,
-        lon=entry.lon, geo_precision=1, gazetteer_id=entry.gazetteer_id,
-    )

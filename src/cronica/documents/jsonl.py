@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 
 from cronica.documents.fields import ReadOptions, document_from_record
+from cronica.documents.registry import FunctionReader
 from cronica.record import Document, InputError
 
 
@@ -41,3 +42,6 @@ def read_jsonl(text: str, name: str, path: str | None, options: ReadOptions) -> 
             )
         except InputError as err:
             yield err
+
+
+READER = FunctionReader("jsonl", (".jsonl", ".ndjson"), read_jsonl)

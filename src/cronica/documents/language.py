@@ -17,25 +17,26 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from cronica.datafiles import load_yaml
 from cronica.lang import packs, supported
 from cronica.record import Document, InputError
 from cronica.text import fold
 
-# Rivals: close relatives of the supported languages (which steal short texts) and other
-# common inputs.
-RIVALS = (
-    "fr", "de", "pt", "it", "ca", "gl", "nl", "ro", "eu", "la", "oc",
-    "ar", "ru", "uk", "tr", "fa", "pl", "sv", "da", "no", "id", "he", "zh", "ja",
-)  # fmt: skip
 REJECT_PROBABILITY = 0.6
 REJECT_RATIO = 4.0
 MAX_CHARS = 20_000  # enough for a stable answer; keeps long documents cheap
 
 
+def rivals() -> tuple[str, ...]:
+    """Languages scored besides the supported ones (data/language_rivals.yaml): close
+    relatives of the supported languages, which steal short texts, and other common inputs."""
+    return tuple(str(code) for code in load_yaml("language_rivals.yaml")["rivals"])
+
+
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    ident.set_languages([code for code in supported() + RIVALS if code in ident.labels])
+    ident.set_languages([code for code in supported() + rivals() if code in ident.labels])
     return ident
 
 

@@ -20,23 +20,30 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache
 
-_LABELS = (
-    r"cita requerida|se necesita cita|sin referencias|citation needed|"
-    r"¿cuándo\?|¿quién\?|¿dónde\?|¿cuál\?|¿cuántos\?|dudoso|dudoso\s*[–-]\s*discutir|"
-    r"aclaración requerida|verificación fallida|"
-    r"when\?|who\?|where\?|which\?|by whom\?|clarification needed|dubious|"
-    r"dubious\s*[–-]\s*discuss|failed verification|better source needed|page needed|"
-    r"not in citation given|according to whom\?|unreliable source\?|full citation needed|"
-    r"disputed\s*[–-]\s*discuss|original research\?|verification needed"
-)
-# One marker: [12], [a], [nota 3], [n. 2], [note a], [cita requerida] ... (labels any case).
-_MARKER = (
-    r"\[(?:\d{1,4}|[a-z]|(?i:(?:nota|notas|note|notes|n\.?|nb|cita|ref)) ?[\da-z]{1,3}"
-    rf"|(?i:{_LABELS}))\]"
-)
-MARKER_RE = re.compile(_MARKER)
-_GROUP_RE = re.compile(rf"(?:{_MARKER})+")
+from cronica.lang import LanguagePack, packs
+
+# One marker: [12], [a], a note word of any language pack and a number or letter ([nota 3],
+# [n. 2], [note a]), or a citation label of any pack ([cita requerida]); words in any case.
+_MARKER_TEMPLATE = r"\[(?:\d{{1,4}}|[a-z]|(?i:(?:{note_words})) ?[\da-z]{{1,3}}|(?i:{labels}))\]"
+
+
+def _label_regex(label: str) -> str:
+    """A citation label as a regex: a hyphen stands for any dash, spaces around it optional."""
+    return r"\s*[–-]\s*".join(re.escape(part) for part in re.split(r"\s*-\s*", label))
+
+
+@cache
+def _marker_res(chosen: tuple[LanguagePack, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    notes = {w for p in chosen for w in p.word_list("citation_note_words")}
+    labels = {w for p in chosen for w in p.word_list("citation_labels")}
+    marker = _MARKER_TEMPLATE.format(
+        note_words="|".join(re.escape(w) for w in sorted(notes)) or "(?!)",
+        labels="|".join(_label_regex(w) for w in sorted(labels)) or "(?!)",
+    )
+    return re.compile(marker), re.compile(rf"(?:{marker})+")
+
 
 _SPACES = {"\u00a0", "\t", "\u1680", "\u202f", "\u205f", "\u3000", "\u2028", "\u2029"}
 _DROP = {"\u200b", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"}
@@ -180,17 +187,18 @@ def _remove_markers(
     chars: list[str], starts: list[int], ends: list[int]
 ) -> tuple[list[str], list[int], list[int], list[Citation]]:
     s = "".join(chars)
+    marker_re, group_re = _marker_res(tuple(packs().values()))
     out_c: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
     citations: list[Citation] = []
     pos = 0
-    for group in _GROUP_RE.finditer(s):
+    for group in group_re.finditer(s):
         gs, ge = group.span()
         out_c.extend(chars[pos:gs])
         out_s.extend(starts[pos:gs])
         out_e.extend(ends[pos:gs])
-        for m in MARKER_RE.finditer(s, gs, ge):
+        for m in marker_re.finditer(s, gs, ge):
             citations.append(Citation(m.group(), starts[m.start()], ends[m.end() - 1]))
         prev = out_c[-1] if out_c else None
         nxt = s[ge] if ge < len(s) else None

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from cronica.documents.fields import ReadOptions, check_text
 from cronica.documents.language import normalise_lang
+from cronica.documents.registry import FunctionReader
 from cronica.record import Document, InputError
 
 
@@ -20,3 +21,6 @@ def read_plain(text: str, name: str, path: str | None, options: ReadOptions) -> 
         yield err
         return
     yield Document(id=name, text=body, lang=lang, date=options.default_date, path=path)
+
+
+READER = FunctionReader("text", (".txt",), read_plain)

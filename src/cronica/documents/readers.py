@@ -1,4 +1,5 @@
-"""Read documents from a path in one of the input formats (text, html, jsonl, csv).
+"""Read documents from a path in one of the registered input formats (documents/registry.py:
+text, html, jsonl, csv built in; a package adds one through the ``cronica.readers`` group).
 
 Readers yield, never raise, InputErrors: a bad record is reported and the rest of the file
 goes on; a whole-file problem (missing, empty, binary, not UTF-8, too large) is one
@@ -7,37 +8,29 @@ InputError naming the file. ``-`` reads stdin, named ``<stdin>``.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 
+from cronica.documents import registry
 from cronica.documents.fields import ReadOptions
-from cronica.documents.jsonl import read_jsonl
-from cronica.documents.plain import read_plain
 from cronica.documents.raw import DEFAULT_MAX_BYTES, STDIN, read_text, source_name
-from cronica.documents.table import read_csv
+from cronica.documents.registry import FunctionReader
 from cronica.documents.webpage import read_html
 from cronica.record import Document, InputError
 
-Reader = Callable[[str, str, str | None, ReadOptions], Iterator[Document | InputError]]
+AUTO = "auto"  # choose the reader by file extension
+# HTML reading lives in webpage.py; its registered reader object is declared here.
+HTML = FunctionReader("html", (".html", ".htm", ".xhtml"), read_html)
 
-READERS: dict[str, Reader] = {
-    "text": read_plain,
-    "html": read_html,
-    "jsonl": read_jsonl,
-    "csv": read_csv,
-}
-FORMATS = (*READERS, "auto")
-_EXTENSIONS = {
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".csv": "csv", ".tsv": "csv",
-}  # fmt: skip
+
+def formats() -> tuple[str, ...]:
+    """The values `read_path` takes: every registered reader, then "auto"."""
+    return (*registry.names(), AUTO)
 
 
 def format_for(path: str) -> str:
     """Guess the input format from the file extension ("text" when unknown or stdin)."""
-    return _EXTENSIONS.get(os.path.splitext(path)[1].lower(), "text")
+    return registry.format_for(path)
 
 
 def read_path(
@@ -50,14 +43,14 @@ def read_path(
 ) -> Iterator[Document | InputError]:
     """Yield the Documents in `path` (``-`` = stdin), and an InputError for each bad one.
 
-    `input_format` is text | html | jsonl | csv | auto (by extension). `default_date` and
+    `input_format` is a registered reader's name or "auto" (by extension). `default_date` and
     `default_lang` fill records that lack them. Inputs over `max_bytes` are refused.
     """
     name = source_name(path)
-    fmt = format_for(path) if input_format == "auto" else input_format
-    reader = READERS.get(fmt)
+    fmt = format_for(path) if input_format == AUTO else input_format
+    reader = registry.reader(fmt)
     if reader is None:
-        yield InputError(name, f"unknown input format {input_format!r}; use one of {FORMATS}")
+        yield InputError(name, f"unknown input format {input_format!r}; use one of {formats()}")
         return
     options = ReadOptions(text_column, default_date, default_lang, max_bytes)
     try:
@@ -65,7 +58,7 @@ def read_path(
     except InputError as err:
         yield err
         return
-    yield from reader(text, name, None if path == STDIN else path, options)
+    yield from reader.read(text, name, None if path == STDIN else path, options)
 
 
 def read_inputs(

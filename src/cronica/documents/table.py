@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterator
 
 from cronica.documents.fields import ReadOptions, document_from_record
+from cronica.documents.registry import FunctionReader
 from cronica.record import Document, InputError
 
 
@@ -55,3 +56,6 @@ def read_csv(text: str, name: str, path: str | None, options: ReadOptions) -> It
             )
         except InputError as err:
             yield err
+
+
+READER = FunctionReader("csv", (".csv", ".tsv"), read_csv)

@@ -47,8 +47,11 @@ def _one(kind: str, path: Path | None, data: Path | None, json_path: Path | None
 def events_cmd(
     path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
 ) -> None:
-    """Event P/R/F1 and attribute accuracy against our gold JSON Lines."""
-    _one("events", path, data, json, limit)
+    """Event P/R/F1, attribute accuracy and per-zone figures against our gold JSON Lines.
+
+    Without PATH: the three sets (Aleppo example, news_dev, wikipedia_dev), one result each;
+    a gold file gives one result; a folder gives one per .jsonl file."""
+    _finish(suite.run_events(path, data, limit), json)
 
 
 @eval_app.command("acled")

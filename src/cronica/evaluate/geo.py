@@ -1,4 +1,5 @@
-"""`geo`: toponym recognition and geocoding on GeoVirus (English news, gold coordinates).
+"""`geo`: toponym recognition and geocoding on GeoVirus (English news, gold coordinates), or
+any corpus in the LGL / TR-News / GeoWebNews XML forms (`load_articles` tells them apart).
 
 Toponym recall: gold toponyms whose span overlaps a predicted one. Geocoding: each recognised
 gold toponym is geocoded from the predicted span's text; the error in km gives accuracy within
@@ -50,28 +51,54 @@ class Article:
 
 
 def load_articles(path: Path) -> list[Article]:
-    """Articles with gold toponyms from GeoVirus XML (`<article><text/><locations/>`)."""
+    """Articles with gold toponyms from a geoparsing XML corpus, whichever of its forms:
+    GeoVirus (`<locations><location>` with name, start, end, lat, lon), LGL / TR-News
+    (`<toponyms><toponym>` with phrase, start, end and `<gaztag geonameid>` holding lat, lon)
+    or GeoWebNews (`<toponym>` with extractedName, start, end, latitude, longitude). Toponyms
+    without coordinates are skipped."""
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as err:
         raise InputError(str(path), f"not XML: {err}") from err
     articles = []
     for node in root.iter("article"):
-        toponyms = [
-            Toponym(
-                name=loc.findtext("name", ""),
-                start=int(loc.findtext("start", "0")),
-                end=int(loc.findtext("end", "0")),
-                lat=float(loc.findtext("lat", "0")),
-                lon=float(loc.findtext("lon", "0")),
-            )
-            for loc in node.iter("location")
-        ]
+        found = [_location(loc) for loc in node.iter("location")]
+        found += [_toponym(top) for top in node.iter("toponym")]
         text = node.findtext("text", "")
-        articles.append(
-            Article(text, [_aligned(t, text) for t in toponyms], node.findtext("source", ""))
-        )
+        toponyms = [_aligned(t, text) for t in found if t is not None]
+        articles.append(Article(text, toponyms, node.findtext("source", "")))
     return articles
+
+
+def _number(node: ET.Element | None, tag: str) -> float | None:
+    value = (node.findtext(tag) or "").strip() if node is not None else ""
+    try:
+        return float(value) if value else None
+    except ValueError:
+        return None
+
+
+def _span_toponym(node: ET.Element, name: str, coords: ET.Element | None,
+                  lat_tag: str, lon_tag: str) -> Toponym | None:  # fmt: skip
+    lat, lon = _number(coords, lat_tag), _number(coords, lon_tag)
+    start, end = _number(node, "start"), _number(node, "end")
+    if lat is None or lon is None or start is None or end is None:
+        return None
+    return Toponym(name.strip(), int(start), int(end), lat, lon)
+
+
+def _location(node: ET.Element) -> Toponym | None:
+    """A GeoVirus `<location>`."""
+    return _span_toponym(node, node.findtext("name", ""), node, "lat", "lon")
+
+
+def _toponym(node: ET.Element) -> Toponym | None:
+    """An LGL / TR-News `<toponym>` (coordinates in its gaztag) or a GeoWebNews one."""
+    gaztag = node.find("gaztag")
+    if gaztag is not None:
+        name = node.findtext("phrase") or gaztag.findtext("name") or ""
+        return _span_toponym(node, name, gaztag, "lat", "lon")
+    return _span_toponym(node, node.findtext("extractedName", ""), node, "latitude", "longitude")
 
 
 def _aligned(t: Toponym, text: str) -> Toponym:

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from cronica.evaluate.result import Result
 
-PRF_KEYS = ("precision", "recall", "f1", "support")
+PRF_KEYS = ("precision", "recall", "f1", "tp", "fp", "fn", "support")
 
 
 def fmt(value: Any) -> str:

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import ModuleType
+from typing import Protocol
 
 from cronica.evaluate import acled, events, geo, ner, sentences, timex
 from cronica.evaluate.result import Result, default_data_dir
 
-EVALUATIONS: dict[str, ModuleType] = {
-    "events": events,
+
+class Evaluation(Protocol):
+    """A module (or an event set) with a default data path and a `run`."""
+
+    @property
+    def DEFAULT_PATH(self) -> str: ...  # noqa: N802
+
+    def run(self, path: Path, limit: int | None = ...) -> Result: ...
+
+
+EVENTS_HEADLINE = ("f1", "precision", "recall", "place_accuracy", "date_accuracy",
+                   "actor1_accuracy")  # fmt: skip
+EVALUATIONS: dict[str, Evaluation] = {
+    **events.SETS,
     "acled": acled,
     "timex": timex,
     "geo": geo,
@@ -17,7 +29,7 @@ EVALUATIONS: dict[str, ModuleType] = {
     "sentences": sentences,
 }
 HEADLINE = {
-    "events": ("f1", "precision", "recall", "place_accuracy", "date_accuracy"),
+    **dict.fromkeys(events.SETS, EVENTS_HEADLINE),
     "acled": (
         "sub_event_macro_f1",
         "event_type_accuracy",
@@ -49,6 +61,16 @@ def run_one(
     if limit is None:
         return module.run(target)
     return module.run(target, limit=limit)
+
+
+def run_events(
+    path: Path | None = None, data_dir: Path | None = None, limit: int | None = None
+) -> list[Result]:
+    """The event sets: each at its default place (no `path`), one gold file, or each gold file
+    of a folder as its own result."""
+    if path is None:
+        return [run_one(kind, None, data_dir, limit) for kind in events.SETS]
+    return events.run_many(path, limit)
 
 
 def run_all(data_dir: Path | None = None, limit: int | None = None) -> list[Result]:

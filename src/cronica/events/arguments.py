@@ -15,6 +15,7 @@ from cronica.events.syntax import (
     PASSIVE_SUBJECT_DEPS,
     PLACE_LABELS,
     SUBJECT_DEPS,
+    any_words,
     attachments,
     clause_head_chain,
     coordinated,
@@ -24,56 +25,14 @@ from cronica.events.syntax import (
     name_span,
     phrase,
     preposition,
+    words,
 )
+from cronica.ontology import ontology
 from cronica.record import Actor
 from cronica.resolve.actors import ActorResolver, countries_named
 from cronica.text import fold
 
 NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
-AGENT_PREPS = {"por", "by"}
-TARGET_PREPS = {"contra", "against", "a", "on", "sobre", "at"}
-PLACE_PREPS = {
-    "en",
-    "in",
-    "on",
-    "cerca de",
-    "near",
-    "sobre",
-    "hacia",
-    "into",
-    "at",
-    "de",
-    "from",
-    "desde",
-    "around",
-    "alrededor de",
-    "outside",
-    "to",
-    "hasta",
-}
-LIGHT_VERBS = {
-    "lanzar",
-    "llevar",
-    "realizar",
-    "perpetrar",
-    "efectuar",
-    "iniciar",
-    "cometer",
-    "launch",
-    "carry",
-    "conduct",
-    "stage",
-    "mount",
-    "perform",
-    "commit",
-    "begin",
-    "reanudar",
-    "resume",
-    "intensificar",
-    "protagonizar",
-    "sufrir",
-    "suffer",
-}
 
 
 @dataclass
@@ -144,8 +103,8 @@ class ArgumentReader:
     def agent_of_verb(self, verb: Token, roles: Roles) -> Token | None:
         passive = is_passive(verb)
         if passive:
-            for prep, noun in attachments(verb):
-                if prep in AGENT_PREPS and self.agentive(noun):
+            for prep, noun in attachments(verb, self.lang):
+                if prep in any_words("agent_prepositions") and self.agentive(noun):
                     roles.rules.append("agent:passive-por")
                     return noun
         for subj in self.subjects(verb):
@@ -171,8 +130,9 @@ class ArgumentReader:
 
     def agent_of_noun(self, noun: Token, roles: Roles) -> Token | None:
         """Agent of a nominal trigger: "el ataque de la milicia", "ataques sirios"."""
-        for prep, child in attachments(noun):
-            if prep in ("de", "of", "by", "por") and self.agentive(child):
+        of_or_by = any_words("genitive_prepositions") | any_words("agent_prepositions")
+        for prep, child in attachments(noun, self.lang):
+            if prep in of_or_by and self.agentive(child):
                 roles.rules.append("agent:noun-of")
                 return child
         for child in noun.children:
@@ -200,29 +160,36 @@ class ArgumentReader:
                 if subj is not agent and self.actor_of(subj):
                     roles.rules.append("target:passive-subject")
                     return subj
-        for prep, noun in attachments(token):
-            if noun is agent or (prep in AGENT_PREPS and is_verb):
+        for prep, noun in attachments(token, self.lang):
+            if noun is agent or (prep in any_words("agent_prepositions") and is_verb):
                 continue
-            if (prep is None and noun.dep_ in OBJECT_DEPS) or prep in TARGET_PREPS:
+            if (prep is None and noun.dep_ in OBJECT_DEPS) or prep in any_words(
+                "target_prepositions"
+            ):
                 if self.actor_of(noun):
                     roles.rules.append("target:object")
                     return noun
-        if token.dep_ in OBJECT_DEPS and fold(token.head.lemma_) in LIGHT_VERBS:
+        if token.dep_ in OBJECT_DEPS and fold(token.head.lemma_) in any_words("light_verbs"):
             return self.target_of(token.head, agent, roles)
         return None
 
     def place_themes(self, token: Token, passive_or_unaccusative: bool) -> list[Token]:
         """Places a territorial trigger takes: objects, passive subjects, their conjuncts."""
         heads: list[Token] = []
+        genitive = any_words("genitive_prepositions")
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
                 heads.append(child)
             elif child.dep_ in SUBJECT_DEPS and (passive_or_unaccusative or self.is_place(child)):
                 heads.append(child)
             elif child.dep_ in ("obl", "nmod", "obl:arg"):
-                if preposition(child) in ("de", "of") and token.pos_ == "NOUN":
+                if preposition(child) in genitive and token.pos_ == "NOUN":
                     heads.append(child)
-            elif child.dep_ == "prep" and fold(child.text) == "of" and token.pos_ == "NOUN":
+            elif (
+                child.dep_ == "prep"
+                and fold(child.text) in words(self.lang, "genitive_prepositions")
+                and token.pos_ == "NOUN"
+            ):
                 heads.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "npadvmod" and child.pos_ == "PROPN":  # parser slip on objects
                 heads.append(child)
@@ -253,11 +220,13 @@ class ArgumentReader:
         for child in token.children:
             if (
                 child.pos_ == "PROPN"
-                and preposition(child) in ("de", "of", None)
+                and preposition(child) in (*any_words("genitive_prepositions"), None)
                 and child.dep_ in ("nmod", "appos", "flat", "compound", "pobj")
             ):
                 return child
-            if child.dep_ == "prep" and fold(child.text) == "of":
+            if child.dep_ == "prep" and fold(child.text) in words(
+                self.lang, "genitive_prepositions"
+            ):
                 for grand in child.children:
                     if grand.pos_ == "PROPN":
                         return grand
@@ -272,9 +241,11 @@ class ArgumentReader:
         for _ in range(3):
             if holder is None:
                 break
-            for prep, noun in attachments(holder):
+            for prep, noun in attachments(holder, self.lang):
                 # "en Alepo", and objects that are places: "bombardearon el mercado de X"
-                placed = prep in PLACE_PREPS or (prep is None and noun.dep_ in OBJECT_DEPS)
+                placed = prep in any_words("place_prepositions") or (
+                    prep is None and noun.dep_ in OBJECT_DEPS
+                )
                 if noun.i in exclude or not placed:
                     continue
                 if self.is_place(noun) and not self.actor_of(noun):
@@ -291,7 +262,7 @@ class ArgumentReader:
         for tok in sent:  # "in Asuncion" where the parse went astray: a known name after "in"
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
             if (
-                fold(tok.text) in ("in", "en")
+                fold(tok.text) in any_words("containment_prepositions")
                 and nxt is not None
                 and nxt.pos_ == "PROPN"
                 and nxt.i not in exclude
@@ -318,7 +289,7 @@ class ArgumentReader:
             if current.head is current:
                 return False
             purpose = any(
-                fold(c.text) in ("para", "to") and c.dep_ in ("mark", "aux")
+                fold(c.text) in any_words("purpose_markers") and c.dep_ in ("mark", "aux")
                 for c in current.children
             )
             if (
@@ -369,7 +340,7 @@ class ArgumentReader:
         else:
             roles.agent = self.agent_of_noun(token, roles)
         roles.target = self.target_of(token, roles.agent, roles)
-        if family == "territory" or requires in ("place_object", "place_subject"):
+        if ontology().place_is_theme(family) or requires in ("place_object", "place_subject"):
             roles.themes = self.place_themes(
                 token, requires == "place_subject" or is_passive(token)
             )

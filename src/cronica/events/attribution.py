@@ -19,11 +19,12 @@ from cronica.events.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
+    any_words,
     attachments,
     entity_of,
     phrase,
 )
-from cronica.record import Actor
+from cronica.record import Actor, DetachedClaim
 from cronica.text import fold
 
 INTERESTED = {"government", "armed group"}
@@ -44,20 +45,18 @@ class ExtraCues:
     hedge_sources: frozenset[str]
     accusation_nouns: frozenset[str]
     condemnation_words: frozenset[str]
-    phases: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=4)
 def extra_cues(lang: str) -> ExtraCues:
-    """Hedges, accusation nouns, condemnation words and event phases of a language."""
+    """Hedges, accusation nouns and condemnation words of a language."""
     data = attribution_data(lang)
 
     def words(name: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in data.get(name) or ())
 
-    phases = {k: tuple(fold(str(w)) for w in v) for k, v in (data.get("phases") or {}).items()}
     return ExtraCues(
-        words("hedge_sources"), words("accusation_nouns"), words("condemnation_words"), phases
+        words("hedge_sources"), words("accusation_nouns"), words("condemnation_words")
     )
 
 
@@ -72,19 +71,6 @@ class SourceCue:
     span: tuple[int, int]  # char offsets of the source phrase (in the parsed text)
     accused: Actor | None = None
     rule: str = ""
-
-
-@dataclass
-class DetachedClaim:
-    """A claim about an event told elsewhere: "X negó la acusación del Ejército".
-
-    Linking attaches it to the accused event (link.merge.attach_detached).
-    """
-
-    source: str
-    source_type: str
-    stance: str  # denies | accuses
-    sentence: int  # index of the sentence that states it
 
 
 @dataclass
@@ -209,7 +195,7 @@ class Attributor:
 
     def _accusation_object(self, verb: Token) -> Token | None:
         """The accusation noun a denial or accusation verb takes ("negó la acusación")."""
-        for _, noun in attachments(verb):
+        for _, noun in attachments(verb, self.reader.lang):
             if noun.dep_ in OBJECT_DEPS and fold(noun.lemma_) in self.extra.accusation_nouns:
                 return noun
         return None
@@ -264,7 +250,7 @@ class Attributor:
                 scope = {t.i for t in sent}
             if subject is not None and subject.i in scope:
                 scope -= _subtree_ids(subject)
-            impersonal = any(fold(c.text) == "se" for c in tok.children)
+            impersonal = any(fold(c.text) in any_words("impersonal_pronouns") for c in tok.children)
             if subject is None and impersonal:
                 continue
             cue = self._speaker(tok, subject, stance, scope, found, state)
@@ -334,8 +320,9 @@ class Attributor:
         return stance in ("denies", "accuses") and bool(deps & (OBJECT_DEPS | {"obl", "iobj"}))
 
     def _accused(self, verb: Token) -> Actor | None:
-        for prep, noun in attachments(verb):
-            if noun.dep_ in OBJECT_DEPS or prep in ("a", None):
+        markers = (*any_words("object_markers"), None)
+        for prep, noun in attachments(verb, self.reader.lang):
+            if noun.dep_ in OBJECT_DEPS or prep in markers:
                 actor = self.reader.actor_of(noun)
                 if actor is not None:
                     return actor

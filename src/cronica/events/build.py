@@ -107,14 +107,12 @@ def confidence(actor: Actor | None, place: Location | None) -> float:
 
 
 def _sub_event(match: TriggerMatch, actor1: Actor | None, target: Actor | None) -> str:
-    """The sub-event type: the trigger's, or its family's by who acted (territory) or who was
-    hit (attack); then the agent may change it ("rioters clashed" is a riot)."""
+    """The sub-event type: the trigger's, or its family's by the role the ontology names (who
+    acted, or who was hit); then the agent may change it ("rioters clashed" is a riot)."""
     onto, family = ontology(), match.entry.family
     sub = match.entry.sub_event_type
-    if family == "territory":
-        sub = onto.sub_event_for_family(family, actor1.actor_type if actor1 else None)
-    elif family == "attack":
-        sub = onto.sub_event_for_family(family, target.actor_type if target else None)
+    if family:
+        sub = onto.sub_event_for_roles(family, actor1, target)
     assert sub is not None
     return onto.sub_event_for_agent(sub, actor1.actor_type if actor1 else None)
 

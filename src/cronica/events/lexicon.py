@@ -1,4 +1,4 @@
-"""Load the event ontology, trigger lexicons and attribution cues from data/*.yaml."""
+"""Load the trigger lexicons and attribution cues (the ontology itself: cronica/ontology.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from cronica.datafiles import load_yaml
 from cronica.lang import pack
-from cronica.record import Actor
+from cronica.ontology import Ontology as Ontology  # re-exported: the ontology's old home
+from cronica.ontology import ontology
 from cronica.text import fold, fold_all
 
 
@@ -32,33 +32,6 @@ class TriggerEntry:
 
 
 @dataclass(frozen=True)
-class Ontology:
-    """ACLED types with their PLOVER codes and the actor-decided families."""
-
-    event_type_of: dict[str, str]
-    plover_of: dict[str, str]
-    by_actor_type: dict[str, dict[str, str]]
-    by_agent_type: dict[str, dict[str, str]] = field(default_factory=dict)
-    default_actor1: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def sub_event_for_family(self, family: str, actor_type: str | None) -> str:
-        table = self.by_actor_type[family]
-        return table.get(actor_type or "", table["default"])
-
-    def sub_event_for_agent(self, sub_event_type: str, agent_type: str | None) -> str:
-        """The sub-event type once the agent is known ("rioters clashed" is a riot)."""
-        return self.by_agent_type.get(sub_event_type, {}).get(agent_type or "", sub_event_type)
-
-    def default_actor(self, sub_event_type: str, country: str | None) -> Actor | None:
-        """The implied actor 1 of a demonstration event (protesters, rioters)."""
-        spec = self.default_actor1.get(self.event_type_of[sub_event_type])
-        if spec is None:
-            return None
-        name = spec["canonical"].format(country=country) if country else spec["actor_type"]
-        return Actor("", name, spec["actor_type"], country)
-
-
-@dataclass(frozen=True)
 class AttributionCues:
     according_to: tuple[tuple[str, ...], ...]
     stance_of_verb: dict[str, str]
@@ -69,25 +42,6 @@ class AttributionCues:
     non_factual_heads: frozenset[str] = field(default_factory=frozenset)
     background_preps: frozenset[str] = field(default_factory=frozenset)
     patient_verbs: frozenset[str] = field(default_factory=frozenset)
-
-
-@cache
-def ontology() -> Ontology:
-    """The ACLED/PLOVER ontology (data/ontology.yaml)."""
-    data = load_yaml("ontology.yaml")
-    event_type_of: dict[str, str] = {}
-    plover_of: dict[str, str] = {}
-    for event_type, subs in data["event_types"].items():
-        for sub, plover in subs.items():
-            event_type_of[sub] = event_type
-            plover_of[sub] = plover
-    return Ontology(
-        event_type_of,
-        plover_of,
-        data["by_actor_type"],
-        data.get("by_agent_type", {}),
-        data.get("default_actor1", {}),
-    )
 
 
 def _pattern(raw: dict[str, Any]) -> TriggerPattern:
@@ -107,7 +61,7 @@ def triggers(lang: str) -> tuple[TriggerEntry, ...]:
     data = pack(lang).lexicon("triggers")
     onto = ontology()
     entries = []
-    for raw in data["triggers"]:
+    for raw in data.get("triggers") or ():  # a pack without triggers finds no events
         sub = raw.get("sub_event_type")
         family = raw.get("family")
         if sub is not None and sub not in onto.event_type_of:
@@ -140,18 +94,23 @@ def attribution_data(lang: str) -> dict[str, Any]:
 @cache
 def attribution_cues(lang: str) -> AttributionCues:
     """Attribution cues for a language (lang/<lang>/attribution.yaml)."""
-    data = attribution_data(lang)
+    data = attribution_data(lang)  # every key optional: a pack may have no attribution cues
     stance_of_verb = {
-        fold(verb): stance for stance, verbs in data["speech_verbs"].items() for verb in verbs
+        fold(verb): stance
+        for stance, verbs in (data.get("speech_verbs") or {}).items()
+        for verb in verbs
     }
     return AttributionCues(
-        according_to=tuple(tuple(fold(w) for w in seq) for seq in data["according_to"]),
+        according_to=tuple(
+            tuple(fold(w) for w in seq) for seq in data.get("according_to") or ()
+        ),
         stance_of_verb=stance_of_verb,
         number_claims=tuple(
-            (fold(item["verb"]), fold_all(item["with"])) for item in data["number_claims"]
+            (fold(item["verb"]), fold_all(item["with"]))
+            for item in data.get("number_claims") or ()
         ),
-        unnamed_sources=fold_all(data["unnamed_sources"]),
-        place_nouns=fold_all(data["place_nouns"]),
+        unnamed_sources=fold_all(data.get("unnamed_sources")),
+        place_nouns=fold_all(data.get("place_nouns")),
         person_nouns=fold_all(data.get("person_nouns")),
         non_factual_heads=fold_all(data.get("non_factual_heads")),
         background_preps=fold_all(data.get("background_preps")),

@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from cronica.events.syntax import PLACE_LABELS, entity_of, name_span, phrase
 from cronica.record import Location
-from cronica.resolve.places import parse_mention, resolve_place
+from cronica.resolve.places import choose_event_place, parse_mention, resolve_place
 from cronica.story import Story
 
 LISTING_DEPTH = 4  # how far up a list of names ("X, Y and Z") its noun may be
@@ -71,14 +71,7 @@ def token_place(story: Story, token: Token) -> Location:
 
 def event_place(story: Story, place: Location | None, rules: list[str]) -> Location | None:
     """The event's place: its own when geocoded, else the story's city (a ranked candidate)."""
-    if place is not None and place.lat is not None:  # TEMP until the places package
-        return place
-    city = story.city()
-    if city is None:
-        return place
-    rules.append("place:narrative")
-    return Location(
-        text=place.text if place is not None else "", canonical=city.canonical,
-        admin1=city.admin1, admin2=city.admin2, country=city.country, lat=city.lat,
-        lon=city.lon, geo_precision=2, gazetteer_id=city.gazetteer_id,
-    )
+    chosen, why = choose_event_place(place, story.city(), story.gazetteer)
+    if why.why == "story_city":
+        rules.append("place:narrative")
+    return chosen

@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from cronica.events.lexicon import attribution_cues
-from cronica.events.syntax import is_passive, preposition
+from cronica.events.syntax import any_words, is_passive, preposition
+from cronica.ontology import ontology
 from cronica.record import Quantity
 from cronica.resolve.numbers import (
     NumberMention,
@@ -15,16 +16,6 @@ from cronica.resolve.numbers import (
     quantity_kind,
 )
 from cronica.text import fold
-
-# The count an event's own action implies when nothing else names the kind.
-ACTION_KIND = {
-    "evacuation": "evacuated",
-    "surrender": "surrendered",
-    "arrest": "detained",
-    "abduction": "detained",
-    "massacre": "killed",
-    "execution": "killed",
-}
 
 
 def _tokens_at(sent: Span, start: int, end: int) -> list[Token]:
@@ -44,7 +35,7 @@ def _is_perpetrator(noun: Token, lang: str) -> bool:
     agentive = {fold(w) for w in load_numbers_lexicon(lang).get("agentive_verbs", [])}
     head = noun.head
     if fold(head.lemma_) not in agentive and fold(head.text) not in agentive:
-        if noun.dep_ == "pobj" and fold(noun.head.text) in ("by", "por"):
+        if noun.dep_ == "pobj" and fold(noun.head.text) in any_words("agent_prepositions"):
             verb = noun.head.head
             return fold(verb.lemma_) in agentive or fold(verb.text) in agentive
         return False
@@ -54,7 +45,9 @@ def _is_perpetrator(noun: Token, lang: str) -> bool:
             if _kind_of(conj, lang) or any(_kind_of(c, lang) for c in conj.children):
                 return False
         return True
-    return noun.dep_ in ("obl", "obl:agent") and preposition(noun) in ("por", "by")
+    return noun.dep_ in ("obl", "obl:agent") and preposition(noun) in any_words(
+        "agent_prepositions"
+    )
 
 
 def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
@@ -99,7 +92,7 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
                 )
                 if kind:
                     return kind
-    return ACTION_KIND.get(action or "")
+    return ontology().kind_of_action(action)  # the count the event's own action implies
 
 
 def _ranges(text: str, mentions: list[NumberMention], lang: str) -> list[NumberMention]:
@@ -107,6 +100,8 @@ def _ranges(text: str, mentions: list[NumberMention], lang: str) -> list[NumberM
     lex = load_numbers_lexicon(lang)
     joiners = {fold(w) for w in lex.get("range_joiners", [])}
     openers = {fold(w) for w in lex.get("range_openers", [])}
+    # a dash, or a joiner the language uses with no opener ("16 a 25", "16 to 25")
+    alone = {"-", "–"} | {fold(w) for w in lex.get("bare_range_joiners", [])}
     out: list[NumberMention] = []
     i = 0
     while i < len(mentions):
@@ -116,7 +111,7 @@ def _ranges(text: str, mentions: list[NumberMention], lang: str) -> list[NumberM
             gap = fold(text[m.end : nxt.start]).strip() or text[m.end : nxt.start].strip()
             before = fold(text[max(0, m.start - 12) : m.start]).split()
             opened = bool(before) and before[-1] in openers
-            if gap in joiners and (opened or gap in ("-", "–", "to", "a")):
+            if gap in joiners and (opened or gap in alone):
                 low, high = min(m.number.value, nxt.number.value), max(
                     m.number.value, nxt.number.value
                 )

@@ -1,11 +1,14 @@
-"""Language-neutral views of a spaCy dependency parse (Spanish UD labels and English ClearNLP)."""
+"""Language-neutral views of a spaCy dependency parse (UD and ClearNLP labels); the words they
+look for come from the language packs (``words.yaml``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Span, Token
 
+from cronica.lang import LanguagePack, pack, packs
 from cronica.text import fold
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -31,7 +34,40 @@ NP_KEEP_DEPS = {
 }
 PLACE_LABELS = {"PLACE", "LOC", "GPE", "FAC"}
 ACTOR_LABELS = {"ACTOR", "ORG", "PER", "PERSON", "NORP"}
-CONTRACTIONS = {"del": "de", "al": "a"}
+
+
+@cache
+def _pack_words(found: LanguagePack, group: str) -> frozenset[str]:
+    return found.words(group)
+
+
+@cache
+def _union_words(chosen: tuple[LanguagePack, ...], group: str) -> frozenset[str]:
+    return frozenset().union(*(_pack_words(p, group) for p in chosen))
+
+
+@cache
+def _union_contractions(chosen: tuple[LanguagePack, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for found in chosen:
+        table = found.lexicon("words").get("contractions") or {}
+        out.update({fold(str(k)): fold(str(v)) for k, v in table.items()})
+    return out
+
+
+def words(lang: str, group: str) -> frozenset[str]:
+    """The folded words of `group` in the pack of `lang` (empty when the pack lacks it)."""
+    return _pack_words(pack(lang), group)
+
+
+def any_words(group: str) -> frozenset[str]:
+    """The folded words of `group` in every language pack, for helpers that read any language."""
+    return _union_words(tuple(packs().values()), group)
+
+
+def contractions() -> dict[str, str]:
+    """Preposition + article contractions of every pack, to the preposition ("del" -> "de")."""
+    return _union_contractions(tuple(packs().values()))
 
 
 def key(token: Token) -> set[str]:
@@ -45,30 +81,37 @@ def preposition(token: Token) -> str | None:
         return fold(token.head.text)
     cases = [c for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]
     if cases:
-        words = [CONTRACTIONS.get(fold(c.text), fold(c.text)) for c in cases]
-        return " ".join(words)
+        table = contractions()
+        found = [table.get(fold(c.text), fold(c.text)) for c in cases]
+        return " ".join(found)
     return None
 
 
-def attachments(token: Token) -> Iterator[tuple[str | None, Token]]:
-    """(preposition or None, nominal) pairs governed by `token`."""
+def attachments(token: Token, lang: str) -> Iterator[tuple[str | None, Token]]:
+    """(preposition or None, nominal) pairs governed by `token`; an `agent` child counts as the
+    first of the pack's agent prepositions, whatever its text."""
+    agent_word = next(iter(pack(lang).word_list("agent_prepositions")), None)
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
+            marker = fold(child.text)
+            if child.dep_ == "agent" and agent_word is not None:
+                marker = fold(agent_word)
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    yield ("by" if child.dep_ == "agent" else fold(child.text)), grand
+                    yield marker, grand
         elif child.dep_ in NOMINAL_DEPS:
             yield preposition(child), child
 
 
 def is_passive(token: Token) -> bool:
-    """A passive clause: `ser` + participle, `auxpass`, or a passive subject."""
+    """A passive clause: a passive auxiliary (any pack's) + participle, `auxpass`, or a passive
+    subject."""
     for child in token.children:
         if child.dep_ in ("auxpass", "aux:pass") or child.dep_ in PASSIVE_SUBJECT_DEPS:
             return True
         if (
             child.dep_ in ("aux", "cop")
-            and fold(child.lemma_) in ("ser", "be")
+            and fold(child.lemma_) in any_words("passive_auxiliaries")
             and ("Part" in token.morph.get("VerbForm") or token.tag_ == "VBN")
         ):
             return True
@@ -76,11 +119,9 @@ def is_passive(token: Token) -> bool:
 
 
 def negated(token: Token) -> bool:
-    """The trigger is negated ("no capturaron", "did not attack")."""
-    return any(
-        c.dep_ in ("neg", "advmod") and fold(c.text) in ("no", "not", "n't", "nunca", "never")
-        for c in token.children
-    )
+    """The trigger is negated by a negator of any pack ("no capturaron", "did not attack")."""
+    negators = any_words("negators")
+    return any(c.dep_ in ("neg", "advmod") and fold(c.text) in negators for c in token.children)
 
 
 def phrase_tokens(head: Token) -> list[Token]:

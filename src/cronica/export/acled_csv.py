@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 from cronica.export._io import PathOrStream, open_text
 from cronica.export.flat import SEP, actor_name, event_sources
-from cronica.record import Actor, Event
-from cronica.store.duckdb_store import parse_iso_date
+from cronica.export.registry import FunctionExporter
+from cronica.record import Actor, Event, parse_iso_date
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -145,3 +145,6 @@ def write_acled_csv(
             writer.writerow(acled_row(event, stamp))
             n += 1
     return n
+
+
+EXPORTER = FunctionExporter("acled-csv", ".csv", write_acled_csv, aliases=("csv",))

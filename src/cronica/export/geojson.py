@@ -10,6 +10,7 @@ from typing import Any
 
 from cronica.export._io import PathOrStream, open_text
 from cronica.export.flat import flat_row
+from cronica.export.registry import FunctionExporter
 from cronica.record import Event
 
 log = logging.getLogger(__name__)
@@ -63,3 +64,6 @@ def write_geojson(events: Iterable[Event], path_or_stream: PathOrStream) -> int:
         json.dump(collection, out, ensure_ascii=False)
         out.write("\n")
     return len(collection["features"])
+
+
+EXPORTER = FunctionExporter("geojson", ".geojson", write_geojson)

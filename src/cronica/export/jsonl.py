@@ -7,8 +7,8 @@ import os
 from collections.abc import Iterable
 
 from cronica.export._io import PathOrStream, open_text
-from cronica.record import Event, InputError
-from cronica.store.records import event_from_dict
+from cronica.export.registry import FunctionExporter
+from cronica.record import Event, InputError, event_from_dict
 
 
 def event_to_json(event: Event) -> str:
@@ -47,3 +47,6 @@ def read_jsonl_events(path: str | os.PathLike[str]) -> list[Event]:
             except (json.JSONDecodeError, ValueError) as exc:
                 raise InputError(name, str(exc), line=lineno) from exc
     return events
+
+
+EXPORTER = FunctionExporter("jsonl", ".jsonl", write_jsonl)

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cronica.export.flat import FLAT_COLUMNS, flat_row
+from cronica.export.registry import FunctionExporter
 from cronica.record import Event
 
 _TYPES: dict[str, pa.DataType] = {
@@ -49,3 +50,6 @@ def write_parquet(
     table = events_table(events)
     pq.write_table(table, path_or_stream)  # type: ignore[arg-type]
     return table.num_rows
+
+
+EXPORTER = FunctionExporter("parquet", ".parquet", write_parquet, binary=True)

@@ -1,22 +1,21 @@
 """Whether two mentions can be one event: type family, place, day, actors, phase.
 
 - type: within a document the same sub-event type and action; across documents the same
-  ACLED event type, and the same sub-event type except among Battles (a clash and a capture
-  of one place on one day are one battle).
+  ACLED event type, and the same sub-event type except among the ontology's symmetric types
+  (Battles: a clash and a capture of one place on one day are one battle).
 - place: the same gazetteer entry or canonical name, or one inside the other (a neighbourhood
   "Hanano, Aleppo" is inside "Aleppo"); regions and countries never contain for linking.
 - day: both dates known and overlapping at their precision (2016-12-16 lies in 2016-12).
-- actors: actor1 equal or one unknown; in Battles also the two sides swapped.
+- actors: actor1 equal or one unknown; in symmetric types also the two sides swapped.
 - phase: equal (see link/phase.py).
 """
 
 from __future__ import annotations
 
 from cronica.link.phase import phase_of
+from cronica.ontology import ontology
 from cronica.record import Actor, Event, Location
 from cronica.text import fold
-
-SYMMETRIC_TYPES = {"Battles"}  # who is actor1 depends on the reporter
 
 
 def _name(loc: Location) -> str:
@@ -77,7 +76,7 @@ def actors_compatible(a: Event, b: Event) -> bool:
     a1, b1 = _actor_key(a.actor1), _actor_key(b.actor1)
     if a1 is None or b1 is None or a1 == b1:
         return True
-    if a.event_type in SYMMETRIC_TYPES:
+    if ontology().is_symmetric(a.event_type):  # who is actor1 depends on the reporter
         a2, b2 = _actor_key(a.actor2), _actor_key(b.actor2)
         return a1 == b2 or b1 == a2
     return False
@@ -88,7 +87,7 @@ def types_compatible(a: Event, b: Event, same_document: bool) -> bool:
         return a.sub_event_type == b.sub_event_type and a.action == b.action
     if a.event_type != b.event_type:
         return False
-    return a.sub_event_type == b.sub_event_type or a.event_type in SYMMETRIC_TYPES
+    return a.sub_event_type == b.sub_event_type or ontology().is_symmetric(a.event_type)
 
 
 def same_event(a: Event, b: Event, *, same_document: bool, window: int = 1) -> bool:

@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from cronica.events.attribution import DetachedClaim
 from cronica.link.compare import place_relation, same_event
 from cronica.link.sources import settle, source_quantities
-from cronica.record import Claim, Event, Evidence, Fatalities, Quantity
+from cronica.ontology import ontology
+from cronica.record import Claim, DetachedClaim, Event, Evidence, Fatalities, Quantity
 
-ACCUSABLE_TYPES = ("Violence against civilians", "Explosions/Remote violence")
 DETACHED_WINDOW = 3  # sentences between a denial of an accusation and the accused event
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
@@ -140,12 +139,13 @@ def _anaphor_target(event: Event, kept: list[Event]) -> Event | None:
 
 def attach_detached(events: list[Event], detached: Sequence[DetachedClaim]) -> None:
     """Attach "X negó la acusación de Y" to the accused event: the nearest one (earlier first
-    on a tie) of a violent type against civilians or from afar, within a few sentences."""
+    on a tie) of an accusable type (data/ontology.yaml), within a few sentences."""
+    onto = ontology()
     for item in detached:
         candidates = [
             ev
             for ev in events
-            if ev.event_type in ACCUSABLE_TYPES
+            if onto.is_accusable(ev.event_type)
             and abs(ev.sentence_index - item.sentence) <= DETACHED_WINDOW
         ]
         if not candidates:

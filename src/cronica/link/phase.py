@@ -8,14 +8,21 @@ lang/<code>/attribution.yaml under `phases`; they count within a few words of th
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from cronica.events.attribution import extra_cues
-from cronica.lang import supported
+from cronica.lang import pack, supported
 from cronica.record import Event
 from cronica.text import fold
 
 BEFORE, AFTER = 4, 10  # words around the trigger where a phase word counts
 _WORD = re.compile(r"\w+")
+
+
+@cache
+def phase_words(lang: str) -> dict[str, tuple[str, ...]]:
+    """Each phase's word starts (folded) for a language: `phases` in its attribution.yaml."""
+    raw = pack(lang).lexicon("attribution").get("phases") or {}
+    return {phase: tuple(fold(str(w)) for w in stems) for phase, stems in raw.items()}
 
 
 def phase_of(event: Event) -> str | None:
@@ -29,7 +36,7 @@ def phase_of(event: Event) -> str | None:
     window = [w for _, w in words[max(0, i - BEFORE) : i]] + [
         w for _, w in words[i + 1 : i + 1 + AFTER]
     ]
-    for phase, stems in extra_cues(event.lang).phases.items():
+    for phase, stems in phase_words(event.lang).items():
         if any(w.startswith(stem) for w in window for stem in stems):
             return phase
     return None

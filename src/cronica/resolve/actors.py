@@ -98,15 +98,25 @@ def _country_words(lang: str) -> dict[str, str]:
     return {name_key(word): country for word, country in data.items()}
 
 
+@lru_cache(maxsize=4)
+def _inflections(lang: str) -> tuple[tuple[int, str], ...]:
+    """(letters dropped from the end, ending added) of a demonym's other forms."""
+    rows = pack(lang).lexicon("words").get("demonym_inflections") or ()
+    return tuple((int(drop), str(add)) for drop, add in rows)
+
+
+def _forms(word: str, lang: str) -> set[str]:
+    """A demonym and its inflected forms ("frances" -> "francesa", "franceses", ...)."""
+    return {word} | {(word[:-drop] if drop else word) + add for drop, add in _inflections(lang)}
+
+
 def countries_named(text: str, lang: str) -> set[str]:
     """Countries a mention names by demonym or name ("tropas francesas" -> {"France"})."""
     words = _country_words(lang) if lang in supported() else {}
     key = name_key(text)
     found = set()
     for word, country in words.items():
-        forms = {word, word + "s", word + "es", word + "a", word + "as", word[:-1] + "a",
-                 word[:-1] + "as"}
-        if any(contains_phrase(key, form) for form in forms):
+        if any(contains_phrase(key, form) for form in _forms(word, lang)):
             found.add(country)
     return found
 

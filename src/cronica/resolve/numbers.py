@@ -29,6 +29,24 @@ QUANTITY_KINDS: tuple[str, ...] = (
 )
 
 APPROX_MARGIN = 0.10  # "unos 3.000" -> low 2.700, high 3.300
+NEVER = "(?!)"  # the regex of an empty word list
+
+# What a pack without some part of numbers.yaml reads as: digits only.
+_EMPTY: dict[str, Any] = {
+    "decimal_separator": ".",
+    "thousands_separator": ",",
+    "units": {},
+    "hundreds": {},
+    "multipliers": {},
+    "collectives": {},
+    "joiners": [],
+    "articles": [],
+    "modifiers": {},
+    "vague": {},
+    "ordinals": [],
+    "ordinal_suffixes": [],
+    "number_fillers": [],
+}
 
 
 @dataclass(frozen=True)
@@ -57,9 +75,14 @@ class NumberMention:
 def load_numbers_lexicon(lang: str) -> dict[str, Any]:
     """The number lexicon for ``lang`` (``lang/<lang>/numbers.yaml``), cached."""
     data = dict(pack(lang).lexicon("numbers"))
-    data.setdefault("hundreds", {})
-    data.setdefault("collectives", {})
+    for name, empty in _EMPTY.items():
+        data.setdefault(name, empty)
     return data
+
+
+def _alternation(words: Any) -> str:
+    """`alternation`, or a never-matching regex when a pack lists no words."""
+    return alternation(words) if words else NEVER
 
 
 @cache
@@ -70,20 +93,20 @@ def number_word_pattern(lang: str) -> str:
         set(lex["units"]) | set(lex["hundreds"]) | set(lex["multipliers"])
         | set(lex["collectives"])
     )
-    word = rf"(?:{alternation(words)})(?!\w)"
-    joiner = alternation([j for j in lex["joiners"] if j != "-"])
+    word = rf"(?:{_alternation(words)})(?!\w)"
+    joiner = _alternation([j for j in lex["joiners"] if j != "-"])
     seq = rf"{word}(?:(?:\s*-\s*|\s+(?:(?:{joiner})\s+)?){word})*"
-    article = alternation(lex["articles"])
+    article = _alternation(lex["articles"])
     digits = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-    mult = alternation(lex["multipliers"])
+    mult = _alternation(lex["multipliers"])
     return rf"(?:(?:{digits})(?:\s+(?:{mult})(?!\w))*|(?:(?:{article})\s+)?{seq})"
 
 
 @cache
 def _scanner(lang: str) -> re.Pattern[str]:
     lex = load_numbers_lexicon(lang)
-    mods = alternation(lex["modifiers"])
-    vague = alternation(lex["vague"])
+    mods = _alternation(lex["modifiers"])
+    vague = _alternation(lex["vague"])
     return re.compile(
         rf"(?<![\w\[.,])(?:(?P<mod>{mods})\s+)?"
         rf"(?:(?P<vague>{vague})(?!\w)|(?P<num>{number_word_pattern(lang)}))"
@@ -158,7 +181,8 @@ def _core_value(core: str, lang: str) -> float | None:
         first = _digits_value(tokens[0], lang, has_mult)
         tokens = [repr(first), *tokens[1:]]
     articles = set(lex["articles"]) - set(lex["units"])
-    words = [t for t in tokens if t != "de" and t not in articles]
+    fillers = set(lex["number_fillers"])  # "tres millones de"
+    words = [t for t in tokens if t not in fillers and t not in articles]
     return _words_value(words, lex)
 
 
@@ -202,7 +226,7 @@ def parse_number(text: str, lang: str) -> NumberValue | None:
     clean = text.strip()
     first = _norm(clean).split(" ")[0] if clean else ""
     if first in lex["ordinals"] or re.fullmatch(
-        rf"\d+(?:{alternation(lex['ordinal_suffixes'])})", first
+        rf"\d+(?:{_alternation(lex['ordinal_suffixes'])})", first
     ):
         return None
     m = _scanner(lang).match(clean)

@@ -15,13 +15,28 @@ from functools import cache
 from typing import Any
 
 from cronica.lang import pack
-from cronica.resolve.numbers import number_word_pattern, parse_number
+from cronica.resolve.numbers import NEVER, number_word_pattern, parse_number
 from cronica.text import alternation
 
 KINDS = ("date", "relative_doc", "relative_narrative", "duration", "time_of_day", "set")
 _DAY_KINDS = ("date", "relative_doc", "relative_narrative")
 _ANCHORS = {"relative_doc": "doc", "relative_narrative": "narrative", "time_of_day": "doc"}
 _DURATION_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "hour": "H", "minute": "M"}
+# What a pack without some part of time.yaml reads as: no time expressions of that kind.
+_EMPTY: dict[str, Any] = {
+    "months": {},
+    "weekdays": {},
+    "units": {},
+    "directions": {},
+    "parts": {},
+    "amounts": {},
+    "qualifiers": [],
+    "fixed": {},
+    "patterns": [],
+    "part_prefix": NEVER,
+    "weekday_suffix": NEVER,
+    "one_words": [],
+}
 
 
 @dataclass(frozen=True)
@@ -66,7 +81,12 @@ UNKNOWN = ResolvedTime(None, "unknown")
 @cache
 def load_time_lexicon(lang: str) -> dict[str, Any]:
     """The time lexicon for ``lang`` (``lang/<lang>/time.yaml``), cached."""
-    return pack(lang).lexicon("time")
+    return {**_EMPTY, **pack(lang).lexicon("time")}
+
+
+def _alternation(words: Any) -> str:
+    """`alternation`, or a never-matching regex when a pack lists no words."""
+    return alternation(words) if words else NEVER
 
 
 def _key(text: str) -> str:
@@ -76,15 +96,15 @@ def _key(text: str) -> str:
 @cache
 def _slots(lang: str) -> dict[str, str]:
     lex = load_time_lexicon(lang)
-    count = f"{alternation(lex['amounts'])}|{number_word_pattern(lang)}"
+    count = f"{_alternation(lex['amounts'])}|{number_word_pattern(lang)}"
     return {
-        "MONTH": alternation(lex["months"]),
-        "WEEKDAY": alternation(lex["weekdays"]),
-        "UNIT": alternation(lex["units"]),
-        "DIR": alternation(lex["directions"]),
-        "PART": alternation(lex["parts"]),
+        "MONTH": _alternation(lex["months"]),
+        "WEEKDAY": _alternation(lex["weekdays"]),
+        "UNIT": _alternation(lex["units"]),
+        "DIR": _alternation(lex["directions"]),
+        "PART": _alternation(lex["parts"]),
         "COUNT": count,
-        "QUAL": alternation(lex["qualifiers"]),
+        "QUAL": _alternation(lex["qualifiers"]),
     }
 
 
@@ -98,7 +118,7 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
     """(regex, pattern fields) in priority order; fixed expressions come first."""
     lex = load_time_lexicon(lang)
     flags = re.IGNORECASE
-    out = [(re.compile(rf"(?<!\w)(?P<fixed>{alternation(lex['fixed'])})(?!\w)", flags), {})]
+    out = [(re.compile(rf"(?<!\w)(?P<fixed>{_alternation(lex['fixed'])})(?!\w)", flags), {})]
     for p in lex["patterns"]:
         rx = re.compile(rf"(?<!\w)(?:{_fill(p['re'], lang)})(?!\w)", flags)
         out.append((rx, {k: v for k, v in p.items() if k != "re"}))
@@ -128,7 +148,7 @@ def _count(text: str | None, lang: str) -> tuple[bool, float | None]:
     key = _key(text)
     if key in lex["amounts"]:
         return True, lex["amounts"][key]
-    if key in ("a", "an"):
+    if key in lex["one_words"]:  # "a day ago"
         return True, 1.0
     num = parse_number(text, lang)
     return True, (float(num.value) if num else None)

@@ -7,10 +7,8 @@ Re-ingest is idempotent by content hash. Every query is parametrised.
 
 from __future__ import annotations
 
-import calendar
 import json
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from types import TracebackType
 from typing import Any
@@ -18,40 +16,18 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from cronica.record import Document, Event, InputError
-from cronica.store.records import event_from_dict
+from cronica.record import (
+    Document,
+    Event,
+    InputError,
+    Linker,
+    Sentence,
+    event_from_dict,
+    parse_iso_date,
+)
 from cronica.store.schema import SCHEMA_VERSION, TABLES
 
-Sentence = tuple[int, int, int, str, list[str]]
-"""(sentence index, start char, end char, text, citation markers) of one document sentence."""
-
-Linker = Callable[[list[Event], list[Event]], tuple[list[Event], list[Event]]]
-"""(new events, stored candidates) -> (new events left, stored events updated by merging)."""
-
 LINK_DAYS = 31  # stored events this many days around a new event's date are link candidates
-
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_iso_date(value: str, *, end: bool = False) -> date:
-    """Parse 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY'; a partial date is its first day (last if `end`).
-
-    Raises ValueError naming the value when it is not such a date.
-    """
-    match = _PARTIAL_DATE.match(value.strip()[:10]) if isinstance(value, str) else None
-    if match is None:
-        raise ValueError(f"not an ISO date (YYYY[-MM[-DD]]): {value!r}")
-    year, month, day = match.group(1), match.group(2), match.group(3)
-    try:
-        y = int(year)
-        if month is None:
-            return date(y, 12, 31) if end else date(y, 1, 1)
-        m = int(month)
-        if day is None:
-            return date(y, m, calendar.monthrange(y, m)[1] if end else 1)
-        return date(y, m, int(day))
-    except ValueError:
-        raise ValueError(f"not a valid date: {value!r}") from None
 
 
 def _event_date(value: str | None) -> date | None:

@@ -1,0 +1,206 @@
+"""Matching predicted events to gold ones and scoring them (see `cronica.evaluate.events`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cronica.evaluate import metrics
+from cronica.record import Event
+from cronica.text import loose, normalise_space
+
+PLACE_KM = 2.0
+MIN_CONTAINED = 20  # shortest predicted sentence (characters) that may match inside gold evidence
+ATTRIBUTES = ("place", "date", "actor1", "actor2", "quantities", "fatalities", "sources")
+UNKNOWN_ZONE = "unknown"
+WORST_ERRORS = 40
+
+
+def event_view(event: Event) -> dict[str, Any]:
+    """The parts of a predicted event that are scored, as plain values."""
+    loc = event.location
+    return {
+        "sub_event_type": event.sub_event_type,
+        "sentence": event.evidence.sentence,
+        "location_canonical": (loc.canonical or loc.text) if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "country": loc.country if loc else None,
+        "date": event.date,
+        "actor1": event.actor1.canonical if event.actor1 else None,
+        "actor2": event.actor2.canonical if event.actor2 else None,
+        "quantities": sorted((q.kind, q.value) for q in event.quantities),
+        "fatalities": event.fatalities.best if event.fatalities else None,
+        "sources": sorted((c.source, c.stance) for c in event.claims),
+        "zone": event.zone or UNKNOWN_ZONE,
+    }
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return loose(a) == loose(b)
+
+
+def in_country(pred: dict[str, Any], countries: set[str]) -> bool:
+    """False only for a prediction geocoded to a country other than the document's."""
+    country = pred.get("country")
+    return not countries or not country or any(_same_text(country, c) for c in countries)
+
+
+def place_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
+    """Canonical names equal (case- and accent-insensitive; a predicted "Place, Admin" counts
+    by its first part), or both coordinates within 2 km."""
+    gold_name, pred_name = gold.get("location_canonical"), pred.get("location_canonical")
+    if _same_text(gold_name, pred_name):
+        return True
+    if gold_name and pred_name and _same_text(gold_name, pred_name.split(",")[0]):
+        return True  # "Eastern Aleppo, Aleppo": the place, then its admin area
+    coords = (gold.get("lat"), gold.get("lon"), pred.get("lat"), pred.get("lon"))
+    if all(c is not None for c in coords):
+        return metrics.haversine_km(*coords) <= PLACE_KM
+    return False
+
+
+def _source_name_ok(gold_name: str, pred_name: str) -> bool:
+    g, p = loose(gold_name), loose(pred_name)
+    return bool(g) and bool(p) and (g in p or p in g)
+
+
+def sources_ok(gold: list[dict[str, Any]], pred: list[tuple[str, str]]) -> bool:
+    """Same number of (source, stance) pairs and each gold one loosely matched by its own."""
+    wanted = sorted({(s.get("name") or "", s.get("stance") or "") for s in gold})
+    given = sorted(set(pred))
+    if len(wanted) != len(given):
+        return False
+
+    def score(g: int, p: int) -> float | None:
+        (gname, gstance), (pname, pstance) = wanted[g], given[p]
+        if gstance.casefold() != pstance.casefold() or not _source_name_ok(gname, pname):
+            return None
+        return 1.0
+
+    return len(metrics.greedy_match(len(wanted), len(given), score)) == len(wanted)
+
+
+def attribute_checks(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, bool]:
+    """Which attributes of a matched prediction agree with the gold event."""
+    gold_quantities = sorted((q["kind"], int(q["value"])) for q in gold.get("quantities") or [])
+    return {
+        "place": place_ok(gold, pred),
+        "date": gold.get("date") == pred.get("date"),
+        "actor1": _same_text(gold.get("actor1"), pred.get("actor1")),
+        "actor2": _same_text(gold.get("actor2"), pred.get("actor2")),
+        "quantities": set(gold_quantities) == set(pred["quantities"]),
+        "fatalities": gold.get("fatalities") == pred.get("fatalities"),
+        "sources": sources_ok(gold.get("sources") or [], pred["sources"]),
+    }
+
+
+def same_evidence(gold_evidence: str, sentence: str) -> bool:
+    """The sentence contains the gold evidence, or (a sentence cut shorter by the splitter, of
+    at least MIN_CONTAINED characters) the gold evidence contains it; whitespace-normalised."""
+    evidence, sentence = normalise_space(gold_evidence), normalise_space(sentence)
+    if evidence in sentence:
+        return True
+    return len(sentence) >= MIN_CONTAINED and sentence in evidence
+
+
+def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one greedy pairs (gold index, prediction index) of equal sub-event type and the
+    same evidence; among candidates, those that agree on more attributes are taken first."""
+
+    def score(g: int, p: int) -> float | None:
+        if gold[g]["sub_event_type"] != pred[p]["sub_event_type"]:
+            return None
+        if not same_evidence(gold[g]["evidence"], pred[p]["sentence"]):
+            return None
+        return float(sum(attribute_checks(gold[g], pred[p]).values()))
+
+    return metrics.greedy_match(len(gold), len(pred), score)
+
+
+def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, Any]:
+    """Event P/R/F1, attribute accuracy, per class / zone / section and worst errors for one
+    document set (`pred` are event_view dicts; gold and pred carry a `doc` key)."""
+    worst = metrics.WorstErrors(WORST_ERRORS)
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    matched_gold: set[int] = set()
+    matched_pred: set[int] = set()
+    for doc in sorted({g["doc"] for g in gold} | {p["doc"] for p in pred}):
+        gi = [i for i, g in enumerate(gold) if g["doc"] == doc]
+        pi = [i for i, p in enumerate(pred) if p["doc"] == doc]
+        for g, p in match([gold[i] for i in gi], [pred[i] for i in pi]):
+            matched_gold.add(gi[g])
+            matched_pred.add(pi[p])
+            pairs.append((gold[gi[g]], pred[pi[p]]))
+    tp, fp, fn = len(pairs), len(pred) - len(matched_pred), len(gold) - len(matched_gold)
+    for i, g in enumerate(gold):
+        if i not in matched_gold:
+            worst.add("missed", 1.0, doc=g["doc"], gold=g["sub_event_type"],
+                      section=g.get("section"), text=g["evidence"])  # fmt: skip
+    for i, p in enumerate(pred):
+        if i not in matched_pred:
+            worst.add("spurious", 1.0, doc=p["doc"], predicted=p["sub_event_type"],
+                      zone=p["zone"], text=p["sentence"])  # fmt: skip
+    correct = dict.fromkeys(ATTRIBUTES, 0)
+    for g, p in pairs:
+        checks = attribute_checks(g, p)
+        wrong = [name for name, good in checks.items() if not good]
+        for name in ATTRIBUTES:
+            correct[name] += checks[name]
+        if wrong:
+            worst.add("attributes", len(wrong), doc=g["doc"], wrong=wrong, text=g["evidence"],
+                      gold={k: _value(g, k) for k in wrong},
+                      predicted={k: _value(p, k) for k in wrong})  # fmt: skip
+    accuracy = {f"{name}_accuracy": metrics.safe_div(correct[name], tp) for name in ATTRIBUTES}
+    per_class = {
+        "per class": _per_class(gold, pred, pairs),
+        "precision per predicted zone": _per_zone(pred, matched_pred),
+        "recall per gold section": _per_section(gold, matched_gold),
+    }
+    return {
+        "metrics": {**metrics.prf(tp, fp, fn), **accuracy, "matched": tp},
+        "per_class": per_class,
+        "worst_errors": worst.worst(),
+    }
+
+
+def _value(row: dict[str, Any], key: str) -> Any:
+    return row.get("location_canonical") if key == "place" else row.get(key)
+
+
+def _per_class(gold: list[dict], pred: list[dict], pairs: list[tuple[dict, dict]]) -> dict:
+    labels = sorted({g["sub_event_type"] for g in gold} | {p["sub_event_type"] for p in pred})
+    report = {}
+    for label in labels:
+        tp = sum(1 for g, _ in pairs if g["sub_event_type"] == label)
+        n_gold = sum(1 for g in gold if g["sub_event_type"] == label)
+        n_pred = sum(1 for p in pred if p["sub_event_type"] == label)
+        row = metrics.prf(tp, n_pred - tp, n_gold - tp)
+        row["support"] = n_gold
+        report[label] = row
+    return report
+
+
+def _tally(labels: list[str], hits: list[bool]) -> dict[str, tuple[int, int]]:
+    counts: dict[str, tuple[int, int]] = {}
+    for label, hit in zip(labels, hits, strict=True):
+        good, bad = counts.get(label, (0, 0))
+        counts[label] = (good + hit, bad + (not hit))
+    return dict(sorted(counts.items()))
+
+
+def _per_zone(pred: list[dict], matched: set[int]) -> dict[str, dict[str, float]]:
+    """Precision by the predicted event's zone (no gold zone: recall is per section)."""
+    hits = [i in matched for i in range(len(pred))]
+    counts = _tally([p["zone"] for p in pred], hits)
+    return {z: {"precision": metrics.safe_div(tp, tp + fp), "tp": tp, "fp": fp}
+            for z, (tp, fp) in counts.items()}  # fmt: skip
+
+
+def _per_section(gold: list[dict], matched: set[int]) -> dict[str, dict[str, float]]:
+    """Recall by the gold event's section (main, caption, related)."""
+    hits = [i in matched for i in range(len(gold))]
+    counts = _tally([g.get("section") or UNKNOWN_ZONE for g in gold], hits)
+    return {s: {"recall": metrics.safe_div(tp, tp + fn), "tp": tp, "fn": fn, "support": tp + fn}
+            for s, (tp, fn) in counts.items()}  # fmt: skip

@@ -1,0 +1,140 @@
+"""The event ontology as data (data/ontology.yaml): ACLED types and PLOVER codes, trigger
+families, implied actors, the counts actions imply, and the types linking treats specially.
+
+Every stage asks this object; no module lists event types or actions in code. It lives
+beside record.py (not in events/) because linking reads it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from cronica.datafiles import load_yaml
+from cronica.record import Actor
+
+ROLES = ("actor1", "actor2")
+
+
+@dataclass(frozen=True)
+class Family:
+    """Triggers whose sub-event type an actor's type decides (data/ontology.yaml `families`)."""
+
+    name: str
+    decided_by: str  # "actor1" (who acted) or "actor2" (whom it was done to)
+    by_actor_type: dict[str, str]  # actor type -> sub-event type; "default" for the rest
+    carries_actor: bool = False  # an actorless mention takes the family's last actor
+    place_is_theme: bool = False  # the trigger's object or passive subject is the place
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """ACLED types with their PLOVER codes, trigger families and linking's type sets."""
+
+    event_type_of: dict[str, str]
+    plover_of: dict[str, str]
+    by_actor_type: dict[str, dict[str, str]]
+    by_agent_type: dict[str, dict[str, str]] = field(default_factory=dict)
+    default_actor1: dict[str, dict[str, str]] = field(default_factory=dict)
+    families: dict[str, Family] = field(default_factory=dict)
+    action_kinds: dict[str, str] = field(default_factory=dict)
+    symmetric_types: frozenset[str] = frozenset()
+    accusable_types: frozenset[str] = frozenset()
+
+    def sub_event_for_family(self, family: str, actor_type: str | None) -> str:
+        """The sub-event type a family gives for the deciding actor's type."""
+        table = self.by_actor_type[family]
+        return table.get(actor_type or "", table["default"])
+
+    def sub_event_for_roles(
+        self, family: str, actor1: Actor | None, actor2: Actor | None
+    ) -> str:
+        """The sub-event type of a family's event, decided by the role the family names."""
+        decider = actor1 if self.families[family].decided_by == "actor1" else actor2
+        return self.sub_event_for_family(family, decider.actor_type if decider else None)
+
+    def sub_event_for_agent(self, sub_event_type: str, agent_type: str | None) -> str:
+        """The sub-event type once the agent is known ("rioters clashed" is a riot)."""
+        return self.by_agent_type.get(sub_event_type, {}).get(agent_type or "", sub_event_type)
+
+    def default_actor(self, sub_event_type: str, country: str | None) -> Actor | None:
+        """The implied actor 1 of a demonstration event (protesters, rioters)."""
+        spec = self.default_actor1.get(self.event_type_of[sub_event_type])
+        if spec is None:
+            return None
+        name = spec["canonical"].format(country=country) if country else spec["actor_type"]
+        return Actor("", name, spec["actor_type"], country)
+
+    def carries_actor(self, family: str | None) -> bool:
+        """Whether an actorless mention of `family` takes the family's last actor."""
+        return family in self.families and self.families[family].carries_actor
+
+    def place_is_theme(self, family: str | None) -> bool:
+        """Whether a trigger of `family` takes its place as object ("tomaron Alepo")."""
+        return family in self.families and self.families[family].place_is_theme
+
+    def kind_of_action(self, action: str | None) -> str | None:
+        """The count kind an action implies (evacuation -> evacuated), or None."""
+        return self.action_kinds.get(action or "")
+
+    def is_symmetric(self, event_type: str) -> bool:
+        """Whether the two sides of `event_type` are interchangeable (Battles)."""
+        return event_type in self.symmetric_types
+
+    def is_accusable(self, event_type: str) -> bool:
+        """Whether a detached denial or accusation can be about an event of `event_type`."""
+        return event_type in self.accusable_types
+
+
+def _family(name: str, raw: dict[str, Any], subs: dict[str, str]) -> Family:
+    where = f"cronica/data/ontology.yaml: family {name!r}"
+    table = dict(raw.get("by_actor_type") or {})
+    if "default" not in table:
+        raise ValueError(f"{where}: by_actor_type needs a default")
+    unknown = sorted(set(table.values()) - set(subs))
+    if unknown:
+        raise ValueError(f"{where}: unknown sub-event type(s) {', '.join(unknown)}")
+    if raw.get("decided_by") not in ROLES:
+        raise ValueError(f"{where}: decided_by must be one of {', '.join(ROLES)}")
+    return Family(
+        name,
+        raw["decided_by"],
+        table,
+        bool(raw.get("carries_actor", False)),
+        bool(raw.get("place_is_theme", False)),
+    )
+
+
+def _event_types(data: dict[str, Any], key: str) -> frozenset[str]:
+    found = frozenset(data.get(key) or ())
+    unknown = sorted(found - set(data["event_types"]))
+    if unknown:
+        raise ValueError(f"cronica/data/ontology.yaml: {key}: unknown {', '.join(unknown)}")
+    return found
+
+
+@cache
+def ontology() -> Ontology:
+    """The ACLED/PLOVER ontology (data/ontology.yaml), read once."""
+    data = load_yaml("ontology.yaml")
+    event_type_of: dict[str, str] = {}
+    plover_of: dict[str, str] = {}
+    for event_type, subs in data["event_types"].items():
+        for sub, plover in subs.items():
+            event_type_of[sub] = event_type
+            plover_of[sub] = plover
+    families = {
+        name: _family(name, raw, event_type_of) for name, raw in data["families"].items()
+    }
+    return Ontology(
+        event_type_of,
+        plover_of,
+        {name: fam.by_actor_type for name, fam in families.items()},
+        data.get("by_agent_type", {}),
+        data.get("default_actor1", {}),
+        families,
+        dict(data.get("action_kinds") or {}),
+        _event_types(data, "symmetric_types"),
+        _event_types(data, "accusable_types"),
+    )

@@ -1,0 +1,97 @@
+"""Candidate generation: gazetteer entries a name may mean (exact, alternate, strict fuzzy)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz, process
+
+from cronica.resolve.places.mention import (
+    PlaceMention,
+    is_common_word,
+    parse_mention,
+    tail_words,
+)
+from cronica.resolve.places.settings import table
+from cronica.text import name_key, place_keys
+
+if TYPE_CHECKING:
+    from cronica.resolve.places.gazetteer import Gazetteer, PlaceEntry
+
+_MATCH_ORDER = {"exact_name": 0, "exact_alt": 1, "exact_without_article": 2}
+
+
+@dataclass
+class Candidate:
+    """A gazetteer entry proposed for a mention, with its string score and ranking features."""
+
+    entry: PlaceEntry
+    score: float
+    features: dict[str, Any] = field(default_factory=dict)
+    rank: float = 0.0
+    terms: dict[str, float] = field(default_factory=dict)  # the rank, feature by feature
+
+    def fresh(self) -> Candidate:
+        """The candidate as generated: its name match only, no ranking features."""
+        kept = {k: self.features[k] for k in ("match", "key") if k in self.features}
+        return Candidate(self.entry, self.score, kept)
+
+
+def fuzzy_plausible(query: str, key: str) -> bool:
+    """A fuzzy key must start like the query, be about as long, and not be the query less an
+    adjectival ending ("syrian" is not "syria", "iraqi" not "iraq": demonyms are not
+    toponyms)."""
+    if query[0] != key[0] or abs(len(query) - len(key)) > 2:
+        return False
+    ending = query[len(key):] if query.startswith(key) else ""
+    return not ending or not ending.endswith(("n", "i", "ese", "ish", "s"))
+
+
+def generate(gaz: Gazetteer, name: str, limit: int) -> list[Candidate]:
+    """Entries for a name: exact normalised matches (main name, alternate name, name less its
+    article), else strict fuzzy ones; best string score first, then population."""
+    settings = table()["candidates"]
+    found: dict[str, Candidate] = {}
+    for key in place_keys(name):
+        primary = gaz.primary_ids.get(key, set())
+        whole = gaz.whole_ids.get(key, set())
+        for entry in gaz.index.get(key, []):
+            gid = entry.gazetteer_id
+            match = ("exact_name" if gid in primary else "exact_alt") if gid in whole \
+                else "exact_without_article"  # "La Cañada" is not "Canada"
+            old = found.get(gid)
+            if old is None or _MATCH_ORDER[match] < _MATCH_ORDER[old.features["match"]]:
+                found[gid] = Candidate(entry, 100.0, {"match": match})
+    query = name_key(name)
+    if query and len(query) >= settings["fuzzy_min_length"] and not found:
+        for key, score, _ in process.extract(query, gaz.keys, scorer=fuzz.ratio,
+                                             limit=limit * 2,
+                                             score_cutoff=settings["fuzzy_cutoff"]):
+            if not fuzzy_plausible(query, key):
+                continue
+            for entry in gaz.index[key]:
+                if entry.gazetteer_id not in found:
+                    found[entry.gazetteer_id] = Candidate(
+                        entry, float(score), {"match": "fuzzy", "key": key})
+    ordered = sorted(found.values(), key=lambda c: (-c.score, -c.entry.population))
+    return ordered[: max(limit, len([c for c in ordered if c.score == 100.0]))]
+
+
+def for_mention(text: str, lang: str, gaz: Gazetteer) -> tuple[PlaceMention, list[Candidate]]:
+    """The mention split from its descriptors, and its candidates: those of the whole text
+    when the gazetteer knows it ("El Bab"), else those of the name less its descriptors."""
+    whole = name_key(text)
+    mention = parse_mention(text, lang)
+    if not whole or is_common_word(text):
+        return mention, []
+    limit = table()["candidates"]["limit"]
+    cands = gaz.candidates(text, limit=limit) if gaz.index.get(whole) or any(
+        gaz.index.get(k) for k in place_keys(text)) else []
+    if cands:
+        mention = PlaceMention(whole, context=mention.context, spelled=text.strip())
+    else:
+        cands = gaz.candidates(mention.name, limit=limit) if mention.name else []
+        mention = replace(mention, spelled=tail_words(text.partition(",")[0],
+                                                      len(mention.name.split())))
+    return mention, cands

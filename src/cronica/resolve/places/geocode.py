@@ -1,0 +1,107 @@
+"""Place resolution put together: one mention, or all the place mentions of a document."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from cronica.record import Location
+from cronica.resolve.places.candidates import Candidate, for_mention
+from cronica.resolve.places.choose import acceptable, choose
+from cronica.resolve.places.features import DocumentContext
+from cronica.resolve.places.gazetteer import Gazetteer, PlaceEntry
+from cronica.resolve.places.mention import PlaceMention
+from cronica.resolve.places.ranking import rank
+from cronica.resolve.places.settings import table
+
+
+def resolve_place_explained(
+    text: str, lang: str, country_focus: str | None = None, within: Location | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[Location | None, list[Candidate]]:
+    """Resolve a mention and return the ranked candidates (with features) behind the choice.
+
+    `within` is a place known to contain the mention ("los barrios del sureste de Alepo":
+    the districts are in Aleppo): candidates inside it win, and a name the gazetteer does not
+    know becomes that place with precision 2."""
+    gaz = gazetteer or Gazetteer.load()
+    mention, cands = for_mention(text, lang, gaz)
+    if within is None and mention.context:
+        within = resolve_place(mention.context, lang, country_focus, None, gaz)
+    ranked = rank(cands, mention, country_focus, within, gaz)
+    return choose(text, mention, ranked, within, gaz), ranked
+
+
+def resolve_place(
+    text: str, lang: str, country_focus: str | None = None, within: Location | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Location | None:
+    """The Location a place mention refers to, or None when the gazetteer has nothing fit."""
+    return resolve_place_explained(text, lang, country_focus, within, gazetteer)[0]
+
+
+def _picks(prepared: list[tuple[PlaceMention, list[Candidate]]],
+           ranked: list[list[Candidate]]) -> tuple[list[PlaceEntry | None], list[float]]:
+    """Each mention's current choice and how much it may vote (sure, unsure, none)."""
+    doc = table()["document"]
+    picks: list[PlaceEntry | None] = []
+    confidence: list[float] = []
+    for (mention, _c), cands in zip(prepared, ranked, strict=True):
+        top = cands[0] if cands and acceptable(cands[0], mention, None) else None
+        picks.append(top.entry if top else None)
+        sure = len(cands) < 2 or cands[0].rank - cands[1].rank >= doc["sure_margin"]
+        confidence.append(0.0 if top is None else 1.0 if sure else doc["unsure_weight"])
+    return picks, confidence
+
+
+def resolve_places_explained(
+    texts: list[str], lang: str, country_focus: str | None = None,
+    gazetteer: Gazetteer | None = None, rounds: int | None = None,
+) -> list[tuple[Location | None, list[Candidate]]]:
+    """Resolve all place mentions of one document together.
+
+    Each mention is first ranked alone (name match, kind of place, population, country
+    focus); then again with the document as context: the share of the other mentions in the
+    candidate's country, a region of the document that contains it ("Santa Ana" with
+    "California"), and other places of the document nearby. Candidates keep these features,
+    so every choice can be explained."""
+    gaz = gazetteer or Gazetteer.load()
+    prepared = [for_mention(t, lang, gaz) for t in texts]
+    names = [m.name for m, _ in prepared]
+    ranked = [rank(c, m, country_focus, None, gaz) for m, c in prepared]
+    for _ in range(table()["document"]["rounds"] if rounds is None else rounds):
+        picks, confidence = _picks(prepared, ranked)
+        ranked = [rank([c.fresh() for c in cands], mention, country_focus, None, gaz,
+                       DocumentContext(picks, confidence, names, me=i))
+                  for i, ((mention, _c), cands) in enumerate(zip(prepared, ranked, strict=True))]
+    out = []
+    for text, (mention, _c), cands in zip(texts, prepared, ranked, strict=True):
+        within = None
+        if mention.context:
+            within = resolve_place(mention.context, lang, country_focus, None, gaz)
+            cands = rank(cands, mention, country_focus, within, gaz)
+        out.append((choose(text, mention, cands, within, gaz), cands))
+    return out
+
+
+def resolve_places(
+    texts: list[str], lang: str, country_focus: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> list[Location | None]:
+    """The Location of each place mention of one document, resolved together (see
+    resolve_places_explained)."""
+    return [loc for loc, _ in resolve_places_explained(texts, lang, country_focus, gazetteer)]
+
+
+def document_country_focus(
+    place_texts: list[str], lang: str = "es", gazetteer: Gazetteer | None = None,
+) -> str | None:
+    """The country most of a document's resolved places belong to (first seen breaks ties).
+
+    Continents and regions that span countries do not count; a country named outright
+    counts like any of its places."""
+    counts: Counter[str] = Counter()
+    gaz = gazetteer or Gazetteer.load()
+    for loc in resolve_places(place_texts, lang, gazetteer=gaz):
+        if loc is not None and loc.country:
+            counts[loc.country] += 1
+    return counts.most_common(1)[0][0] if counts else None
