@@ -30,6 +30,7 @@ demo: install
 
 test: dev
 	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy
 	$(PY) -m pytest
 
 # Every evaluation whose data is under $(DATA), the three event sets (events = Aleppo example,

@@ -28,8 +28,8 @@ def main() -> None:
     text = path.read_text(encoding="utf-8")
     words = len(text.split())
 
-    from cronica.documents.normalise import normalise
     from cronica.components.nlp import load_model, load_nlp
+    from cronica.documents.normalise import normalise
     from cronica.pipeline import Pipeline
     from cronica.record import Document
 

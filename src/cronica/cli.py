@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from cronica.documents.language import normalise_lang
 from cronica.documents.readers import read_inputs
 from cronica.documents.registry import names as reader_names
+from cronica.documents.zones import RepetitionIndex
 from cronica.export.registry import names as export_names
 from cronica.record import Document, Event, InputError
 
@@ -160,10 +161,21 @@ def _progress() -> Progress:
     )
 
 
-def _pipeline(gazetteer: list[Path] | None):
+def _pipeline(gazetteer: list[Path] | None, repeated: RepetitionIndex | None = None):
     from cronica.pipeline import Pipeline
 
-    return Pipeline([str(p) for p in gazetteer or []])
+    return Pipeline([str(p) for p in gazetteer or []], repeated)
+
+
+def _repetition(documents: Iterable[Document | InputError]) -> RepetitionIndex | None:
+    """Lines that recur across the run's documents (menus, banners): a first, cheap pass.
+
+    Standard input cannot be read twice, so a run that reads it gets no index."""
+    index = RepetitionIndex()
+    for item in documents:
+        if isinstance(item, Document):
+            index.add(item)
+    return index if len(index) > 1 else None
 
 
 def _fail(error: InputError) -> None:
@@ -184,7 +196,10 @@ def extract(
     """Extract events from documents and print (or write) them."""
     from cronica.output import write_events
 
-    pipeline = _pipeline(gazetteer)
+    repeated = None if "-" in paths else _repetition(
+        _documents(paths, input_format, text_column, when, lang)
+    )
+    pipeline = _pipeline(gazetteer, repeated)
     events: list[Event] = []
     failed = 0
     with _progress() as progress:
@@ -211,6 +226,53 @@ def extract(
 
 
 @app.command()
+def explain(
+    paths: Paths,
+    lang: LangOpt = "auto",
+    when: DateOpt = None,
+    input_format: FormatIn = "text",
+    text_column: TextCol = "text",
+    gazetteer: Gazetteers = None,
+) -> None:
+    """Show, for each sentence, its zone, date and triggers, and why each was kept or dropped."""
+    from cronica.explain import explain as explain_document
+
+    repeated = None if "-" in paths else _repetition(
+        _documents(paths, input_format, text_column, when, lang)
+    )
+    pipeline = _pipeline(gazetteer, repeated)
+    failed = 0
+    out = Console(soft_wrap=True, highlight=False)
+    for item in _documents(paths, input_format, text_column, when, lang):
+        if isinstance(item, InputError):
+            failed += 1
+            _fail(item)
+            continue
+        try:
+            notes = explain_document(pipeline, item)
+        except InputError as exc:
+            failed += 1
+            _fail(exc)
+            continue
+        out.print(f"# {item.id}", markup=False)
+        for note in notes:
+            out.print(
+                f"[{note.index}] {note.zone or 'unzoned'} {note.date or '-'} "
+                f"{note.start}-{note.end}: {note.text}",
+                markup=False,
+            )
+            out.print(f"    {note.verdict}", markup=False)
+            for t in note.triggers:
+                if not t.kept:
+                    out.print(
+                        f"    dropped {t.action} ({t.word}): {t.modality}, {t.reason}",
+                        markup=False,
+                    )
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def ingest(
     paths: Paths,
     db: DbOpt = Path("cronica.duckdb"),
@@ -223,7 +285,10 @@ def ingest(
     """Store documents and their events in DuckDB (re-ingesting the same text changes nothing)."""
     from cronica.store import Store
 
-    pipeline = _pipeline(gazetteer)
+    repeated = None if "-" in paths else _repetition(
+        _documents(paths, input_format, text_column, when, lang)
+    )
+    pipeline = _pipeline(gazetteer, repeated)
     stored = unchanged = failed = 0
     with Store(str(db)) as store, _progress() as progress:
         task = progress.add_task("ingesting", total=None)

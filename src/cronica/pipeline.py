@@ -1,6 +1,6 @@
 """The per-document function: it only orders the stages.
 
-document -> language -> normalise -> zones -> ``nlp.pipe`` (model) -> the story (country
+document -> language -> zones -> normalise -> ``nlp.pipe`` (model) -> the story (country
 focus, places resolved together) -> ``nlp.pipe`` (cronica's components) -> build events
 sentence by sentence -> link within the document. Storing is the caller's (store/).
 """
@@ -8,7 +8,7 @@ sentence by sentence -> link within the document. Storing is the caller's (store
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -16,6 +16,7 @@ from cronica.components import COMPONENTS, read_sentences
 from cronica.components.nlp import load_nlp
 from cronica.documents.language import document_language
 from cronica.documents.normalise import NormalisedText, normalise
+from cronica.documents.zones import RepetitionIndex, zone_document
 from cronica.events.arguments import ArgumentReader
 from cronica.events.attribution import Attributor
 from cronica.events.build import sentence_events
@@ -55,8 +56,11 @@ def paragraphs(clean: str) -> list[tuple[int, str]]:
 class Pipeline:
     """cronica's extraction flow, for any language a pack is installed for."""
 
-    def __init__(self, gazetteers: list[str] | None = None) -> None:
+    def __init__(
+        self, gazetteers: list[str] | None = None, repeated: RepetitionIndex | None = None
+    ) -> None:
         self.gazetteers = tuple(gazetteers or ())
+        self.repeated = repeated  # lines seen across the run's documents (boilerplate)
         self.actors = ActorResolver()
         self.gazetteer = Gazetteer.load(list(self.gazetteers))
 
@@ -68,12 +72,14 @@ class Pipeline:
         """The document's story and its paragraphs read by the components (all of them, or
         those up to and including `upto`)."""
         lang = document_language(doc)
+        zones = zone_document(replace(doc, lang=lang), self.repeated)
         norm = normalise(doc.text)
         nlp = load_nlp(lang, self.gazetteers)
         paras = paragraphs(norm.clean)
         with nlp.select_pipes(disable=list(COMPONENTS)):
             docs = list(nlp.pipe(text for _, text in paras))
         story = self._story(doc, lang, norm, docs)
+        story.zones = zones
         for (offset, _), parsed in zip(paras, docs, strict=True):
             parsed._.story, parsed._.offset = story, offset
         names = COMPONENTS[: COMPONENTS.index(upto) + 1] if upto else COMPONENTS
@@ -117,7 +123,6 @@ class Pipeline:
             timeline=Timeline(doc.date),
             gazetteer=self.gazetteer,
             places=dict(zip(names, resolved, strict=True)),
-            zones=list(doc.zones or []),
         )
 
     def _known_place(self, name: str) -> bool:

@@ -8,7 +8,10 @@ import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 
 class InputError(Exception):
@@ -22,10 +25,13 @@ class InputError(Exception):
 
 
 ZONES = (
-    "title", "lead", "body", "caption", "brief", "heading", "related", "boilerplate",
-    "comments", "front_matter",
+    "title", "lead", "body", "caption", "brief", "heading", "summary", "related",
+    "boilerplate", "comments", "front_matter",
 )  # fmt: skip
 REPORTING_ZONES = frozenset({"title", "lead", "body", "caption", "brief"})
+# Dates in these zones move the narrative: headings ("## 15 November") and an article's
+# summary (it sets the year a body's "On 16 August" belongs to), though neither reports.
+DATING_ZONES = REPORTING_ZONES | {"heading", "summary"}
 
 
 @dataclass
@@ -210,14 +216,14 @@ def parse_iso_date(value: str, *, end: bool = False) -> date:
 
 # --- Event.to_dict() read back ----------------------------------------------------------------
 
-_T = TypeVar("_T")
+_T = TypeVar("_T", bound="DataclassInstance")
 
 
 def _build(cls: type[_T], value: Any, where: str) -> _T:
     """Build the flat dataclass `cls` from a dict, naming `where` in any error."""
     if not isinstance(value, dict):
         raise ValueError(f"{where}: expected an object, got {type(value).__name__}")
-    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    known = {f.name for f in fields(cls)}
     unknown = sorted(set(value) - known)
     if unknown:
         raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}")

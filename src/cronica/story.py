@@ -15,7 +15,7 @@ from cronica.documents.normalise import NormalisedText
 from cronica.events.arguments import ArgumentReader
 from cronica.events.attribution import AttributionState, Attributor
 from cronica.ontology import ontology
-from cronica.record import REPORTING_ZONES, Actor, Block, Document, Event, Location
+from cronica.record import DATING_ZONES, REPORTING_ZONES, Actor, Block, Document, Event, Location
 from cronica.resolve.places import Gazetteer, city_of
 from cronica.resolve.time import Timeline
 
@@ -48,6 +48,11 @@ class Story:
             if block.start <= offset < block.end:
                 return block.zone
         return None
+
+    @staticmethod
+    def dates(span: Span) -> bool:
+        """The sentence's dates move the narrative (reporting zones and headings)."""
+        return span._.zone is None or span._.zone in DATING_ZONES
 
     @staticmethod
     def reports(span: Span) -> bool:

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 
 DOC_EXTENSIONS = ("story", "offset")  # the document's Story; the paragraph's clean-text offset
 SPAN_EXTENSIONS = (
-    "index", "evidence", "zone", "time", "date_text", "triggers", "cues", "roles", "quantities",
+    "index", "evidence", "zone", "time", "date_text", "triggers", "dropped", "cues", "roles",
+    "quantities",
 )  # fmt: skip
 
 for _name in DOC_EXTENSIONS:

@@ -9,6 +9,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 
 from cronica.components import COMPONENTS
 from cronica.lang import pack
@@ -47,6 +48,7 @@ def load_nlp(lang: str, gazetteers: tuple[str, ...] = ()) -> Language:
         before="ner",
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
     )
+    assert isinstance(ruler, EntityRuler)
     ruler.add_patterns(patterns)
     for name in COMPONENTS:
         nlp.add_pipe(name)

@@ -26,7 +26,7 @@ class SentenceTime:
             return doc
         for span in read_sentences(doc):
             own: tuple[ResolvedTime, str] | None = None
-            if story.reports(span):
+            if story.dates(span):
                 for mention in find_times(span.text, story.lang):
                     resolved = story.timeline.resolve(mention)
                     if own is None and resolved.precision != "unknown":

@@ -67,19 +67,23 @@ def document_from_record(
     default_id: str,
     options: ReadOptions,
     path: str | None,
-) -> Document:
-    """Build a Document from one JSON object or CSV row; raise InputError for that record."""
-    text = check_text(record.get(options.text_column), source, line)
-    lang = _optional_str(record, "lang", source, line) or options.default_lang
-    doc_date = parse_date(record.get("date"), source, line)
-    return Document(
-        id=_optional_str(record, "id", source, line) or default_id,
-        text=text,
-        lang=normalise_lang(lang, source, line) if lang else None,
-        date=doc_date or options.default_date,
-        url=_optional_str(record, "url", source, line),
-        source=_optional_str(record, "source", source, line),
-        path=path,
-        title=_optional_str(record, "title", source, line),
-        line=line,
-    )
+) -> Document | InputError:
+    """Build a Document from one JSON object or CSV row; an InputError when that record is bad
+    (returned, so that the reader goes on with the next one)."""
+    try:
+        text = check_text(record.get(options.text_column), source, line)
+        lang = _optional_str(record, "lang", source, line) or options.default_lang
+        doc_date = parse_date(record.get("date"), source, line)
+        return Document(
+            id=_optional_str(record, "id", source, line) or default_id,
+            text=text,
+            lang=normalise_lang(lang, source, line) if lang else None,
+            date=doc_date or options.default_date,
+            url=_optional_str(record, "url", source, line),
+            source=_optional_str(record, "source", source, line),
+            path=path,
+            title=_optional_str(record, "title", source, line),
+            line=line,
+        )
+    except InputError as err:
+        return err

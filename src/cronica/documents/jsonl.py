@@ -31,17 +31,14 @@ def read_jsonl(text: str, name: str, path: str | None, options: ReadOptions) -> 
             kind = type(record).__name__
             yield InputError(name, f"expected a JSON object, got {kind}", number)
             continue
-        try:
-            yield document_from_record(
-                record,
-                source=name,
-                line=number,
-                default_id=f"{name}#{number}",
-                options=options,
-                path=path,
-            )
-        except InputError as err:
-            yield err
+        yield document_from_record(
+            record,
+            source=name,
+            line=number,
+            default_id=f"{name}#{number}",
+            options=options,
+            path=path,
+        )
 
 
 READER = FunctionReader("jsonl", (".jsonl", ".ndjson"), read_jsonl)

@@ -9,17 +9,13 @@ documents/raw.py) and yields a Document or an InputError per record.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
-from importlib.metadata import entry_points
 from typing import Protocol, runtime_checkable
 
 from cronica.documents.fields import ReadOptions
 from cronica.record import Document, InputError
-
-log = logging.getLogger(__name__)
+from cronica.registry import Registry
 
 GROUP = "cronica.readers"
 DEFAULT = "text"  # the format of stdin and of files whose extension no reader claims
@@ -31,8 +27,15 @@ ReadFunction = Callable[[str, str, str | None, ReadOptions], Iterator[Document |
 class Reader(Protocol):
     """What a registered reader provides."""
 
-    name: str
-    extensions: tuple[str, ...]
+    @property
+    def name(self) -> str:
+        """The ``--input-format`` value."""
+        ...
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        """File suffixes that ``auto`` maps to this reader (lower case, with the dot)."""
+        ...
 
     def read(
         self, text: str, name: str, path: str | None, options: ReadOptions
@@ -50,29 +53,18 @@ class FunctionReader:
     read: ReadFunction
 
 
-_extra: dict[str, Reader] = {}
+def _built_in() -> tuple[Reader, ...]:
+    from cronica.documents import jsonl, plain, readers, table
+
+    return (plain.READER, readers.HTML, jsonl.READER, table.READER)
 
 
-@cache
-def _installed() -> dict[str, Reader]:
-    found: dict[str, Reader] = {}
-    for point in entry_points(group=GROUP):
-        try:
-            loaded = point.load()
-        except Exception as err:  # a broken plug-in must not hide the other readers
-            log.warning("reader %s could not be loaded: %s", point.name, err)
-            continue
-        found[loaded.name] = loaded
-    if not found:  # running from a source tree that was never installed
-        from cronica.documents import jsonl, plain, readers, table
-
-        found = {r.name: r for r in (plain.READER, readers.HTML, jsonl.READER, table.READER)}
-    return found
+_registry: Registry[Reader] = Registry(GROUP, "reader", lambda r: r.name, _built_in)
 
 
 def readers() -> dict[str, Reader]:
     """Every reader by name, installed ones first."""
-    return {**_installed(), **_extra}
+    return _registry.items()
 
 
 def names() -> tuple[str, ...]:
@@ -95,9 +87,9 @@ def format_for(path: str) -> str:
 
 def register(new: Reader) -> None:
     """Add (or replace) a reader for this process."""
-    _extra[new.name] = new
+    _registry.register(new)
 
 
 def unregister(name: str) -> None:
     """Remove a reader added by `register`."""
-    _extra.pop(name, None)
+    _registry.unregister(name)

@@ -45,17 +45,14 @@ def read_csv(text: str, name: str, path: str | None, options: ReadOptions) -> It
         row_number += 1
         if not any(isinstance(value, str) and value.strip() for value in row.values()):
             continue
-        try:
-            yield document_from_record(
-                row,
-                source=name,
-                line=reader.line_num,
-                default_id=f"{name}#row{row_number}",
-                options=options,
-                path=path,
-            )
-        except InputError as err:
-            yield err
+        yield document_from_record(
+            row,
+            source=name,
+            line=reader.line_num,
+            default_id=f"{name}#row{row_number}",
+            options=options,
+            path=path,
+        )
 
 
 READER = FunctionReader("csv", (".csv", ".tsv"), read_csv)

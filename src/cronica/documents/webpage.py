@@ -129,7 +129,8 @@ def zoned_text(xml: Any) -> tuple[str, list[Block]]:
     comments = xml.find("comments")
     for element in comments if comments is not None else ():
         lines.append((_flat(element), "comments", "page comments"))
-    text, blocks = "", []
+    text = ""
+    blocks: list[Block] = []
     for line, zone, reason in (x for x in lines if x[0]):
         start = len(text) + (1 if text else 0)
         text = f"{text}\n{line}" if text else line

@@ -251,13 +251,14 @@ def score(rows: list[dict[str, str]], predictions: list[list[Event]]) -> dict[st
         a1_pred.append(INTER[inter_code(top.actor1.actor_type if top and top.actor1 else None)])
         a2_gold.append(INTER[inter_code(row.get("inter2"))])
         a2_pred.append(INTER[inter_code(top.actor2.actor_type if top and top.actor2 else None)])
+        gold_point: tuple[float, float] | None
         try:
-            glat, glon = float(row["latitude"]), float(row["longitude"])
+            gold_point = float(row["latitude"]), float(row["longitude"])
         except (KeyError, ValueError):
-            glat = glon = None
-        if glat is not None:
+            gold_point = None
+        if gold_point is not None:
             coords = first_coordinates(events)
-            km = metrics.haversine_km(glat, glon, *coords) if coords else metrics.MAX_ERROR_KM
+            km = metrics.haversine_km(*gold_point, *coords) if coords else metrics.MAX_ERROR_KM
             loc_hits.append(km <= LOCATION_KM)
             if coords:
                 loc_errors.append(km)

@@ -54,44 +54,31 @@ def events_cmd(
     _finish(suite.run_events(path, data, limit), json)
 
 
-@eval_app.command("acled")
-def acled_cmd(
-    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
-) -> None:
-    """Sub-event macro-F1, types, actors, location and stated fatalities on ACLED notes."""
-    _one("acled", path, data, json, limit)
+# The evaluations of one gold file each: command name -> its help.
+SINGLE = {
+    "acled": "Sub-event macro-F1, types, actors, location and stated fatalities on ACLED notes.",
+    "timex": "Time expression detection (strict/relaxed) and TIMEX3 values on Spanish TimeBank.",
+    "geo": "Toponym recall and geocoding error (161 km accuracy, AUC) on GeoVirus.",
+    "ner": "Entity F1 on CoNLL-2002 Spanish: plain spaCy model vs cronica's pipeline.",
+    "sentences": 'P/R/F1 of "this sentence reports an event" on CASE 2021 Spanish sentences.',
+}
 
 
-@eval_app.command("timex")
-def timex_cmd(
-    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
-) -> None:
-    """Time expression detection (strict/relaxed) and TIMEX3 values on Spanish TimeBank."""
-    _one("timex", path, data, json, limit)
+def _single(kind: str, help_text: str) -> None:
+    """Add the command `kind`, which runs that one evaluation."""
+
+    def command(
+        path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
+    ) -> None:
+        _one(kind, path, data, json, limit)
+
+    command.__name__ = command.__qualname__ = f"{kind}_cmd"
+    command.__doc__ = help_text
+    eval_app.command(kind)(command)
 
 
-@eval_app.command("geo")
-def geo_cmd(
-    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
-) -> None:
-    """Toponym recall and geocoding error (161 km accuracy, AUC) on GeoVirus."""
-    _one("geo", path, data, json, limit)
-
-
-@eval_app.command("ner")
-def ner_cmd(
-    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
-) -> None:
-    """Entity F1 on CoNLL-2002 Spanish: plain spaCy model vs cronica's pipeline."""
-    _one("ner", path, data, json, limit)
-
-
-@eval_app.command("sentences")
-def sentences_cmd(
-    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
-) -> None:
-    """P/R/F1 of "this sentence reports an event" on CASE 2021 Spanish sentences."""
-    _one("sentences", path, data, json, limit)
+for _kind, _help in SINGLE.items():
+    _single(_kind, _help)
 
 
 @eval_app.command("all")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cronica.documents.zones import RepetitionIndex
 from cronica.evaluate import predictors
 from cronica.evaluate.events_docs import (
     doc_countries,
@@ -91,15 +92,20 @@ def set_name(path: Path) -> str:
 
 def evaluate(
     gold_path: Path,
-    predict: Predictor,
+    predict: Predictor | None,
     texts_dir: Path | None = None,
     limit: int | None = None,
     name: str = NAME,
 ) -> Result:
-    """Run `predict` on every document of the set and score its events."""
+    """Run `predict` on every document of the set and score its events.
+
+    The default predictor is cronica's pipeline with a repetition index over the corpus the
+    documents come from (every file beside them), as a run over that corpus would have."""
     gold = load_gold(gold_path)
     docs = sorted({g["doc"] for g in gold} | set(listed_docs(gold_path)))
     docs = docs[:limit] if limit else docs
+    if predict is None:
+        predict = predictors.events(corpus_repetition(docs, gold, gold_path, texts_dir))
     gold = [g for g in gold if g["doc"] in docs]
     pred: list[dict[str, Any]] = []
     missing: list[str] = []
@@ -136,6 +142,25 @@ def _brief(pred: dict[str, Any]) -> dict[str, Any]:
     return {k: pred.get(k) for k in keys}
 
 
+def corpus_repetition(
+    docs: list[str], gold: list[dict[str, Any]], gold_path: Path, texts_dir: Path | None
+) -> RepetitionIndex | None:
+    """Lines recurring across the corpus folders the set's documents live in."""
+    roots: set[Path] = set()
+    for doc in docs:
+        rows = [g for g in gold if g["doc"] == doc]
+        found = find_text(doc, Path(rows[0]["_gold_file"]) if rows else gold_path, texts_dir)
+        if found is not None:
+            roots.add(found.parents[len(Path(doc).parts) - 1])
+    index = RepetitionIndex()
+    for root in sorted(roots):
+        for file in sorted(root.rglob("*")):
+            if file.suffix in (".txt", ".md") and file.is_file():
+                text = file.read_text(encoding="utf-8", errors="replace")
+                index.add(Document(id=str(file), text=text))
+    return index if len(index) > 1 else None
+
+
 def run(
     path: Path,
     limit: int | None = None,
@@ -148,7 +173,7 @@ def run(
     label = name or set_name(path)
 
     def body() -> Result:
-        return evaluate(path, predict or predictors.events(), texts_dir, limit, label)
+        return evaluate(path, predict, texts_dir, limit, label)
 
     return guarded(label, path, body)
 

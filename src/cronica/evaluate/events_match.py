@@ -55,9 +55,9 @@ def place_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
         return True
     if gold_name and pred_name and _same_text(gold_name, pred_name.split(",")[0]):
         return True  # "Eastern Aleppo, Aleppo": the place, then its admin area
-    coords = (gold.get("lat"), gold.get("lon"), pred.get("lat"), pred.get("lon"))
-    if all(c is not None for c in coords):
-        return metrics.haversine_km(*coords) <= PLACE_KM
+    glat, glon, plat, plon = gold.get("lat"), gold.get("lon"), pred.get("lat"), pred.get("lon")
+    if glat is not None and glon is not None and plat is not None and plon is not None:
+        return metrics.haversine_km(glat, glon, plat, plon) <= PLACE_KM
     return False
 
 
@@ -129,10 +129,10 @@ def score(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, A
     for doc in sorted({g["doc"] for g in gold} | {p["doc"] for p in pred}):
         gi = [i for i, g in enumerate(gold) if g["doc"] == doc]
         pi = [i for i, p in enumerate(pred) if p["doc"] == doc]
-        for g, p in match([gold[i] for i in gi], [pred[i] for i in pi]):
-            matched_gold.add(gi[g])
-            matched_pred.add(pi[p])
-            pairs.append((gold[gi[g]], pred[pi[p]]))
+        for gj, pj in match([gold[i] for i in gi], [pred[i] for i in pi]):
+            matched_gold.add(gi[gj])
+            matched_pred.add(pi[pj])
+            pairs.append((gold[gi[gj]], pred[pi[pj]]))
     tp, fp, fn = len(pairs), len(pred) - len(matched_pred), len(gold) - len(matched_gold)
     for i, g in enumerate(gold):
         if i not in matched_gold:

@@ -11,6 +11,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from cronica.documents.zones import RepetitionIndex
 from cronica.record import Document, Event
 
 Span = tuple[int, int]
@@ -24,10 +25,12 @@ def _pipeline() -> Any:
     return Pipeline()
 
 
-def events() -> Callable[[Document], list[Event]]:
-    """Document -> events, with cronica's pipeline."""
+def events(repeated: RepetitionIndex | None = None) -> Callable[[Document], list[Event]]:
+    """Document -> events, with cronica's pipeline (and the run's repetition index)."""
+    from cronica.pipeline import Pipeline
+
     pipeline = _pipeline()
-    return pipeline.extract
+    return Pipeline(repeated=repeated).extract if repeated is not None else pipeline.extract
 
 
 def sentence_events() -> Callable[[str, str], list[Event]]:

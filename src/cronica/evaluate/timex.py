@@ -134,8 +134,8 @@ def score(docs: list[TimexDoc], predicted: list[list[tuple[int, int, str | None]
         matched_p = {p for _, p in pairs}
         for g, p in pairs:
             t, pred = gold[g], preds[p]
-            strict = (t.start, t.end) == (pred[0], pred[1])
-            strict_tp += strict
+            exact = (t.start, t.end) == (pred[0], pred[1])
+            strict_tp += exact
             relaxed_tp += 1
             right = pred[2] == t.value
             value_ok += right
@@ -145,7 +145,7 @@ def score(docs: list[TimexDoc], predicted: list[list[tuple[int, int, str | None]
             if not right:
                 worst.add("value", 1.0, gold=t.value, predicted=pred[2], text=_span(doc, t),
                           dct=doc.dct)  # fmt: skip
-            elif not strict:
+            elif not exact:
                 worst.add("extent", 0.5, gold=_span(doc, t),
                           text=" ".join(doc.tokens[pred[0]:pred[1]]))  # fmt: skip
         for i, t in enumerate(gold):

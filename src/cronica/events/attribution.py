@@ -240,10 +240,10 @@ class Attributor:
             if stance is None and not number_claim:
                 continue
             quoted = quoted_before(tok, sent) if stance == "reports" else set()
-            if not number_claim and not quoted and not self._speaks(tok, stance):
-                continue
             if number_claim:
                 stance = "claims"
+            elif stance is None or (not quoted and not self._speaks(tok, stance)):
+                continue
             subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
             scope = _scope_of(tok) | quoted
             if number_claim:

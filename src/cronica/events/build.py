@@ -123,10 +123,10 @@ def _events_for(
     """One event per agent and place of a trigger (coordinated agents and places split)."""
     onto, reader, doc = ontology(), story.reader, story.document
     index, offset, token = span._.index, span.doc._.offset, match.token
-    agents = _actors(roles.agent, reader) or [None]
+    agents: list[Actor | None] = [*_actors(roles.agent, reader)] or [None]
     target = reader.actor_of(roles.target) if roles.target is not None else None
-    places = [token_place(story, t) for t in roles.themes] or [None]
-    places = [event_place(story, p, roles.rules) for p in places]
+    mentioned: list[Location | None] = [token_place(story, t) for t in roles.themes] or [None]
+    places = [event_place(story, p, roles.rules) for p in mentioned]
     claims = _claims(story, span, cues)
     accused = next((c.accused for c in cues if c.accused is not None), None)
     t_start, t_end = to_original(story.norm, offset + token.idx, offset + token.idx + len(token))

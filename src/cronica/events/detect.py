@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from cronica.events.lexicon import TriggerEntry, TriggerPattern, triggers
-from cronica.events.syntax import key, negated
+from cronica.events.syntax import key
 
 WINDOW = 2
 NOT_NEAR_WINDOW = 4
@@ -22,6 +22,8 @@ class TriggerMatch:
     entry: TriggerEntry
     pattern_index: int
     used: list[Token] = field(default_factory=list)
+    modality: str = "asserted"  # events/modality.py: only asserted triggers become events
+    reason: str = ""  # why a trigger is not asserted
 
     @property
     def rule(self) -> str:
@@ -71,19 +73,26 @@ def _matches(
     return used
 
 
+def _asserted(_: Token) -> tuple[str, str]:
+    return "asserted", ""
+
+
 def find_triggers(
     sent: Span,
     lang: str,
     requirement: Callable[[Token, str], bool],
-    factual: Callable[[Token], bool] = lambda _: True,
+    modality_of: Callable[[Token], tuple[str, str]] = _asserted,
+    dropped: list[TriggerMatch] | None = None,
 ) -> list[TriggerMatch]:
-    """Triggers in `sent`, specific entries first; each token serves one trigger at most.
+    """Asserted triggers in `sent`, specific entries first; each token serves one at most.
 
     `requirement(token, name)` checks a pattern's `requires` (place_object, agent, ...), which
-    needs argument extraction and so is supplied by the caller; `factual(token)` rejects
-    intended or prevented events before they can subsume others.
+    needs argument extraction and so is supplied by the caller; `modality_of(token)` gives
+    (modality, reason): a trigger that is not asserted (negated, intended, ceased, ...) is
+    rejected before it can subsume others, and appended to `dropped` when one is given.
     """
     taken: set[int] = set()
+    refused: set[int] = set()
     found: list[TriggerMatch] = []
     keys = {t.i: key(t) for t in sent}
     for entry in triggers(lang):
@@ -92,7 +101,13 @@ def find_triggers(
                 if token.i in taken or token.is_punct:
                     continue
                 used = _matches(token, sent, pattern, requirement, keys)
-                if used is None or negated(token) or not factual(token):
+                if used is None:
+                    continue
+                mood, reason = modality_of(token)
+                if mood != "asserted":
+                    if dropped is not None and token.i not in refused:
+                        dropped.append(TriggerMatch(token, entry, index, used, mood, reason))
+                    refused.add(token.i)
                     continue
                 taken.add(token.i)
                 taken.update(t.i for t in used)

@@ -116,3 +116,9 @@ def attribution_cues(lang: str) -> AttributionCues:
         background_preps=fold_all(data.get("background_preps")),
         patient_verbs=fold_all(data.get("patient_verbs")),
     )
+
+
+@cache
+def trigger_lemmas(lang: str) -> frozenset[str]:
+    """Every folded lemma a trigger of `lang` may have."""
+    return frozenset(lemma for e in triggers(lang) for p in e.patterns for lemma in p.lemmas)

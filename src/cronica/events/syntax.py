@@ -112,7 +112,7 @@ def is_passive(token: Token) -> bool:
         if (
             child.dep_ in ("aux", "cop")
             and fold(child.lemma_) in any_words("passive_auxiliaries")
-            and ("Part" in token.morph.get("VerbForm") or token.tag_ == "VBN")
+            and ("Part" in token.morph.get("VerbForm", []) or token.tag_ == "VBN")
         ):
             return True
     return False

@@ -14,8 +14,8 @@ PathOrStream = Union[str, "os.PathLike[str]", IO[Any]]
 def open_text(target: PathOrStream, newline: str | None = None) -> Iterator[IO[str]]:
     """A text stream to write to: `target` itself if it has `write` (left open), else the
     file at that path, opened for writing in UTF-8 and closed afterwards."""
-    if hasattr(target, "write"):
-        yield target  # type: ignore[misc]
-        return
-    with open(target, "w", encoding="utf-8", newline=newline) as fh:  # type: ignore[arg-type]
-        yield fh
+    if isinstance(target, (str, os.PathLike)):
+        with open(target, "w", encoding="utf-8", newline=newline) as fh:
+            yield fh
+    else:
+        yield target

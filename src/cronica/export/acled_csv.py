@@ -91,8 +91,8 @@ def acled_row(event: Event, timestamp: int) -> dict[str, str | int | float]:
         tags.append(f"disputed: {event.disputed_reason}" if event.disputed_reason else "disputed")
     assoc = [actor_name(a) for a in event.assoc_actors]
 
-    def blank(value: object) -> str | int | float:
-        return "" if value is None else value  # type: ignore[return-value]
+    def blank(value: str | int | float | None) -> str | int | float:
+        return "" if value is None else value
 
     return {
         "event_id_cnty": event.event_id,

@@ -48,7 +48,7 @@ def write_parquet(
 ) -> int:
     """Write the events to a Parquet file (path or binary stream); returns the number written."""
     table = events_table(events)
-    pq.write_table(table, path_or_stream)  # type: ignore[arg-type]
+    pq.write_table(table, path_or_stream)
     return table.num_rows
 
 

@@ -9,16 +9,12 @@ answers to) and ``binary`` (True when it cannot write to a text stream such as s
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
-from importlib.metadata import entry_points
 from typing import Any, Protocol, runtime_checkable
 
 from cronica.record import Event
-
-log = logging.getLogger(__name__)
+from cronica.registry import Registry
 
 GROUP = "cronica.exporters"
 
@@ -29,8 +25,15 @@ WriteFunction = Callable[[Iterable[Event], Any], int]
 class Exporter(Protocol):
     """What a registered exporter provides."""
 
-    name: str
-    suffix: str
+    @property
+    def name(self) -> str:
+        """The ``--format`` value."""
+        ...
+
+    @property
+    def suffix(self) -> str:
+        """The usual file suffix, with the dot."""
+        ...
 
     def write(self, events: Iterable[Event], out: Any) -> int:
         """Write `events` to `out` (a path or a stream); return how many were written."""
@@ -48,31 +51,19 @@ class FunctionExporter:
     binary: bool = False
 
 
-_extra: dict[str, Exporter] = {}
+def _built_in() -> tuple[Exporter, ...]:
+    from cronica.export import acled_csv, geojson, jsonl, parquet
+
+    return (jsonl.EXPORTER, acled_csv.EXPORTER, geojson.EXPORTER, parquet.EXPORTER)
 
 
-@cache
-def _installed() -> dict[str, Exporter]:
-    found: dict[str, Exporter] = {}
-    for point in entry_points(group=GROUP):
-        try:
-            loaded = point.load()
-        except Exception as err:  # a broken plug-in must not hide the other exporters
-            log.warning("exporter %s could not be loaded: %s", point.name, err)
-            continue
-        found[loaded.name] = loaded
-    if not found:  # running from a source tree that was never installed
-        from cronica.export import acled_csv, geojson, jsonl, parquet
-
-        built_in = (jsonl.EXPORTER, acled_csv.EXPORTER, geojson.EXPORTER, parquet.EXPORTER)
-        found = {e.name: e for e in built_in}
-    return found
+_registry: Registry[Exporter] = Registry(GROUP, "exporter", lambda e: e.name, _built_in)
 
 
 def exporters() -> dict[str, Exporter]:
     """Every exporter by the names it answers to (its name and aliases), installed first."""
     found: dict[str, Exporter] = {}
-    for item in (*_installed().values(), *_extra.values()):
+    for item in (*_registry.installed().values(), *_registry.added().values()):
         for name in (item.name, *getattr(item, "aliases", ())):
             found[name] = item
     return found
@@ -99,9 +90,9 @@ def is_binary(item: Exporter) -> bool:
 
 def register(new: Exporter) -> None:
     """Add (or replace) an exporter for this process."""
-    _extra[new.name] = new
+    _registry.register(new)
 
 
 def unregister(name: str) -> None:
     """Remove an exporter added by `register`."""
-    _extra.pop(name, None)
+    _registry.unregister(name)

@@ -118,7 +118,8 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
     """(regex, pattern fields) in priority order; fixed expressions come first."""
     lex = load_time_lexicon(lang)
     flags = re.IGNORECASE
-    out = [(re.compile(rf"(?<!\w)(?P<fixed>{_alternation(lex['fixed'])})(?!\w)", flags), {})]
+    fixed = re.compile(rf"(?<!\w)(?P<fixed>{_alternation(lex['fixed'])})(?!\w)", flags)
+    out: list[tuple[re.Pattern[str], dict[str, Any]]] = [(fixed, {})]
     for p in lex["patterns"]:
         rx = re.compile(rf"(?<!\w)(?:{_fill(p['re'], lang)})(?!\w)", flags)
         out.append((rx, {k: v for k, v in p.items() if k != "re"}))
@@ -423,6 +424,7 @@ class Timeline:
     def __init__(self, dct: date | None) -> None:
         self.dct = dct
         self._current: ResolvedTime | None = None
+        self._period: date | None = None  # middle of the last month or year named
 
     @property
     def current(self) -> ResolvedTime | None:
@@ -430,9 +432,17 @@ class Timeline:
         return self._current
 
     def resolve(self, m: TimeMention) -> ResolvedTime:
-        """Resolve ``m`` against the story so far; a day-precision result becomes current."""
+        """Resolve ``m`` against the story so far; a day-precision result becomes current.
+
+        With neither a publication date nor a day yet, a month or year named earlier ("the
+        2016 offensive", "in August 2016") anchors the year of "on 28 September"."""
         narrative = self._current.date if self._current else None
+        if narrative is None and self.dct is None and m.year is None and m.month is not None:
+            narrative = self._period
         r = resolve_time(m, self.dct, narrative)
         if r.precision == "day":
             self._current = r
+        elif r.precision in ("month", "year") and r.value and r.value[:4].isdigit():
+            month = int(r.value[5:7]) if r.precision == "month" else 7
+            self._period = date(int(r.value[:4]), month, 15 if r.precision == "month" else 1)
         return r

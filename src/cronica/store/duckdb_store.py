@@ -283,13 +283,13 @@ class Store:
             where.append("date <= ?")
             params.append(parse_iso_date(until, end=True))
         if actor is not None:
-            cols = ("actor1_canonical", "actor1_text", "actor2_canonical", "actor2_text")
-            where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in cols) + ")")
-            params += [_like(actor)] * len(cols)
+            actor_cols = ("actor1_canonical", "actor1_text", "actor2_canonical", "actor2_text")
+            where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in actor_cols) + ")")
+            params += [_like(actor)] * len(actor_cols)
         if place is not None:
-            cols = ("location_canonical", "location_text", "admin1")
-            where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in cols) + ")")
-            params += [_like(place)] * len(cols)
+            place_cols = ("location_canonical", "location_text", "admin1")
+            where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in place_cols) + ")")
+            params += [_like(place)] * len(place_cols)
         if disputed is not None:
             where.append("disputed = ?")
             params.append(bool(disputed))
@@ -351,11 +351,13 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Row counts per table, plus the number of disputed events."""
-        con = self._con
         out: dict[str, int] = {}
         for table in ("documents", "sentences", "events", "claims", "evidence"):
-            out[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
-        out["disputed"] = con.execute(
-            "SELECT count(*) FROM events WHERE disputed"
-        ).fetchone()[0]  # type: ignore[index]
+            out[table] = self._count(f"SELECT count(*) FROM {table}")
+        out["disputed"] = self._count("SELECT count(*) FROM events WHERE disputed")
         return out
+
+    def _count(self, sql: str) -> int:
+        """The single number a `SELECT count(*)` query gives."""
+        row = self._con.execute(sql).fetchone()
+        return int(row[0]) if row is not None else 0

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from cronica.lang.registry import pack, packs
 from cronica.text import fold
@@ -40,8 +42,8 @@ def _cues(codes: tuple[str, ...]) -> Cues:
     fields: dict[str, set[str]] = {}
     months: set[str] = set()
 
-    def put(name: str, values: object) -> None:
-        items = [values] if isinstance(values, str) else list(values or ())  # type: ignore[arg-type]
+    def put(name: str, values: str | Iterable[object] | None) -> None:
+        items = [values] if isinstance(values, str) else list(values or ())
         fields.setdefault(name, set()).update(fold(str(v)) for v in items if str(v).strip())
 
     for code in codes:
@@ -57,11 +59,11 @@ def _cues(codes: tuple[str, ...]) -> Cues:
                             if month else "")
     sets = ("references", "see_also")
     known = {f for f in Cues.__dataclass_fields__ if f not in (*sets, "date")}
-    return Cues(
-        **{k: tuple(sorted(v, key=len, reverse=True)) for k, v in fields.items() if k in known},
-        **{k: frozenset(fields.get(k, ())) for k in sets},
-        date=re.compile(date),
-    )
+    given: dict[str, Any] = {
+        k: tuple(sorted(v, key=len, reverse=True)) for k, v in fields.items() if k in known
+    }
+    given.update({k: frozenset(fields.get(k, ())) for k in sets})
+    return Cues(**given, date=re.compile(date))
 
 
 def starts_with(folded: str, phrases: tuple[str, ...]) -> str | None:

@@ -14,7 +14,9 @@ from cronica.documents.zones.cues import Cues, contains, starts_with
 from cronica.documents.zones.repetition import RepetitionIndex
 from cronica.text import fold
 
-_TERMINAL = re.compile(r"""[.!?…][\s"'»”’)\]]*$|\(\s*\d[\d./-]*\s*\)$""")
+_TERMINAL = re.compile(
+    r"""[.!?…][\s"'»”’)\]]*(?:\[[^\[\]\s]{1,12}\]\s*)*$|\(\s*\d[\d./-]*\s*\)$"""
+)  # citation markers ("[4][5]") may follow the final stop
 _WORD = re.compile(r"\w+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _LEADING_TIME = re.compile(r"^\W{0,3}\d{1,2}[:.h]\d{2}\b")
@@ -24,6 +26,7 @@ _QUOTE_CLOSE = re.compile("[»\"”’]")
 PROSE_WORDS = 6  # a terminated line this long reads as reporting prose
 SHORT_CUE_WORDS = 10  # cue phrases count only on lines this short (section openers, buttons)
 LONG_PROSE_WORDS = 25  # a repeated line this long needs twice the usual repetition
+HEADLINE_WORDS = 25  # a line without final punctuation longer than this is prose, not a title
 
 
 @dataclass
@@ -51,7 +54,11 @@ class Line:
 
     @property
     def headline(self) -> bool:
-        return not _TERMINAL.search(self.text) and not self.text.endswith((":", ",", ";"))
+        return (
+            not _TERMINAL.search(self.text)
+            and not self.text.endswith((":", ",", ";"))
+            and self.words <= HEADLINE_WORDS
+        )
 
     def set(self, zone: str, reason: str) -> None:
         self.zone, self.reason = zone, reason
@@ -274,4 +281,4 @@ def _encyclopedia_summary(lines: list[Line]) -> None:
         return
     for line in lines[:first]:
         if line.zone in ("title", "lead", "body", "brief"):
-            line.set("related", "encyclopedia summary: the body reports these events")
+            line.set("summary", "encyclopedia summary: the body reports these events")

@@ -34,7 +34,7 @@ class Candidate:
 
     def fresh(self) -> Candidate:
         """The candidate as generated: its name match only, no ranking features."""
-        kept = {k: self.features[k] for k in ("match", "key") if k in self.features}
+        kept: dict[str, Any] = {k: self.features[k] for k in ("match", "key") if k in self.features}
         return Candidate(self.entry, self.score, kept)
 
 

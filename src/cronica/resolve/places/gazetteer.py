@@ -165,6 +165,6 @@ def _load_cached(extra: tuple[str, ...]) -> Gazetteer:
     entries: list[PlaceEntry] = []
     for path in gazetteer_files():
         entries.extend(read_rows(path, user=False))
-    for path in extra:
-        entries.extend(read_rows(Path(path), user=True))
+    for name in extra:
+        entries.extend(read_rows(Path(name), user=True))
     return Gazetteer(entries)

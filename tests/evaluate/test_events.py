@@ -6,7 +6,7 @@ import pytest
 from cronica.evaluate import events
 from cronica.record import Actor, Claim, Document, Event, Evidence, Location, Quantity
 
-FIXTURES = Path(__file__).parent / "fixtures" / "eval" / "events"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "eval" / "events"
 GOLD = FIXTURES / "gold.jsonl"
 TEXT = (FIXTURES / "pueblo-es.txt").read_text(encoding="utf-8")
 LINES = TEXT.splitlines()

@@ -3,7 +3,7 @@ from pathlib import Path
 from cronica.evaluate import sentences
 from cronica.record import Event, Evidence
 
-TSV = Path(__file__).parent / "fixtures" / "eval" / "sentences_tiny.tsv"
+TSV = Path(__file__).parents[1] / "fixtures" / "eval" / "sentences_tiny.tsv"
 
 
 def event(text):

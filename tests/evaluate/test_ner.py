@@ -4,7 +4,7 @@ import pytest
 
 from cronica.evaluate import ner
 
-CONLL = Path(__file__).parent / "fixtures" / "eval" / "conll_tiny.txt"
+CONLL = Path(__file__).parents[1] / "fixtures" / "eval" / "conll_tiny.txt"
 GOLD = [[(2, 3, "PER"), (4, 6, "LOC")], [(1, 2, "ORG")]]
 
 

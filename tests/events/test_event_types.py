@@ -18,7 +18,7 @@ from cronica.events.lexicon import ontology
 from cronica.pipeline import Pipeline
 from cronica.record import Document, Event
 
-FIXTURES = Path(__file__).parent / "fixtures" / "events"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "events"
 LANGS = ("es", "en")
 DEFAULT_DATE = date(2020, 2, 8)
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from cronica import registry
 from cronica.cli import app
 from cronica.documents import registry as readers
 from cronica.documents.fields import ReadOptions
@@ -91,16 +92,15 @@ def test_built_in_readers_and_exporters_are_registered():
 
 def test_built_ins_without_entry_points(monkeypatch):
     """A source tree that was never installed still reads and writes every built-in format."""
-    monkeypatch.setattr(readers, "entry_points", lambda group: [])
-    monkeypatch.setattr(exporters, "entry_points", lambda group: [])
-    readers._installed.cache_clear()
-    exporters._installed.cache_clear()
+    monkeypatch.setattr(registry, "entry_points", lambda group: [])
+    readers._registry.reload()
+    exporters._registry.reload()
     try:
         assert set(readers.names()) == {"text", "html", "jsonl", "csv"}
         assert set(exporters.names()) == {"jsonl", "acled-csv", "csv", "geojson", "parquet"}
     finally:
-        readers._installed.cache_clear()
-        exporters._installed.cache_clear()
+        readers._registry.reload()
+        exporters._registry.reload()
 
 
 def test_a_broken_entry_point_does_not_hide_the_others(monkeypatch, caplog):
@@ -110,14 +110,14 @@ def test_a_broken_entry_point_does_not_hide_the_others(monkeypatch, caplog):
         def load(self):
             raise ImportError("no such module")
 
-    real = readers.entry_points
-    monkeypatch.setattr(readers, "entry_points", lambda group: [*real(group=group), Broken()])
-    readers._installed.cache_clear()
+    real = registry.entry_points
+    monkeypatch.setattr(registry, "entry_points", lambda group: [*real(group=group), Broken()])
+    readers._registry.reload()
     try:
         assert "text" in readers.names() and "broken" not in readers.names()
         assert "reader broken could not be loaded" in caplog.text
     finally:
-        readers._installed.cache_clear()
+        readers._registry.reload()
 
 
 def test_registered_reader_reads_by_name_and_extension(toys, tmp_path):
@@ -195,3 +195,18 @@ def test_cli_extract_reads_and_writes_toy_formats(toys, tmp_path):
     jsonl = invoke("extract", path, "--input-format", "memo", "--format", "jsonl")
     (event,) = [json.loads(line) for line in jsonl.stdout.splitlines()]
     assert event["date"] == "2019-05-01"
+
+
+def test_generic_registry_keys_built_ins_and_run_time_additions(monkeypatch):
+    """The one Registry behind readers, exporters and language packs: built-ins when no entry
+    point is installed, additions after them, replacing and removing by key."""
+    monkeypatch.setattr(registry, "entry_points", lambda group: [])
+    plugins = registry.Registry("cronica.toys", "toy", str.lower, lambda: ("A", "B"))
+    assert plugins.items() == {"a": "A", "b": "B"}
+    plugins.register("C")
+    plugins.register("a")
+    assert plugins.items() == {"a": "a", "b": "B", "c": "C"}
+    assert plugins.installed() == {"a": "A", "b": "B"} and plugins.added() == {"c": "C", "a": "a"}
+    plugins.unregister("a")
+    plugins.unregister("nothing")
+    assert plugins.items() == {"a": "A", "b": "B", "c": "C"}

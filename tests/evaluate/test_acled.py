@@ -5,7 +5,7 @@ import pytest
 from cronica.evaluate import acled
 from cronica.record import Actor, Document, Event, Evidence, Fatalities, Location
 
-FIXTURES = Path(__file__).parent / "fixtures" / "eval" / "acled"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "eval" / "acled"
 MODERN = FIXTURES / "tiny_modern.csv"
 
 

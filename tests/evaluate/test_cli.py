@@ -9,7 +9,7 @@ from cronica.evaluate import predictors
 from cronica.evaluate.cli import eval_app
 from cronica.record import Event, Evidence
 
-FIXTURES = Path(__file__).parent / "fixtures" / "eval"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "eval"
 runner = CliRunner()
 
 
@@ -27,7 +27,7 @@ def one_event_per_line(doc):
 
 @pytest.fixture
 def fake_pipeline(monkeypatch):
-    monkeypatch.setattr(predictors, "events", lambda: one_event_per_line)
+    monkeypatch.setattr(predictors, "events", lambda repeated=None: one_event_per_line)
     monkeypatch.setattr(predictors, "sentence_events", lambda: lambda text, lang: [])
 
 

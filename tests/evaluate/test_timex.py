@@ -4,7 +4,7 @@ import pytest
 
 from cronica.evaluate import timex
 
-TSV = Path(__file__).parent / "fixtures" / "eval" / "timebank_tiny.tsv"
+TSV = Path(__file__).parents[1] / "fixtures" / "eval" / "timebank_tiny.tsv"
 
 
 def fake(answers):

@@ -70,7 +70,7 @@ def fake(doc: Document) -> list[Event]:
 
 
 def test_news_set_dates_languages_listed_docs_and_country(tmp_path, monkeypatch):
-    monkeypatch.setattr(predictors, "events", lambda: fake)
+    monkeypatch.setattr(predictors, "events", lambda repeated=None: fake)
     data = make_data(tmp_path)
     SEEN.clear()
     result = suite.run_one("events-news", None, data)

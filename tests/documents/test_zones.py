@@ -139,7 +139,7 @@ def test_markdown_front_matter_headings_and_references() -> None:
     assert zones["* Southern offensive (2031)"] == "related"
     assert zones["1. An old report, 2031."] == "boilerplate"
     summary = next(b for b in blocks if doc.text[b.start:b.end].lstrip().startswith("The **"))
-    assert summary.zone == "related" and "summary" in summary.reason
+    assert summary.zone == "summary" and "summary" in summary.reason
     assert not reporting(summary)
 
 

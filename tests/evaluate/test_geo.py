@@ -5,7 +5,7 @@ import pytest
 
 from cronica.evaluate import geo
 
-XML = Path(__file__).parent / "fixtures" / "eval" / "geovirus_tiny.xml"
+XML = Path(__file__).parents[1] / "fixtures" / "eval" / "geovirus_tiny.xml"
 PLACES = {"Northtown": (10.0, 20.0), "Southvale": (12.0, 22.0), "Eastham": (13.0, 23.0)}
 
 

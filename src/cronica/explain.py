@@ -1,0 +1,66 @@
+"""Why a document gave the events it gave: each sentence's zone, its triggers with their
+modality, and what was kept or dropped and why (``cronica explain``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cronica.components import read_sentences
+from cronica.pipeline import Pipeline
+from cronica.record import REPORTING_ZONES, Document
+
+
+@dataclass
+class TriggerNote:
+    """One trigger of a sentence: its word, action, modality and the verdict."""
+
+    word: str
+    action: str
+    modality: str
+    kept: bool
+    reason: str = ""
+
+
+@dataclass
+class SentenceNote:
+    """One sentence: where it is, its zone, and its triggers."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    zone: str | None
+    date: str | None
+    triggers: list[TriggerNote] = field(default_factory=list)
+
+    @property
+    def verdict(self) -> str:
+        """A one-line summary of what the sentence gave."""
+        if self.zone is not None and self.zone not in REPORTING_ZONES:
+            return f"skipped: zone {self.zone} does not report events"
+        kept = [t for t in self.triggers if t.kept]
+        if kept:
+            return "events: " + ", ".join(f"{t.action} ({t.word})" for t in kept)
+        if self.triggers:
+            return "no event: every trigger dropped"
+        return "no event: no trigger word"
+
+
+def explain(pipeline: Pipeline, doc: Document) -> list[SentenceNote]:
+    """Each sentence of `doc` with its zone, date and triggers (kept or dropped, and why)."""
+    _, docs = pipeline.read(doc)
+    notes = []
+    for parsed in docs:
+        for span in read_sentences(parsed):
+            ev = span._.evidence
+            note = SentenceNote(
+                span._.index, ev.start, ev.end, ev.sentence, span._.zone, span._.time.value
+            )
+            for m in span._.triggers or []:
+                note.triggers.append(TriggerNote(m.token.text, m.entry.action, m.modality, True))
+            for m in span._.dropped or []:
+                note.triggers.append(
+                    TriggerNote(m.token.text, m.entry.action, m.modality, False, m.reason)
+                )
+            notes.append(note)
+    return notes

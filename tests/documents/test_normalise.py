@@ -1,0 +1,117 @@
+"""Tests for cronica.documents.normalise: markers, offsets, citations."""
+
+from __future__ import annotations
+
+import pytest
+
+from cronica.documents.normalise import citations_in, normalise, to_original
+
+
+def clean_span(norm, words: str) -> tuple[int, int]:
+    start = norm.clean.index(words)
+    return start, start + len(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("dos barrios,[130] Loma Alta[131] y Cerro", "dos barrios, Loma Alta y Cerro"),
+        ("un grupo armado[200] que operaba", "un grupo armado que operaba"),
+        ("[52] Durante la noche", "Durante la noche"),
+        ("el cuartel.\n[55] Al mismo tiempo", "el cuartel.\nAl mismo tiempo"),
+        ("Cerro Verde.[56][57] Luego", "Cerro Verde. Luego"),
+        ("hubo muertos [cita requerida].", "hubo muertos."),
+        ("the town [citation needed], then", "the town, then"),
+        ("algo[nota 3] y otra[a] cosa", "algo y otra cosa"),
+        ("fin de frase [12]\nnueva", "fin de frase\nnueva"),
+        ("palabra[3]pegada", "palabra pegada"),
+        ("al final[7]", "al final"),
+        ("dos  espacios [4]  y más", "dos espacios y más"),
+    ],
+)
+def test_markers_removed_without_spacing_damage(text: str, expected: str) -> None:
+    norm = normalise(text)
+    assert norm.clean == expected
+    assert "  " not in norm.clean
+    assert len(norm.offsets) == len(norm.clean) + 1
+    assert norm.offsets[-1] == len(text)
+
+
+def test_bracketed_real_text_is_kept() -> None:
+    text = "dijo: «no [sabían] qué hacer» y «[que] se fueran» [...]"
+    assert normalise(text).clean == text
+    assert normalise(text).citations == []
+
+
+def test_citations_recorded_with_original_offsets() -> None:
+    text = "dos barrios,[130] Loma Alta[131] y Cerro Verde.[56][57]"
+    norm = normalise(text)
+    assert [c.marker for c in norm.citations] == ["[130]", "[131]", "[56]", "[57]"]
+    for c in norm.citations:
+        assert text[c.start : c.end] == c.marker
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("dos barrios,[130] Loma Alta[131] y Cerro Verde.", "Loma Alta"),
+        ("dos barrios,[130] Loma Alta[131] y Cerro Verde.", "barrios, Loma Alta y"),
+        ("un grupo armado[200] que operaba", "armado que"),
+        ("[52] Durante la noche", "Durante"),
+        ("a\u00a0b\r\nc\x07d", "a b\ncd"),
+    ],
+)
+def test_offsets_round_trip(text: str, words: str) -> None:
+    norm = normalise(text)
+    s, e = to_original(norm, *clean_span(norm, words))
+    original = text[s:e]
+    assert normalise(original).clean == words
+    if "[" not in original and "\r" not in original and "\x07" not in original:
+        assert original.replace("\u00a0", " ") == words
+
+
+def test_to_original_excludes_trailing_marker() -> None:
+    text = "un grupo armado[200] que"
+    norm = normalise(text)
+    s, e = to_original(norm, *clean_span(norm, "un grupo armado"))
+    assert text[s:e] == "un grupo armado"
+    assert to_original(norm, 3, 3) == (3, 3)
+    with pytest.raises(ValueError):
+        to_original(norm, 0, len(norm.clean) + 1)
+
+
+def test_whitespace_and_unicode_normalisation() -> None:
+    text = "Ataque\u00a0en\tMosul\r\nSegunda\u200b línea: cafe\u0301\x00 fin"
+    norm = normalise(text)
+    assert norm.clean == "Ataque en Mosul\nSegunda línea: café fin"
+    assert norm.clean.count("\u00e9") == 1  # NFC composed
+    s, e = to_original(norm, *clean_span(norm, "café"))
+    assert text[s:e] == "cafe\u0301"
+    for i, ch in enumerate(norm.clean):
+        if ch.isalpha() and ch.isascii():
+            assert text[norm.offsets[i]] == ch
+
+
+def test_citations_in_span_and_following_line() -> None:
+    text = (
+        "Las milicias capturaron dos barrios,[130] Loma Alta[131] y Cerro Verde.[56][57]\n"
+        "Durante la noche bombardearon el cuartel.\n[55] Al mismo tiempo hubo tregua."
+    )
+    norm = normalise(text)
+    first_end = norm.clean.index("Verde.") + len("Verde.")
+    s, e = to_original(norm, 0, first_end)
+    assert citations_in(norm, s, e) == ["[130]", "[131]", "[56]", "[57]"]
+    second = "Durante la noche bombardearon el cuartel."
+    s, e = to_original(norm, *clean_span(norm, second))
+    assert citations_in(norm, s, e) == ["[55]"]
+    third = "Al mismo tiempo hubo tregua."
+    s, e = to_original(norm, *clean_span(norm, third))
+    assert citations_in(norm, s, e) == []
+    s, e = to_original(norm, *clean_span(norm, "Loma Alta"))
+    assert citations_in(norm, s, e) == ["[131]"]
+
+
+def test_citations_in_stops_at_other_text() -> None:
+    norm = normalise("uno dos[1] tres")
+    s, e = to_original(norm, *clean_span(norm, "uno"))
+    assert citations_in(norm, s, e) == []
