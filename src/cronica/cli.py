@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
@@ -20,6 +21,9 @@ from cronica.documents.registry import names as reader_names
 from cronica.documents.zones import RepetitionIndex
 from cronica.export.registry import names as export_names
 from cronica.record import Document, Event, InputError
+
+if TYPE_CHECKING:
+    from cronica.pipeline import Analysis, Pipeline
 
 app = typer.Typer(
     help="cronica: conflict reports (es/en) to a sourced, geocoded event dataset.",
@@ -161,25 +165,62 @@ def _progress() -> Progress:
     )
 
 
-def _pipeline(gazetteer: list[Path] | None, repeated: RepetitionIndex | None = None):
-    from cronica.pipeline import Pipeline
-
-    return Pipeline([str(p) for p in gazetteer or []], repeated)
-
-
-def _repetition(documents: Iterable[Document | InputError]) -> RepetitionIndex | None:
-    """Lines that recur across the run's documents (menus, banners): a first, cheap pass.
-
-    Standard input cannot be read twice, so a run that reads it gets no index."""
-    index = RepetitionIndex()
-    for item in documents:
-        if isinstance(item, Document):
-            index.add(item)
-    return index if len(index) > 1 else None
-
-
 def _fail(error: InputError) -> None:
     log.error("failed: %s", error)
+
+
+T = TypeVar("T")
+
+
+@dataclass
+class _Run:
+    """One command's inputs: read once for the lines they repeat (boilerplate), then for the
+    work; inputs that fail are logged with their name and counted."""
+
+    paths: list[str]
+    input_format: str
+    text_column: str
+    when: str | None
+    lang: str
+    gazetteer: list[Path] | None
+    failed: int = 0
+
+    def _read(self) -> Iterator[Document | InputError]:
+        return _documents(self.paths, self.input_format, self.text_column, self.when, self.lang)
+
+    def pipeline(self) -> Pipeline:
+        """The pipeline, with the run's repetition index (none when reading standard input,
+        which cannot be read twice)."""
+        from cronica.pipeline import Pipeline
+
+        repeated = None
+        if "-" not in self.paths:
+            index = RepetitionIndex()
+            for item in self._read():
+                if isinstance(item, Document):
+                    index.add(item)
+            repeated = index if len(index) > 1 else None
+        return Pipeline([str(p) for p in self.gazetteer or []], repeated)
+
+    def documents(self) -> Iterator[Document]:
+        """The readable documents; the others are logged and counted as failed."""
+        for item in self._read():
+            if isinstance(item, InputError):
+                self.failure(item)
+            else:
+                yield item
+
+    def failure(self, error: InputError) -> None:
+        self.failed += 1
+        _fail(error)
+
+    def attempt(self, work: Callable[[Document], T], doc: Document) -> T | None:
+        """`work(doc)`, or None when it raises an InputError (logged and counted)."""
+        try:
+            return work(doc)
+        except InputError as exc:
+            self.failure(exc)
+            return None
 
 
 @app.command()
@@ -196,32 +237,21 @@ def extract(
     """Extract events from documents and print (or write) them."""
     from cronica.output import write_events
 
-    repeated = None if "-" in paths else _repetition(
-        _documents(paths, input_format, text_column, when, lang)
-    )
-    pipeline = _pipeline(gazetteer, repeated)
+    run = _Run(paths, input_format, text_column, when, lang, gazetteer)
+    pipeline = run.pipeline()
     events: list[Event] = []
-    failed = 0
     with _progress() as progress:
         task = progress.add_task("extracting", total=None)
-        for item in _documents(paths, input_format, text_column, when, lang):
-            if isinstance(item, InputError):
-                failed += 1
-                _fail(item)
-                continue
-            try:
-                found = pipeline.extract(item)
-            except InputError as exc:
-                failed += 1
-                _fail(exc)
-                continue
-            events.extend(found)
-            progress.advance(task)
+        for item in run.documents():
+            found = run.attempt(pipeline.extract, item)
+            if found is not None:
+                events.extend(found)
+                progress.advance(task)
     write_events(events, fmt, str(output) if output else None)
     if output:
         log.info("wrote %d events to %s", len(events), output)
-    if failed:
-        log.error("%d input(s) failed", failed)
+    if run.failed:
+        log.error("%d input(s) failed", run.failed)
         raise typer.Exit(1)
 
 
@@ -237,22 +267,12 @@ def explain(
     """Show, for each sentence, its zone, date and triggers, and why each was kept or dropped."""
     from cronica.explain import explain as explain_document
 
-    repeated = None if "-" in paths else _repetition(
-        _documents(paths, input_format, text_column, when, lang)
-    )
-    pipeline = _pipeline(gazetteer, repeated)
-    failed = 0
+    run = _Run(paths, input_format, text_column, when, lang, gazetteer)
+    pipeline = run.pipeline()
     out = Console(soft_wrap=True, highlight=False)
-    for item in _documents(paths, input_format, text_column, when, lang):
-        if isinstance(item, InputError):
-            failed += 1
-            _fail(item)
-            continue
-        try:
-            notes = explain_document(pipeline, item)
-        except InputError as exc:
-            failed += 1
-            _fail(exc)
+    for item in run.documents():
+        notes = run.attempt(lambda doc: explain_document(pipeline, doc), item)
+        if notes is None:
             continue
         out.print(f"# {item.id}", markup=False)
         for note in notes:
@@ -268,7 +288,7 @@ def explain(
                         f"    dropped {t.action} ({t.word}): {t.modality}, {t.reason}",
                         markup=False,
                     )
-    if failed:
+    if run.failed:
         raise typer.Exit(1)
 
 
@@ -285,34 +305,33 @@ def ingest(
     """Store documents and their events in DuckDB (re-ingesting the same text changes nothing)."""
     from cronica.store import Store
 
-    repeated = None if "-" in paths else _repetition(
-        _documents(paths, input_format, text_column, when, lang)
-    )
-    pipeline = _pipeline(gazetteer, repeated)
-    stored = unchanged = failed = 0
+    run = _Run(paths, input_format, text_column, when, lang, gazetteer)
+    pipeline = run.pipeline()
+    stored = unchanged = 0
     with Store(str(db)) as store, _progress() as progress:
+
+        def store_one(doc: Document) -> Analysis:
+            """Extract one document and store it with its events, in one transaction."""
+            analysis = pipeline.analyse(doc)
+            _ingest_one(store, doc, analysis)
+            return analysis
+
         task = progress.add_task("ingesting", total=None)
-        for item in _documents(paths, input_format, text_column, when, lang):
+        for item in run.documents():
             progress.advance(task)
-            if isinstance(item, InputError):
-                failed += 1
-                _fail(item)
-                continue
             if store.has_document(item.content_hash):
                 unchanged += 1
                 log.info("%s: unchanged (already stored)", item.id)
                 continue
-            try:
-                analysis = pipeline.analyse(item)
-                _ingest_one(store, item, analysis)
-            except InputError as exc:
-                failed += 1
-                _fail(exc)
+            analysis = run.attempt(store_one, item)
+            if analysis is None:
                 continue
             stored += 1
             log.info("%s: stored, %d events", item.id, len(analysis.events))
-    err.print(f"{stored} stored, {unchanged} unchanged, {failed} failed -> {db}", markup=False)
-    if failed:
+    err.print(
+        f"{stored} stored, {unchanged} unchanged, {run.failed} failed -> {db}", markup=False
+    )
+    if run.failed:
         raise typer.Exit(1)
 
 
