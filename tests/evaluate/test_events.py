@@ -121,3 +121,15 @@ def test_place_first_part_of_canonical_counts():
     assert not events.place_ok(gold, {"location_canonical": "Aleppo, Eastern Aleppo"})
     assert not events.place_ok(gold, {"location_canonical": None})
     assert events.place_ok({"location_canonical": None}, {"location_canonical": None})
+
+
+def test_place_ok_accepts_spellings_of_the_same_place() -> None:
+    from cronica.evaluate.events_match import place_ok
+    from cronica.resolve.places import Gazetteer
+
+    (hama,) = [c.entry for c in Gazetteer.load().candidates("Hamah", 1)]
+    at_hama = {"location_canonical": "Hamah", "lat": hama.lat, "lon": hama.lon}
+    assert place_ok({"location_canonical": "Al Mayadin"}, {"location_canonical": "Mayadin"})
+    assert place_ok({"location_canonical": "Hama", "country": "Syria"}, at_hama)
+    assert not place_ok({"location_canonical": "Homs", "country": "Syria"}, at_hama)
+    assert not place_ok({"location_canonical": "Hama", "country": "Iraq"}, at_hama)

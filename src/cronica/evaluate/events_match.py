@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from cronica.evaluate import metrics
 from cronica.record import Event
-from cronica.text import loose, normalise_space
+from cronica.text import loose, normalise_space, place_keys
 
 PLACE_KM = 2.0
 MIN_CONTAINED = 20  # shortest predicted sentence (characters) that may match inside gold evidence
@@ -49,16 +50,41 @@ def in_country(pred: dict[str, Any], countries: set[str]) -> bool:
 
 def place_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     """Canonical names equal (case- and accent-insensitive; a predicted "Place, Admin" counts
-    by its first part), or both coordinates within 2 km."""
+    by its first part; name keys without particles, "Al Mayadin" = "Mayadin"), or coordinates
+    within 2 km: the gold's own, else those of the gazetteer entries whose name or alternate
+    name is exactly the gold's canonical name in the gold's country ("Hama" = "Hamah")."""
     gold_name, pred_name = gold.get("location_canonical"), pred.get("location_canonical")
     if _same_text(gold_name, pred_name):
         return True
-    if gold_name and pred_name and _same_text(gold_name, pred_name.split(",")[0]):
-        return True  # "Eastern Aleppo, Aleppo": the place, then its admin area
-    glat, glon, plat, plon = gold.get("lat"), gold.get("lon"), pred.get("lat"), pred.get("lon")
-    if glat is not None and glon is not None and plat is not None and plon is not None:
+    if gold_name and pred_name:
+        first = pred_name.split(",")[0]  # "Eastern Aleppo, Aleppo": the place, then its admin
+        if _same_text(gold_name, first) or place_keys(gold_name) & place_keys(first):
+            return True
+    plat, plon = pred.get("lat"), pred.get("lon")
+    if plat is None or plon is None:
+        return False
+    glat, glon = gold.get("lat"), gold.get("lon")
+    if glat is not None and glon is not None:
         return metrics.haversine_km(glat, glon, plat, plon) <= PLACE_KM
-    return False
+    return any(
+        metrics.haversine_km(lat, lon, plat, plon) <= PLACE_KM
+        for lat, lon in _gold_points(gold_name or "", gold.get("country") or "")
+    )
+
+
+@lru_cache(maxsize=4096)
+def _gold_points(name: str, country: str) -> tuple[tuple[float, float], ...]:
+    """Coordinates of the gazetteer entries named exactly `name` (in `country` when given)."""
+    if not name:
+        return ()
+    from cronica.resolve.places import Gazetteer
+
+    found = Gazetteer.load().candidates(name, limit=10)
+    return tuple(
+        (c.entry.lat, c.entry.lon)
+        for c in found
+        if c.score >= 100 and (not country or c.entry.country == country)
+    )
 
 
 def _source_name_ok(gold_name: str, pred_name: str) -> bool:
