@@ -105,7 +105,7 @@ REPORT = {
         "same_day_text": "Más tarde ese mismo día",
         "government": "Military Forces of Syria (2000-)",
         "according": "Según el Observatorio",
-        "according_source": "Observatorio Sirio para los Derechos Humanos",
+        "according_source": "Syrian Observatory for Human Rights",  # the canonical name
         "strike": "los ataques aéreos golpearon",
         "strike_place": "Talbiseh",
         "strike_killed": 30,
@@ -116,7 +116,7 @@ REPORT = {
         "passive_actor": "Jabhat al-Nusra",  # its name in December 2015
         "passive_sub": "Non-state actor overtakes territory",
         "reported": "La ONU informó",
-        "reporter": "ONU",
+        "reporter": "United Nations",  # "la ONU", by its canonical name
     },
     "en": {
         "path": EN,

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cronica.components import read_sentences
+from cronica.events.tolls import cumulative_tolls
 from cronica.pipeline import Pipeline
 from cronica.record import REPORTING_ZONES, Document
+from cronica.resolve.time import ResolvedTime, background
 
 
 @dataclass
@@ -32,6 +34,7 @@ class SentenceNote:
     zone: str | None
     date: str | None
     triggers: list[TriggerNote] = field(default_factory=list)
+    time: ResolvedTime | None = None
 
     @property
     def verdict(self) -> str:
@@ -54,13 +57,40 @@ def explain(pipeline: Pipeline, doc: Document) -> list[SentenceNote]:
         for span in read_sentences(parsed):
             ev = span._.evidence
             note = SentenceNote(
-                span._.index, ev.start, ev.end, ev.sentence, span._.zone, span._.time.value
+                span._.index, ev.start, ev.end, ev.sentence, span._.zone, span._.time.value,
+                time=span._.time,
             )
+            tolls = cumulative_tolls(span, parsed._.story.lang, span._.quantities or [])
             for m in span._.triggers or []:
-                note.triggers.append(TriggerNote(m.token.text, m.entry.action, m.modality, True))
+                if tolls.holds(m.token):  # dropped when events are built
+                    note.triggers.append(
+                        TriggerNote(m.token.text, m.entry.action, "cumulative", False,
+                                    "a toll over a span of days, not one event")
+                    )  # fmt: skip
+                else:
+                    note.triggers.append(
+                        TriggerNote(m.token.text, m.entry.action, m.modality, True)
+                    )
             for m in span._.dropped or []:
                 note.triggers.append(
                     TriggerNote(m.token.text, m.entry.action, m.modality, False, m.reason)
                 )
             notes.append(note)
+    _mark_background(notes, doc)
     return notes
+
+
+def _mark_background(notes: list[SentenceNote], doc: Document) -> None:
+    """Old events of a news report are its background (events.build.news_background)."""
+    if doc.date is None:
+        return
+    dct = doc.date
+    told = [n for n in notes if n.time is not None and any(t.kept for t in n.triggers)]
+    old = [n for n in told if n.time is not None and background(n.time, dct)]
+    if len(old) == len(told):
+        return  # a retrospective report: every event is old, none is background
+    for note in old:
+        for t in note.triggers:
+            if t.kept:
+                t.kept, t.modality = False, "background"
+                t.reason = f"dated {note.date}, long before the publication date"

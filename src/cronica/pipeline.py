@@ -19,7 +19,7 @@ from cronica.documents.normalise import NormalisedText, normalise
 from cronica.documents.zones import RepetitionIndex, zone_document
 from cronica.events.arguments import ArgumentReader
 from cronica.events.attribution import Attributor
-from cronica.events.build import sentence_events
+from cronica.events.build import news_background, sentence_events
 from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
 from cronica.record import Document, Event, Sentence
@@ -95,6 +95,10 @@ class Pipeline:
             ev = span._.evidence
             analysis.sentences.append((span._.index, ev.start, ev.end, ev.sentence, ev.citations))
             analysis.events.extend(sentence_events(story, span))
+        for old in news_background(analysis.events, doc.date):
+            log.info("%s: sentence %d: %s dropped: background (dated %s)",
+                     doc.id, old.sentence_index, old.action, old.date)  # fmt: skip
+            analysis.events.remove(old)
         analysis.events = merge_document(analysis.events, story.attribution.detached)
         log.info(
             "%s: %d sentence%s, %d event%s (%s)",

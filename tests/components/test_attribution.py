@@ -7,7 +7,7 @@ def test_according_to_names_the_source_of_the_trigger(read):
     sents = read("Según el Observatorio Sirio, la aviación bombardeó Jan Sheijun.", "es", NAME)
     cues = [c for cs in sents[0]._.cues.values() for c in cs]
     assert [(c.source, c.stance) for c in cues] == [
-        ("Observatorio Sirio", "reports")
+        ("Syrian Observatory for Human Rights", "reports")
     ]
 
 

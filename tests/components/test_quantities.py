@@ -12,3 +12,18 @@ def test_counts_of_a_sentence_with_an_event(read):
 def test_no_counts_are_read_where_there_is_no_event(read):
     sents = read("The town has 12,000 inhabitants.", "en", NAME)
     assert sents[0]._.quantities == []
+
+
+def test_ages_are_not_counts(read):
+    sents = read("Police arrested 12 men aged 18-25 and a 30-year-old woman.", "en", NAME)
+    assert sorted((q.kind, q.value) for _, q in sents[0]._.quantities) == [("detained", 12)]
+    sents = read("La policía detuvo a 12 hombres de entre 18 y 25 años de edad.", "es", NAME)
+    assert sorted((q.kind, q.value) for _, q in sents[0]._.quantities) == [("detained", 12)]
+
+
+def test_a_cumulative_toll_is_not_the_event_s_count(read):
+    sents = read("El bombardeo mató a 12 civiles, elevando a 300 el número de muertos.", "es",
+                 NAME)
+    assert sorted((q.kind, q.value) for _, q in sents[0]._.quantities) == [("killed", 12)]
+    sents = read("The strike killed 12 civilians, bringing the death toll to 300.", "en", NAME)
+    assert sorted((q.kind, q.value) for _, q in sents[0]._.quantities) == [("killed", 12)]

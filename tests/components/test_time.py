@@ -29,3 +29,33 @@ def test_dates_in_non_reporting_zones_do_not_move_the_narrative(read):
     ]
     sents = read(text, "en", NAME, when=date(2019, 6, 3), zones=zones)
     assert sents[-1]._.time.value == "2019-06-01"
+
+
+def test_an_undated_sentence_of_a_report_is_news_of_the_day(read):
+    text = "Los rebeldes tomaron la colina.\n\nLa aviación bombardeó la ciudad."
+    sents = read(text, "es", NAME, when=date(2016, 2, 27))
+    assert [(s._.time.value, s._.time.precision) for s in sents] == [
+        ("2016-02-27", "week"), ("2016-02-27", "week")]
+
+
+def test_a_day_carries_to_the_next_sentence_only(read):
+    text = ("On Tuesday the army shelled the town. Rebels answered with rockets. "
+            "Aid groups describe a dire situation.")
+    sents = read(text, "en", NAME, when=date(2016, 2, 27))
+    assert [s._.time.value for s in sents] == ["2016-02-23", "2016-02-23", "2016-02-27"]
+
+
+def test_a_plan_does_not_date_the_sentence(read):
+    text = "Los rebeldes atacaron el cuartel, antes de la reunión del próximo domingo."
+    sents = read(text, "es", NAME, when=date(2016, 2, 27))
+    assert (sents[0]._.time.value, sents[0]._.time.precision) == ("2016-02-27", "week")
+
+
+def test_a_weekday_with_a_future_verb_is_the_coming_one_a_plan(read):
+    """The coming Tuesday lies after the publication date: it does not date the sentence."""
+    sents = read("Las partes se reunirán el martes.", "es", NAME, when=date(2016, 2, 27))
+    assert (sents[0]._.time.value, sents[0]._.time.precision) == ("2016-02-27", "week")
+    sents = read("The parties will meet on Tuesday.", "en", NAME, when=date(2016, 2, 27))
+    assert (sents[0]._.time.value, sents[0]._.time.precision) == ("2016-02-27", "week")
+    sents = read("Las partes se reunieron el martes.", "es", NAME, when=date(2016, 2, 27))
+    assert sents[0]._.time.value == "2016-02-23"

@@ -10,8 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from cronica.cli import app
-from cronica.link.compare import place_relation, same_time
-from cronica.link.merge import merge_document
+from cronica.link.compare import IMPLIED_ACTOR, place_relation, same_time
+from cronica.link.merge import ANAPHOR_RULE, merge_document
 from cronica.link.phase import phase_of
 from cronica.link.sources import settle
 from cronica.record import Actor, Claim, Event, Evidence, Location, Quantity
@@ -113,6 +113,57 @@ def test_a_neighbourhood_mention_merges_into_its_city_and_keeps_every_claim():
     assert merged.disputed_reason == "killed: 4 (Ministerio) vs 12 (Observatorio)"
 
 
+def test_the_mention_inside_the_other_place_stays_the_record():
+    lead = mention("Bombardeos sobre Alepo dejan 12 muertos.", 0, trigger="Bombardeos")
+    lead.zone = "title"
+    body = mention("Rockets hit Hanano on Tuesday.", 2, trigger="Rockets", location=HANANO)
+    (merged,) = merge_document([lead, body])
+    assert merged.evidence.sentence == body.evidence.sentence  # the body tells where
+    assert {m.sentence_index for m in merged.mentions} == {0, 2}
+
+
+def test_a_body_mention_outranks_a_headline():
+    title = mention("Aviones bombardean Alepo.", 0, trigger="bombardean", actor="Russia")
+    title.zone = "title"
+    body = mention("Aviones bombardearon Alepo el martes.", 1, trigger="bombardearon")
+    body.zone = "body"
+    (merged,) = merge_document([title, body])
+    assert merged.evidence.sentence == body.evidence.sentence
+    assert merged.actor1 is not None and merged.actor1.canonical == "Russia"
+
+
+def test_an_implied_default_actor_does_not_keep_two_mentions_apart():
+    named = mention("Syrian jets bombed Aleppo.", 0, trigger="bombed", actor="Syria")
+    implied = mention("Barrels fell on Hanano.", 1, trigger="Barrels", location=HANANO,
+                      actor="Unidentified Military Forces")  # fmt: skip
+    implied.rules.append(IMPLIED_ACTOR)
+    (merged,) = merge_document([named, implied])
+    assert merged.actor1 is not None and merged.actor1.canonical == "Syria"
+    assert merged.location == HANANO
+    assert IMPLIED_ACTOR not in merged.rules
+
+
+def test_a_definite_general_mention_names_the_event_just_reported():
+    strike = mention("Aviones bombardearon Alepo.", 0, trigger="bombardearon", actor="Russia")
+    later = mention("El ataque dejó 12 muertos.", 2, trigger="ataque", action="attack",
+                    sub="Armed clash", quantities=[Quantity("killed", 12, text="12")])  # fmt: skip
+    later.rules.append(ANAPHOR_RULE + "airstrike,shelling")
+    (merged,) = merge_document([strike, later])
+    assert merged.sub_event_type == "Air/drone strike"
+    assert merged.fatalities is not None and merged.fatalities.best == 12
+
+
+def test_a_definite_mention_far_away_or_of_another_actor_stays_apart():
+    strike = mention("Aviones bombardearon Alepo.", 0, trigger="bombardearon", actor="Russia")
+    far = mention("The attack went on.", 9, trigger="attack", action="attack", sub="Armed clash")
+    other = mention("The rebels repelled the attack.", 1, trigger="attack", action="attack",
+                    sub="Armed clash", actor="Rebels")  # fmt: skip
+    for ev in (far, other):
+        ev.rules.append(ANAPHOR_RULE + "airstrike")
+    assert len(merge_document([strike, far])) == 2
+    assert len(merge_document([strike, other])) == 2
+
+
 def test_best_figure_follows_source_independence_then_the_lowest():
     ev = mention("x", 0, trigger="x")
     ev.claims = [
@@ -199,8 +250,8 @@ def test_two_reports_of_one_event_merge_across_documents(linked_db):
     strike = strikes[0]
     assert {m["document"] for m in strike["mentions"]} == {"norte-1", "levant-7"}
     sources = {(c["source"], c["stance"]) for c in strike["claims"]}
-    assert {("Observatorio Sirio", "reports"), ("local activists", "reports"),
-            ("Russian Defence Ministry", "denies"), ("Levant Wire", "reports"),
+    assert {("Syrian Observatory for Human Rights", "reports"), ("local activists", "reports"),
+            ("Russian Ministry of Defence", "denies"), ("Levant Wire", "reports"),
             ("Diario del Norte", "reports")} <= sources  # fmt: skip
     assert strike["fatalities"] == {"low": 12, "best": 12, "high": 30}
     with Store(str(linked_db), read_only=True) as store:
@@ -217,8 +268,8 @@ def test_disputed_count_and_listing(linked_db):
     disputed = stored(linked_db, "--disputed")
     assert len(disputed) == 1
     reason = disputed[0]["disputed_reason"]
-    assert "killed: 12 (Observatorio Sirio) vs 30 (local activists)" in reason
-    assert "denied by Russian Defence Ministry" in reason
+    assert "killed: 12 (Syrian Observatory for Human Rights) vs 30 (local activists)" in reason
+    assert "denied by Russian Ministry of Defence" in reason
     with Store(str(linked_db), read_only=True) as store:
         assert store.counts()["disputed"] == 1
 
@@ -229,9 +280,9 @@ def test_show_prints_every_claim_and_sentence(linked_db):
     assert result.exit_code == 0, result.output
     text = " ".join(result.stdout.split())
     for words in (
-        "Observatorio Sirio",
+        "Syrian Observatory for Human Rights",
         "local activists",
-        "Russian Defence Ministry",
+        "Russian Ministry of Defence",
         "denies",
         "DISPUTED",
         "low 12 / best 12 / high 30",

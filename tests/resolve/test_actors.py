@@ -41,16 +41,21 @@ def test_civilians_and_protesters_take_the_focus_country(resolver: ActorResolver
 def test_longest_alias_wins(resolver: ActorResolver) -> None:
     actor = resolver.resolve("los combatientes de Fatah al-Sham", "es", "Syria")
     assert actor.canonical == "Jabhat Fateh al-Sham"
-    assert resolver.resolve("el Ejército Libre Sirio", "es", "Syria").canonical == \
-        "Free Syrian Army"
-    assert resolver.resolve("la fuerza aérea rusa", "es", "Syria").canonical == \
-        "Military Forces of Russia (2000-)"
+    assert (
+        resolver.resolve("el Ejército Libre Sirio", "es", "Syria").canonical == "Free Syrian Army"
+    )
+    assert (
+        resolver.resolve("la fuerza aérea rusa", "es", "Syria").canonical
+        == "Military Forces of Russia (2000-)"
+    )
 
 
 def test_fuzzy_transliteration(resolver: ActorResolver) -> None:
     assert resolver.resolve("Jabhat Fateh al-Shaam", "en").canonical == "Jabhat Fateh al-Sham"
-    assert resolver.resolve("Harakat Nouriddeen Al-Zinki", "en").canonical == \
-        "Harakat Nour al-Din al-Zenki"
+    assert (
+        resolver.resolve("Harakat Nouriddeen Al-Zinki", "en").canonical
+        == "Harakat Nour al-Din al-Zenki"
+    )
 
 
 def test_former_name_before_rename(resolver: ActorResolver) -> None:
@@ -74,24 +79,106 @@ def test_unknown_mention(resolver: ActorResolver) -> None:
     assert resolver.resolve("el tiempo", "es", "Syria") is None
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("según el SOHR", "NGO"),
-    ("el Observatorio Sirio para los Derechos Humanos", "NGO"),
-    ("Amnistía Internacional", "NGO"),
-    ("la Cruz Roja", "international organisation"),
-    ("la ONU", "international organisation"),
-    ("el Ministerio de Defensa ruso", "government"),
-    ("Al-Masdar News", "media"),
-    ("SANA", "media"),
-    ("un funcionario rebelde", "armed group"),
-    ("fuentes rusas", "unnamed"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("según el SOHR", "NGO"),
+        ("el Observatorio Sirio para los Derechos Humanos", "NGO"),
+        ("Amnistía Internacional", "NGO"),
+        ("la Cruz Roja", "international organisation"),
+        ("la ONU", "international organisation"),
+        ("el Ministerio de Defensa ruso", "government"),
+        ("Al-Masdar News", "media"),
+        ("SANA", "media"),
+        ("un funcionario rebelde", "armed group"),
+        ("fuentes rusas", "unnamed"),
+    ],
+)
 def test_source_types(resolver: ActorResolver, text: str, expected: str) -> None:
     assert resolver.source_type(text, "es") == expected
 
 
 def test_patterns_for_entity_ruler(resolver: ActorResolver) -> None:
     patterns = resolver.patterns("es")
-    assert {"label": "ACTOR", "pattern": "Ejército Libre Sirio", "id": "Free Syrian Army"} \
-        in patterns
+    assert {
+        "label": "ACTOR",
+        "pattern": "Ejército Libre Sirio",
+        "id": "Free Syrian Army",
+    } in patterns
     assert all(p["id"] and "{country}" not in p["id"] for p in patterns)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "canonical"),
+    [
+        ("helicópteros turcos", "es", "Military Forces of Turkey (2016-)"),
+        ("Turkish helicopters", "en", "Military Forces of Turkey (2016-)"),
+        ("los helicópteros", "es", "Unidentified Military Forces"),
+        ("the helicopters", "en", "Unidentified Military Forces"),
+    ],
+)
+def test_aircraft_are_unidentified_unless_a_country_is_named(
+    resolver: ActorResolver, text: str, lang: str, canonical: str
+) -> None:
+    actor = resolver.resolve(text, lang, "Syria", date(2017, 1, 10))
+    assert actor is not None and actor.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "when", "canonical"),
+    [
+        (
+            "las fuerzas leales a Gadafi",
+            "es",
+            date(2011, 3, 2),
+            "Military Forces of Libya (1969-2011)",
+        ),
+        ("Gaddafi forces", "en", date(2011, 3, 2), "Military Forces of Libya (1969-2011)"),
+        ("la policía", "es", date(2011, 2, 20), "Police Forces of Libya (1969-2011)"),
+        ("security forces", "en", date(2011, 2, 20), "Police Forces of Libya (1969-2011)"),
+    ],
+)
+def test_libyan_state_forces_take_the_name_of_their_day(
+    resolver: ActorResolver, text: str, lang: str, when: date, canonical: str
+) -> None:
+    actor = resolver.resolve(text, lang, "Libya", when)
+    assert actor is not None and actor.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "canonical"),
+    [
+        ("los yihadistas del EI", "es", "Islamic State"),
+        ("ISIL fighters", "en", "Islamic State"),
+        ("el Frente al-Nusra", "es", "Jabhat Fateh al-Sham"),
+        ("los insurgentes", "es", "Rebel groups"),
+        ("opposition fighters", "en", "Rebel groups"),
+        ("las fuerzas prorrégimen", "es", "Military Forces of Syria (2000-)"),
+        ("forces loyal to Assad", "en", "Military Forces of Syria (2000-)"),
+    ],
+)
+def test_aliases_in_both_languages(
+    resolver: ActorResolver, text: str, lang: str, canonical: str
+) -> None:
+    actor = resolver.resolve(text, lang, "Syria", date(2016, 9, 1))
+    assert actor is not None and actor.canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("OSDH", "es", "Syrian Observatory for Human Rights"),
+        (
+            "el Observatorio Sirio de Derechos Humanos",
+            "es",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("SOHR", "en", "Syrian Observatory for Human Rights"),
+        ("the Syrian Observatory", "en", "Syrian Observatory for Human Rights"),
+        ("la agencia AFP", "es", "AFP"),
+    ],
+)
+def test_a_listed_source_has_one_name_per_language(
+    resolver: ActorResolver, text: str, lang: str, name: str
+) -> None:
+    assert resolver.source_name(text, lang) == name

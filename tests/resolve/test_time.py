@@ -57,7 +57,7 @@ def test_detect_and_resolve(text: str, lang: str, span: str, kind: str, value: s
     assert (m.text, m.kind) == (span, kind)
     assert text[m.start : m.end] == span
     r = resolve_time(m, DCT, None)
-    assert (r.value, r.precision) == (value, precision)
+    assert (r.timex, r.precision) == (value, precision)
 
 
 def test_la_manana_is_morning_not_tomorrow() -> None:
@@ -127,7 +127,7 @@ def test_timeline_carries_the_narrative_date() -> None:
             "La semana pasada hubo una tregua. Dos días después volvieron.")
     tl = Timeline(DCT)
     assert tl.current is None
-    values = [tl.resolve(m).value for m in find_times(text, "es")]
+    values = [tl.resolve(m).timex for m in find_times(text, "es")]
     assert values == ["2016-12-15", "2016-12-16", "2016-W52", "2016-12-18"]
     assert tl.current is not None and tl.current.value == "2016-12-18"
     assert tl.current.precision == "day"
@@ -136,3 +136,124 @@ def test_timeline_carries_the_narrative_date() -> None:
 def test_timex_time_of_day() -> None:
     m = one("en la mañana del 16 de diciembre de 2016", "es")
     assert timex_value(m, DCT) == "2016-12-16TMO"
+
+
+SATURDAY = date(2016, 2, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "precision"),
+    [
+        ("Entre el 10 y el 14 de enero hubo combates.", "es", "2016-01-12", "week"),
+        ("Del 30 de enero al 2 de febrero hubo combates.", "es", "2016-01-31", "week"),
+        ("Los días 3 y 4 de enero hubo combates.", "es", "2016-01-03", "week"),
+        ("Between 10 and 14 January there was fighting.", "en", "2016-01-12", "week"),
+        ("From 30 January to 2 February there was fighting.", "en", "2016-01-31", "week"),
+        ("On January 3 and 4 they fought.", "en", "2016-01-03", "week"),
+        ("Between 1 and 20 January 2016 they fought.", "en", "2016-01-10", "month"),
+        ("Between 28 December and 3 January 2016 they fought.", "en", "2015-12-31", "week"),
+    ],
+)
+def test_a_range_is_its_midpoint(text: str, lang: str, value: str, precision: str) -> None:
+    r = resolve_time(one(text, lang), SATURDAY, None)
+    assert (r.value, r.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "precision"),
+    [
+        ("Desde el 20 de febrero los rebeldes han perdido terreno.", "es", "2016-02-23", "week"),
+        ("Since 20 February the rebels have lost ground.", "en", "2016-02-23", "week"),
+        ("Desde el lunes han muerto diez personas.", "es", "2016-02-24", "week"),
+        ("Desde mediados de enero avanzan.", "es", "2016-02-05", "month"),
+    ],
+)
+def test_since_a_date_runs_to_the_publication_date(text: str, lang: str, value: str,
+                                                   precision: str) -> None:
+    m = one(text, lang)
+    assert m.since
+    r = resolve_time(m, SATURDAY, None)
+    assert (r.value, r.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("A principios de enero hubo combates.", "es", "2016-01-04"),
+        ("A mediados de enero hubo combates.", "es", "2016-01-15"),
+        ("A finales de enero hubo combates.", "es", "2016-01-28"),
+        ("In early January there was fighting.", "en", "2016-01-04"),
+        ("In mid-January there was fighting.", "en", "2016-01-15"),
+        ("Towards the end of January there was fighting.", "en", "2016-01-28"),
+    ],
+)
+def test_early_mid_late_month(text: str, lang: str, value: str) -> None:
+    r = resolve_time(one(text, lang), SATURDAY, None)
+    assert (r.value, r.precision) == (value, "week")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "precision", "timex"),
+    [
+        ("Ocurrió en enero.", "es", "2016-01-15", "month", "2016-01"),
+        ("It happened in January.", "en", "2016-01-15", "month", "2016-01"),
+        ("Recientemente hubo combates.", "es", "2016-02-27", "week", "2016-W08"),
+        ("En los últimos días hubo combates.", "es", "2016-02-27", "week", "2016-W08"),
+        ("Recently there was fighting.", "en", "2016-02-27", "week", "2016-W08"),
+        ("In recent days there was fighting.", "en", "2016-02-27", "week", "2016-W08"),
+        ("La semana pasada hubo combates.", "es", "2016-02-18", "week", "2016-W07"),
+        ("Last week there was fighting.", "en", "2016-02-18", "week", "2016-W07"),
+    ],
+)
+def test_weeks_and_months_stand_for_a_day(text: str, lang: str, value: str, precision: str,
+                                          timex: str) -> None:
+    r = resolve_time(one(text, lang), SATURDAY, None)
+    assert (r.value, r.precision, r.timex) == (value, precision, timex)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [("Los combates de este viernes.", "es", "2016-02-26"),
+     ("El alto el fuego de este sábado.", "es", "2016-02-27"),
+     ("The fighting this Friday.", "en", "2016-02-26")],
+)
+def test_this_weekday_is_on_or_before_the_publication_date(text: str, lang: str,
+                                                           value: str) -> None:
+    assert resolve_time(one(text, lang), SATURDAY, None).value == value
+
+
+def test_dotted_dates() -> None:
+    assert resolve_time(one("(24.08.2016)", "es"), SATURDAY, None).value == "2016-08-24"
+    assert find_times("Murieron 8.500 personas.", "es") == []
+
+
+def test_a_date_after_the_publication_date_is_a_plan() -> None:
+    tl = Timeline(SATURDAY)
+    plan = tl.resolve(one("el próximo domingo", "es"))
+    assert plan.value == "2016-02-28" and not tl.usable(plan)
+    assert tl.current is None  # a plan does not move the story
+
+
+def test_a_year_less_date_ignores_an_old_story_day_in_a_report() -> None:
+    tl = Timeline(SATURDAY)
+    tl.resolve(one("el 15 de marzo de 2011", "es"))
+    tl.said(None)
+    tl.said(None)  # two sentences on, the background date no longer anchors
+    assert tl.resolve(one("el 30 de septiembre", "es")).value == "2015-09-30"
+
+
+def test_a_year_named_gives_its_year_to_a_later_date_without_one() -> None:
+    tl = Timeline(None)
+    tl.resolve(one("in December 2015", "en"))
+    tl.resolve(one("the 2015 offensive", "en"))
+    assert tl.resolve(one("On December 16", "en")).value == "2015-12-16"
+
+
+def test_background_is_a_time_long_before_the_publication_date() -> None:
+    from cronica.resolve.time import background
+
+    assert background(resolve_time(one("en 2012", "es"), SATURDAY, None), SATURDAY)
+    assert background(resolve_time(one("in September 2015", "en"), SATURDAY, None), SATURDAY)
+    assert not background(resolve_time(one("el 20 de febrero", "es"), SATURDAY, None), SATURDAY)
+    assert not background(resolve_time(one("in January 2016", "en"), SATURDAY, None), SATURDAY)
+    assert not background(resolve_time(one("en 2012", "es"), None, None), None)

@@ -1,12 +1,18 @@
 """``cronica_arguments``: agent, target and places of each trigger by syntax (``Span._.roles``:
-trigger token index -> Roles); source phrases and triggers are never places."""
+trigger token index -> Roles); source phrases and triggers are never places. Sentences are
+read in document order: a pronoun or elided subject takes the last acting subject."""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
-from cronica.components.extensions import read_sentences
+from spacy.language import Language
+from spacy.tokens import Span
+
+from cronica.components.extensions import SentenceReader
+
+if TYPE_CHECKING:
+    from cronica.story import Story
 
 NAME = "cronica_arguments"
 
@@ -16,26 +22,19 @@ def make_arguments(nlp: Language, name: str) -> ArgumentFinder:
     return ArgumentFinder()
 
 
-class ArgumentFinder:
+class ArgumentFinder(SentenceReader):
     """Read the roles of every trigger of a sentence."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        story = doc._.story
-        if story is None:
-            return doc
-        for span in read_sentences(doc):
-            story.at(span)
-            sources = [c.span for cues in span._.cues.values() for c in cues]
-            not_places = {t.i for t in span if any(a <= t.idx < b for a, b in sources)}
-            not_places.update(m.token.i for m in span._.triggers)  # "granada" is no place
-            span._.roles = {
-                m.token.i: story.reader.read(
-                    m.token,
-                    span,
-                    m.entry.family,
-                    m.entry.patterns[m.pattern_index].requires,
-                    not_places,
-                )
-                for m in span._.triggers
-            }
-        return doc
+    def read(self, story: Story, span: Span) -> None:
+        story.at(span)
+        sources = [c.span for cues in span._.cues.values() for c in cues]
+        not_places = {t.i for t in span if any(a <= t.idx < b for a, b in sources)}
+        not_places.update(m.token.i for m in span._.triggers)  # "granada" is no place
+        span._.roles = {
+            m.token.i: story.reader.read(
+                m.token, span, m.entry.family, m.entry.patterns[m.pattern_index].requires,
+                not_places,
+            )  # fmt: skip
+            for m in span._.triggers
+        }
+        story.reader.remember(span)  # the antecedent of the next elided subject

@@ -3,10 +3,15 @@ trigger token index -> source cues), with the speaker carried across sentences."
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
-from cronica.components.extensions import read_sentences
+from spacy.language import Language
+from spacy.tokens import Span
+
+from cronica.components.extensions import SentenceReader
+
+if TYPE_CHECKING:
+    from cronica.story import Story
 
 NAME = "cronica_attribution"
 
@@ -16,15 +21,10 @@ def make_attribution(nlp: Language, name: str) -> SourceFinder:
     return SourceFinder()
 
 
-class SourceFinder:
+class SourceFinder(SentenceReader):
     """Attribute each sentence's triggers to their sources, in document order."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        story = doc._.story
-        if story is None:
-            return doc
-        for span in read_sentences(doc):
-            story.at(span)
-            ids = [m.token.i for m in span._.triggers]
-            span._.cues = story.attributor.attribute(span, ids, story.attribution)
-        return doc
+    def read(self, story: Story, span: Span) -> None:
+        story.at(span)
+        ids = [m.token.i for m in span._.triggers]
+        span._.cues = story.attributor.attribute(span, ids, story.attribution)

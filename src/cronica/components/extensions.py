@@ -1,11 +1,15 @@
-"""The ``Doc._`` and ``Span._`` extensions cronica's components write, and the sentences
-they read."""
+"""The ``Doc._`` and ``Span._`` extensions cronica's components write, the sentences they
+read, and the base class of a component that reads them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
+
+if TYPE_CHECKING:
+    from cronica.story import Story
 
 DOC_EXTENSIONS = ("story", "offset")  # the document's Story; the paragraph's clean-text offset
 SPAN_EXTENSIONS = (
@@ -26,3 +30,28 @@ def read_sentences(doc: Doc) -> Iterator[Span]:
     for span in doc.sents:
         if span._.index is not None:
             yield span
+
+
+class SentenceReader:
+    """A component that reads each sentence of a paragraph with its document's story
+    (``Doc._.story``); a Doc without a story passes through unchanged."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        story = doc._.story
+        if story is None:
+            return doc
+        self.begin(story)
+        for span in self.sentences(doc):
+            self.read(story, span)
+        return doc
+
+    def begin(self, story: Story) -> None:
+        """Prepare for one paragraph of `story` (nothing by default)."""
+
+    def sentences(self, doc: Doc) -> Iterator[Span]:
+        """The sentences to read: those the sentence locator indexed."""
+        return read_sentences(doc)
+
+    def read(self, story: Story, span: Span) -> None:
+        """Read one sentence, writing its ``Span._`` extensions."""
+        raise NotImplementedError

@@ -3,11 +3,16 @@ token it stands at (``Span._.quantities``: [(token index, Quantity)])."""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
-from cronica.components.extensions import read_sentences
+from spacy.language import Language
+from spacy.tokens import Span
+
+from cronica.components.extensions import SentenceReader
 from cronica.events.quantities import sentence_quantities
+
+if TYPE_CHECKING:
+    from cronica.story import Story
 
 NAME = "cronica_quantities"
 
@@ -17,16 +22,11 @@ def make_quantities(nlp: Language, name: str) -> QuantityFinder:
     return QuantityFinder()
 
 
-class QuantityFinder:
+class QuantityFinder(SentenceReader):
     """Read the counts of sentences that have triggers (the first trigger's action decides
     the kind a bare count takes)."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        story = doc._.story
-        if story is None:
-            return doc
-        for span in read_sentences(doc):
-            triggers = span._.triggers
-            action = triggers[0].entry.action if triggers else None
-            span._.quantities = sentence_quantities(span, story.lang, action) if triggers else []
-        return doc
+    def read(self, story: Story, span: Span) -> None:
+        triggers = span._.triggers
+        action = triggers[0].entry.action if triggers else None
+        span._.quantities = sentence_quantities(span, story.lang, action) if triggers else []

@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from cronica.components.extensions import SentenceReader
 from cronica.documents.normalise import citations_in, to_original
 from cronica.record import Evidence
+
+if TYPE_CHECKING:
+    from cronica.story import Story
 
 NAME = "cronica_sentences"
 
@@ -17,22 +24,18 @@ def make_sentences(nlp: Language, name: str) -> SentenceLocator:
     return SentenceLocator()
 
 
-class SentenceLocator:
+class SentenceLocator(SentenceReader):
     """Locate each sentence of a paragraph in the document's original text."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        story = doc._.story
-        if story is None:
-            return doc
-        for span in doc.sents:
-            if not span.text.strip():
-                continue
-            start, end = to_original(
-                story.norm, doc._.offset + span.start_char, doc._.offset + span.end_char
-            )
-            text = story.document.text[start:end]
-            span._.evidence = Evidence(text, start, end, citations_in(story.norm, start, end))
-            span._.index = story.sentences
-            span._.zone = story.zone_at(start)
-            story.sentences += 1
-        return doc
+    def sentences(self, doc: Doc) -> Iterator[Span]:
+        """Every non-empty sentence (they get their index here)."""
+        return (span for span in doc.sents if span.text.strip())
+
+    def read(self, story: Story, span: Span) -> None:
+        offset = span.doc._.offset
+        start, end = to_original(story.norm, offset + span.start_char, offset + span.end_char)
+        text = story.document.text[start:end]
+        span._.evidence = Evidence(text, start, end, citations_in(story.norm, start, end))
+        span._.index = story.sentences
+        span._.zone = story.zone_at(start)
+        story.sentences += 1

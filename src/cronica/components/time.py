@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from cronica.components.extensions import read_sentences
-from cronica.resolve.time import ResolvedTime, find_times
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+from cronica.components.extensions import SentenceReader
+from cronica.events.syntax import words
+from cronica.resolve.time import UNKNOWN, ResolvedTime, Timeline, TimeMention, find_times
+from cronica.text import fold
+
+if TYPE_CHECKING:
+    from cronica.story import Story
 
 NAME = "cronica_time"
 
@@ -17,26 +25,66 @@ def make_time(nlp: Language, name: str) -> SentenceTime:
     return SentenceTime()
 
 
-class SentenceTime:
+def _verb(span: Span, mention: TimeMention) -> Token | None:
+    """The verb a time expression depends on (the nearest verb above its highest token)."""
+    start, end = span.start_char + mention.start, span.start_char + mention.end
+    inside = [t for t in span if start <= t.idx < end]
+    if not inside:
+        return None
+    token = min(inside, key=lambda t: sum(1 for _ in t.ancestors))
+    return next((h for h in [token, *token.ancestors] if h.pos_ in ("VERB", "AUX")), None)
+
+
+def _future(verb: Token | None, lang: str) -> bool:
+    """A verb in the future tense or with a future auxiliary ("atacarán", "will meet")."""
+    if verb is None:
+        return False
+    if "Fut" in verb.morph.get("Tense", []):
+        return True
+    auxes = words(lang, "future_auxiliaries")
+    return any(c.dep_ == "aux" and fold(c.text) in auxes for c in verb.children)
+
+
+def with_tense(mention: TimeMention, span: Span, lang: str) -> TimeMention:
+    """A weekday said with a future verb is the coming one ("atacarán el martes"); any other
+    is the most recent one."""
+    if mention.weekday is not None and mention.direction in (None, 0):
+        if _future(_verb(span, mention), lang):
+            return replace(mention, direction=1)
+    return mention
+
+
+def sentence_time(
+    span: Span, timeline: Timeline, lang: str, dates: bool
+) -> tuple[ResolvedTime, str | None]:
+    """A sentence's date and the words that gave it.
+
+    Its own: the first time expression resolving to a date not after the publication date (a
+    later one is a plan). Else, in a dated report, the day the sentence before named, or the
+    publication date at week precision (news of the day); in an undated narrative, the
+    story's current date. ``dates``: the sentence's zone lets its dates count."""
+    own: tuple[ResolvedTime, str | None] | None = None
+    if dates:
+        for mention in find_times(span.text, lang):
+            resolved = timeline.resolve(with_tense(mention, span, lang))
+            if own is None and timeline.usable(resolved):
+                own = (resolved, mention.text)
+    if own is not None:
+        timeline.said(own)
+        return own
+    dct, previous, current = timeline.dct, timeline.previous, timeline.current
+    if dates:  # a sentence of another zone (a teaser, a menu) does not break the narrative
+        timeline.said(None)
+    if dct is not None:
+        return previous or (ResolvedTime(dct.isoformat(), "week", dct), None)
+    if current is not None:
+        return current, timeline.current_text
+    return UNKNOWN, None
+
+
+class SentenceTime(SentenceReader):
     """Resolve each sentence's time expressions on the story's timeline."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        story = doc._.story
-        if story is None:
-            return doc
-        for span in read_sentences(doc):
-            own: tuple[ResolvedTime, str] | None = None
-            if story.dates(span):
-                for mention in find_times(span.text, story.lang):
-                    resolved = story.timeline.resolve(mention)
-                    if own is None and resolved.precision != "unknown":
-                        own = (resolved, mention.text)
-            if own is not None:
-                span._.time, span._.date_text = own
-                if own[0].precision == "day":
-                    story.date_text = own[1]
-            else:
-                current = story.timeline.current
-                span._.time = current or ResolvedTime(None, "unknown")
-                span._.date_text = story.date_text if current else None
-        return doc
+    def read(self, story: Story, span: Span) -> None:
+        dates = story.dates(span)
+        span._.time, span._.date_text = sentence_time(span, story.timeline, story.lang, dates)

@@ -3,13 +3,18 @@ language pack's lexicon; intended, prevented and scene-setting mentions are left
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
-from cronica.components.extensions import read_sentences
+from spacy.language import Language
+from spacy.tokens import Span, Token
+
+from cronica.components.extensions import SentenceReader
 from cronica.events.detect import TriggerMatch, find_triggers
 from cronica.events.lexicon import trigger_lemmas
 from cronica.events.modality import modality
+
+if TYPE_CHECKING:
+    from cronica.story import Story
 
 NAME = "cronica_triggers"
 
@@ -19,30 +24,24 @@ def make_triggers(nlp: Language, name: str) -> TriggerFinder:
     return TriggerFinder()
 
 
-class TriggerFinder:
+class TriggerFinder(SentenceReader):
     """Find the triggers of the sentences that report (zones that carry events)."""
 
-    def __call__(self, doc: Doc) -> Doc:
-        story = doc._.story
-        if story is None:
-            return doc
+    def read(self, story: Story, span: Span) -> None:
+        span._.triggers, span._.dropped = [], []
+        if not story.reports(span):
+            return
+        story.at(span)
         reader, keys = story.reader, trigger_lemmas(story.lang)
 
         def mood(tok: Token) -> tuple[str, str]:
             return modality(tok, story.lang, reader.non_factual(tok), keys)
 
-        for span in read_sentences(doc):
-            if not story.reports(span):
-                span._.triggers, span._.dropped = [], []
-                continue
-            story.at(span)
-            dropped: list[TriggerMatch] = []
-            matches = find_triggers(span, story.lang, reader.satisfies, mood, dropped)
-            foreground = [m for m in matches if not reader.background(m.token)]
-            for m in matches:
-                if foreground and m not in foreground:
-                    m.modality, m.reason = "background", "scene-setting noun"
-                    dropped.append(m)
-            span._.triggers = foreground or matches
-            span._.dropped = dropped
-        return doc
+        dropped: list[TriggerMatch] = []
+        matches = find_triggers(span, story.lang, reader.satisfies, mood, dropped)
+        foreground = [m for m in matches if not reader.background(m.token)]
+        for m in matches:
+            if foreground and m not in foreground:
+                m.modality, m.reason = "background", "scene-setting noun"
+                dropped.append(m)
+        span._.triggers, span._.dropped = foreground or matches, dropped

@@ -8,10 +8,10 @@ are false positives). A document's date is the gold `dct`, else its YYYY-MM-DD f
 language comes from the file or folder name (news_es -> es), else it is detected.
 
 Matching rule: a prediction matches a gold event when the sub-event type is equal and, after
-whitespace normalisation, the predicted evidence sentence contains the gold evidence, or the
-gold evidence contains the predicted sentence (a sentence the splitter cut shorter, of at least
-20 characters). Matching is one-to-one and greedy within a document; among candidates, those
-agreeing on more attributes are taken first.
+whitespace normalisation, the predicted evidence sentence (or the sentence of any mention merged
+into the event) contains the gold evidence, or the gold evidence contains that sentence (a
+sentence the splitter cut shorter, of at least 20 characters). Matching is one-to-one and
+greedy within a document; among candidates, those agreeing on more attributes are taken first.
 
 Predictions geocoded to a country other than the document's (its gold events' `country`, else
 its country folder: syria/ -> Syria) count neither way; `out_of_country` says how many there

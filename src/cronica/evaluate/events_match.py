@@ -22,6 +22,7 @@ def event_view(event: Event) -> dict[str, Any]:
     return {
         "sub_event_type": event.sub_event_type,
         "sentence": event.evidence.sentence,
+        "mentions": [event.evidence.sentence, *(m.sentence for m in event.mentions)],
         "location_canonical": (loc.canonical or loc.text) if loc else None,
         "lat": loc.lat if loc else None,
         "lon": loc.lon if loc else None,
@@ -88,8 +89,20 @@ def _gold_points(name: str, country: str) -> tuple[tuple[float, float], ...]:
 
 
 def _source_name_ok(gold_name: str, pred_name: str) -> bool:
+    """Names written alike (one inside the other, loosely), or the gold name as written in
+    the article ("OSDH") is an alias of the predicted canonical source in the dictionary."""
     g, p = loose(gold_name), loose(pred_name)
-    return bool(g) and bool(p) and (g in p or p in g)
+    if g and p and (g in p or p in g):
+        return True
+    canonical = _canonical_source(gold_name)
+    return canonical is not None and loose(canonical) == p
+
+
+@lru_cache(maxsize=1024)
+def _canonical_source(name: str) -> str | None:
+    from cronica.resolve.actors import ActorResolver
+
+    return ActorResolver().source_name(name)
 
 
 def sources_ok(gold: list[dict[str, Any]], pred: list[tuple[str, str]]) -> bool:
@@ -110,7 +123,10 @@ def sources_ok(gold: list[dict[str, Any]], pred: list[tuple[str, str]]) -> bool:
 
 def attribute_checks(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, bool]:
     """Which attributes of a matched prediction agree with the gold event."""
-    gold_quantities = sorted((q["kind"], int(q["value"])) for q in gold.get("quantities") or [])
+    gold_quantities = sorted(
+        (q["kind"], int(q["value"])) for q in gold.get("quantities") or []
+        if q.get("value") is not None  # a count the coder could not give a number for
+    )
     return {
         "place": place_ok(gold, pred),
         "date": gold.get("date") == pred.get("date"),
@@ -138,7 +154,8 @@ def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[
     def score(g: int, p: int) -> float | None:
         if gold[g]["sub_event_type"] != pred[p]["sub_event_type"]:
             return None
-        if not same_evidence(gold[g]["evidence"], pred[p]["sentence"]):
+        sentences = pred[p].get("mentions") or [pred[p]["sentence"]]
+        if not any(same_evidence(gold[g]["evidence"], s) for s in sentences):
             return None
         return float(sum(attribute_checks(gold[g], pred[p]).values()))
 

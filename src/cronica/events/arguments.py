@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Span, Token
 
-from cronica.events.lexicon import attribution_cues
+from cronica.events.lexicon import attribution_cues, attribution_data
 from cronica.events.syntax import (
     ACTOR_LABELS,
     OBJECT_DEPS,
@@ -33,6 +34,18 @@ from cronica.resolve.actors import ActorResolver, countries_named
 from cronica.text import fold
 
 NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+RELATIVE_DEPS = {"acl", "acl:relcl", "relcl"}
+
+
+@cache
+def role_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(patient nouns, agent nouns) of a language: "la ejecución de X" has X as its victim,
+    "a manos de X" / "at the hands of X" names the perpetrator."""
+    data = attribution_data(lang)
+    return (
+        frozenset(fold(str(w)) for w in data.get("patient_nouns") or ()),
+        frozenset(fold(str(w)) for w in data.get("agent_nouns") or ()),
+    )
 
 
 @dataclass
@@ -54,6 +67,7 @@ class ArgumentReader:
     country_focus: str | None = None
     on_date: date | None = None  # the document date: actor names valid then
     known_place: Callable[[str], bool] = lambda _: False  # the gazetteer knows this name
+    last_agent: Token | None = None  # the document's last acting subject (pronoun antecedent)
 
     # -- what a noun phrase is --------------------------------------------------------------
     def actor_of(self, token: Token) -> Actor | None:
@@ -75,7 +89,21 @@ class ArgumentReader:
             if self.known_place(ent.text):  # the model's PERSON/ORG that is a town
                 return None
             return Actor(text=ent.text)
-        return None
+        return self.country_as_agent(token)
+
+    def country_as_agent(self, token: Token) -> Actor | None:
+        """A country named as the one who acts ("Rusia bombardeó", "shelled by Turkey"): its
+        armed forces. Only in the agent's place: "en Rusia" stays a place."""
+        if token.pos_ != "PROPN":
+            return None
+        subject = token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX")
+        if not subject and preposition(token) not in any_words("agent_prepositions"):
+            return None
+        name = name_span(token)
+        countries = countries_named(name.text, self.lang)
+        if len(name) > 3 or len(countries) != 1:
+            return None
+        return self.actors.military_of(next(iter(countries)), name.text, self.on_date)
 
     def is_place(self, token: Token) -> bool:
         """A place: a place entity, a proper noun that names no actor, or a place noun."""
@@ -128,9 +156,42 @@ class ArgumentReader:
                     return agent
         return None
 
+    def by_hands_of(self, noun: Token) -> Token | None:
+        """ "a manos de X", "at the hands of X": the perpetrator under an agent noun."""
+        genitive = any_words("genitive_prepositions")
+        for prep, child in attachments(noun, self.lang):
+            if self._by_hands_marker(prep, child) and self.agentive(child):
+                return child  # the parser's fixed "a manos de" preposition
+            if not self._agent_noun(child):
+                continue
+            for prep, grand in attachments(child, self.lang):
+                if prep in genitive and self.agentive(grand):
+                    return grand
+        return None
+
+    def _by_hands_marker(self, prep: str | None, noun: Token) -> bool:
+        """The noun comes with a preposition holding an agent noun ("a manos de")."""
+        agent_nouns = role_nouns(self.lang)[1]
+        marker = {fold(w) for w in (prep or "").split()}
+        for case in (c for c in noun.children if c.dep_ == "case"):
+            marker.update(fold(f.text) for f in case.children if f.dep_ == "fixed")
+        return bool(marker & agent_nouns)
+
+    def _agent_noun(self, token: Token) -> bool:
+        agent_nouns = role_nouns(self.lang)[1]
+        return fold(token.lemma_) in agent_nouns or fold(token.text) in agent_nouns
+
     def agent_of_noun(self, noun: Token, roles: Roles) -> Token | None:
-        """Agent of a nominal trigger: "el ataque de la milicia", "ataques sirios"."""
-        of_or_by = any_words("genitive_prepositions") | any_words("agent_prepositions")
+        """Agent of a nominal trigger: "el ataque de la milicia", "ataques sirios"; the
+        "de" complement of a patient noun is its victim ("la ejecución de soldados")."""
+        hands = self.by_hands_of(noun)
+        if hands is not None:
+            roles.rules.append("agent:by-hands-of")
+            return hands
+        genitive = any_words("genitive_prepositions")
+        of_or_by = any_words("agent_prepositions")
+        if fold(noun.lemma_) not in role_nouns(self.lang)[0]:
+            of_or_by = of_or_by | genitive
         for prep, child in attachments(noun, self.lang):
             if prep in of_or_by and self.agentive(child):
                 roles.rules.append("agent:noun-of")
@@ -163,15 +224,97 @@ class ArgumentReader:
         for prep, noun in attachments(token, self.lang):
             if noun is agent or (prep in any_words("agent_prepositions") and is_verb):
                 continue
+            if self._agent_noun(noun) or self._by_hands_marker(prep, noun):
+                continue  # "a manos de X" names who acted
             if (prep is None and noun.dep_ in OBJECT_DEPS) or prep in any_words(
                 "target_prepositions"
             ):
                 if self.actor_of(noun):
                     roles.rules.append("target:object")
                     return noun
+        if token.pos_ == "NOUN" and fold(token.lemma_) in role_nouns(self.lang)[0]:
+            for prep, noun in attachments(token, self.lang):
+                if noun is not agent and prep in any_words("genitive_prepositions"):
+                    if self.actor_of(noun):
+                        roles.rules.append("target:patient-noun-of")
+                        return noun
         if token.dep_ in OBJECT_DEPS and fold(token.head.lemma_) in any_words("light_verbs"):
             return self.target_of(token.head, agent, roles)
         return None
+
+    # -- subjects carried across clauses ----------------------------------------------------
+    @staticmethod
+    def _third_person(token: Token) -> bool:
+        person = token.morph.get("Person", [])
+        return not person or "3" in person
+
+    def _acts_on_something(self, verb: Token) -> bool:
+        """A transitive use: the subject is the one who acts ("tomaron la ciudad")."""
+        for prep, noun in attachments(verb, self.lang):
+            if noun.dep_ in OBJECT_DEPS or prep in any_words("target_prepositions"):
+                return True
+        return False
+
+    def _speaker_of(self, token: Token) -> Token | None:
+        """The agentive subject of the speech verb a clause depends on ("the army said that it
+        captured"): an actor reporting its own action."""
+        speech = attribution_cues(self.lang).stance_of_verb
+        for governor in clause_head_chain(token):
+            if fold(governor.lemma_) in speech:
+                subj = next((c for c in self.subjects(governor) if c.dep_ in SUBJECT_DEPS), None)
+                return subj if subj is not None and self.agentive(subj) else None
+        return None
+
+    def carried_agent(self, verb: Token, roles: Roles) -> Token | None:
+        """The agent of a verb whose subject is a pronoun or elided ("Tomaron la ciudad",
+        "they captured it", "los rebeldes, que tomaron"): the relative's antecedent, the speaker
+        reporting its own action, else the last acting subject of the document."""
+        if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+            return None
+        if any(fold(c.text) in any_words("impersonal_pronouns") for c in verb.children):
+            return None  # "se tomaron tres pueblos": impersonal, nobody is named
+        subjects = self.subjects(verb)
+        subj = subjects[0] if subjects else None
+        if subj is not None and subj.pos_ != "PRON":
+            return None
+        relative = "Rel" in subj.morph.get("PronType", []) if subj is not None else False
+        if subj is not None and (relative or verb.dep_ in RELATIVE_DEPS):
+            antecedent = verb.head if verb.dep_ in RELATIVE_DEPS else None  # "who", "que"
+            if antecedent is not None and self.agentive(antecedent):
+                roles.rules.append("agent:relative-antecedent")
+                return antecedent
+            return None
+        if subj is not None and not self._third_person(subj):
+            return None
+        finite = bool(verb.morph.get("Mood", []))  # a conjugated verb (no infinitive)
+        if subj is None and (not finite or not self._third_person(verb)):
+            return None
+        if not self._acts_on_something(verb):
+            return None
+        speaker = self._speaker_of(verb)
+        if speaker is not None:
+            roles.rules.append("agent:speaker-self")
+            return speaker
+        if self.last_agent is not None:
+            roles.rules.append("agent:previous-clause")
+        return self.last_agent
+
+    def remember(self, sent: Span) -> None:
+        """After a sentence: its last subject of a finite verb, when it acts, becomes the
+        antecedent of the next pronoun or elided subject; a subject that cannot act (civilians)
+        clears it."""
+        for tok in reversed(list(sent)):
+            if tok.dep_ not in SUBJECT_DEPS or tok.head.pos_ not in ("VERB", "AUX"):
+                continue
+            speech = fold(tok.head.lemma_) in attribution_cues(self.lang).stance_of_verb
+            if tok.pos_ == "PRON" or speech:
+                continue  # a pronoun keeps its antecedent; a speaker is a source
+            if self.agentive(tok):
+                self.last_agent = tok
+                return
+            if self.actor_of(tok) is not None:
+                self.last_agent = None
+                return
 
     def place_themes(self, token: Token, passive_or_unaccusative: bool) -> list[Token]:
         """Places a territorial trigger takes: objects, passive subjects, their conjuncts."""
@@ -235,7 +378,28 @@ class ArgumentReader:
     def event_places(self, token: Token, sent: Span, exclude: set[int]) -> list[Token]:
         """Where a non-territorial event happened: places attached to the trigger or to the
         clauses above it ("in Macapa, gunmen opened fire"), a known name first; else the
-        sentence's first place entity."""
+        sentence's first place entity. Names listed with that place ("los barrios de X, Y y
+        Z", "struck X, Y and Z") come with it: one event per place hit."""
+
+        def listing(first: Token) -> list[Token]:
+            # the name, its conjuncts, and those of the place noun it names ("barrios de X")
+            heads = [first]
+            if first.head.i != first.i and self.named_inside(first.head).i == first.i:
+                heads.append(first.head)
+            out = [first]
+            for item in (t for head in heads for t in coordinated(head)):
+                if item in out or item in heads or item.i in exclude:
+                    continue
+                named = item.pos_ == "PROPN" or entity_of(item) is not None
+                text = name_span(item).text
+                if not named or countries_named(text, self.lang):
+                    continue  # "Idlib, Siria": the country contains the place, no second event
+                if item.ent_type_ == "ACTOR" or self.actors.resolve(text, self.lang) is not None:
+                    continue
+                if self.is_place(item) or item.ent_type_ in ACTOR_LABELS:
+                    out.append(item)  # a name listed beside a place is a place ("Bustan")
+            return sorted(out, key=lambda t: t.i)
+
         found: list[Token] = []
         holder: Token | None = token
         for _ in range(3):
@@ -258,7 +422,7 @@ class ArgumentReader:
             and self.known_place((entity_of(t) or name_span(t)).text)
         ]
         if named:
-            return named[:1]
+            return listing(named[0])
         for tok in sent:  # "in Asuncion" where the parse went astray: a known name after "in"
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
             if (
@@ -269,9 +433,9 @@ class ArgumentReader:
                 and self.known_place(name_span(nxt).text)
                 and self.actors.resolve(name_span(nxt).text, self.lang) is None
             ):
-                return [nxt]
+                return listing(nxt)
         if found:
-            return found[:1]
+            return listing(found[0])
         places = [
             ent.root
             for ent in sent.ents
@@ -336,10 +500,19 @@ class ArgumentReader:
         """All roles of one trigger."""
         roles = Roles()
         if token.pos_ in ("VERB", "AUX"):
-            roles.agent = self.agent_of_verb(token, roles) or self.inherited_agent(token, roles)
+            roles.agent = (
+                self.agent_of_verb(token, roles)
+                or self.inherited_agent(token, roles)
+                or self.carried_agent(token, roles)
+            )
         else:
             roles.agent = self.agent_of_noun(token, roles)
         roles.target = self.target_of(token, roles.agent, roles)
+        if roles.target is not None and roles.agent is not None:
+            victim, agent = self.actor_of(roles.target), self.actor_of(roles.agent)
+            if victim and agent and victim.canonical and victim.canonical == agent.canonical:
+                roles.target = None  # one actor is never both who acts and who suffers
+                roles.rules.append("target:same-as-agent")
         if ontology().place_is_theme(family) or requires in ("place_object", "place_subject"):
             roles.themes = self.place_themes(
                 token, requires == "place_subject" or is_passive(token)

@@ -2,8 +2,10 @@
 
 Stances: `reports` (a source relays the event), `claims` (an interested party — government or
 armed group — asserts it, or any source asserts it against a version it denies), `denies`,
-`accuses` (blames an actor, or condemns the event). "según X" keeps `reports` whoever X is:
-the outlet relays X's information; a verb of saying by an interested party makes it `claims`.
+`accuses` (blames an actor, or condemns the event). "según X" and a verb of saying give `reports`,
+and `claims` when X is an interested party (a belligerent's own assertion). A listed source is
+named by its canonical name in the text's language; "la ONG", "la fuente" name the last source
+of the document they can refer to.
 """
 
 from __future__ import annotations
@@ -35,7 +37,12 @@ _SIDE_OF_ACTOR_TYPE = {
     "Rebel group": "armed group",
     "Political militia": "armed group",
     "Identity militia": "armed group",
+    "Identity militias": "armed group",
+    "Political militias": "armed group",
+    "Rebel groups": "armed group",
+    "External/Other forces": "government",
 }
+SPAN_BREAKS = {",", "(", ";", ":", "—", "–"}
 
 
 @dataclass(frozen=True)
@@ -55,9 +62,7 @@ def extra_cues(lang: str) -> ExtraCues:
     def words(name: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in data.get(name) or ())
 
-    return ExtraCues(
-        words("hedge_sources"), words("accusation_nouns"), words("condemnation_words")
-    )
+    return ExtraCues(words("hedge_sources"), words("accusation_nouns"), words("condemnation_words"))
 
 
 @dataclass
@@ -71,6 +76,7 @@ class SourceCue:
     span: tuple[int, int]  # char offsets of the source phrase (in the parsed text)
     accused: Actor | None = None
     rule: str = ""
+    generic: bool = False  # a bare head noun ("la ONG"): refers back to a named source
 
 
 @dataclass
@@ -82,6 +88,7 @@ class AttributionState:
     rules: list[str] = field(default_factory=list)
     detached: list[DetachedClaim] = field(default_factory=list)
     sentence: int = 0  # index of the next sentence `Attributor.attribute` sees
+    named: list[SourceCue] = field(default_factory=list)  # the document's named sources
 
 
 def _stance_for(stance: str, source_type: str) -> str:
@@ -137,25 +144,86 @@ class Attributor:
         side = _SIDE_OF_ACTOR_TYPE.get(actor.actor_type or "") if actor else None
         return side or source_type
 
-    def _cue(self, source_tok: Token, stance: str, scope: set[int], rule: str) -> SourceCue:
-        span = entity_of(source_tok) or phrase(source_tok)
+    def _span(self, source_tok: Token) -> Span:
+        """The source phrase: a name, or the noun phrase up to a comma or parenthesis
+        ("un médico de Misrata, citado por ..." -> "médico de Misrata")."""
+        ent = entity_of(source_tok)
+        use_ent = ent is not None and not any(t.pos_ in ("VERB", "AUX") for t in ent)
+        span = ent if use_ent and ent is not None else phrase(source_tok)
+        doc = span.doc
+        end = next((t.i for t in span if t.i > source_tok.i and t.text in SPAN_BREAKS), span.end)
+        start = span.start
+        dets = [t.i for t in span if start < t.i < source_tok.i and t.pos_ == "DET"]
+        if dets:  # "por otro lado los opositores": the phrase starts at its last article
+            start = dets[-1]
+        span = doc[start:end]
         while len(span) > 1 and (
             span[0].pos_ in ("ADP", "DET")
             or fold(span[0].text) in {w for seq in self.cues.according_to for w in seq}
         ):
             span = span[1:]
-        if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].text in ("-", "‐"):
+        if len(span) == 1 and span.start > 0 and doc[span.start - 1].text in ("-", "‐"):
             span = phrase(source_tok)
+        return span
+
+    def _cue(self, source_tok: Token, stance: str, scope: set[int], rule: str) -> SourceCue:
+        span = self._span(source_tok)
         text = span.text
         source_type = self.source_type(text)
+        name = self.reader.actors.source_name(text, self.reader.lang)
+        content = [t for t in span if t.pos_ not in ("DET", "ADP", "PUNCT")]
+        plural = "Plur" in source_tok.morph.get("Number", [])
         return SourceCue(
-            source=text,
+            source=name or text,
             source_type=source_type,
             stance=_stance_for(stance, source_type),
             scope=scope,
             span=(span.start_char, span.end_char),
             rule=rule,
+            generic=name is None
+            and len(content) == 1
+            and content[0].pos_ in ("NOUN", "PROPN")
+            and not plural,
         )
+
+    def _mentioned(self, sent: Span, state: AttributionState) -> None:
+        """Listed sources named in a sentence ("El OSDH documentó ..."): what a later "la ONG"
+        refers to, even when this sentence attributes nothing."""
+        names = [
+            *sent.ents,
+            *(
+                sent[t.i - sent.start : t.i - sent.start + 1]
+                for t in sent
+                if t.pos_ == "PROPN" and not t.ent_type_
+            ),
+        ]
+        for mention in names:
+            name = self.reader.actors.source_name(mention.text, self.reader.lang)
+            if name is not None:
+                stype = self.reader.actors.source_type(mention.text, self.reader.lang)
+                span = (mention.start_char, mention.end_char)
+                state.named.append(SourceCue(name, stype, "reports", set(), span, rule="mention"))
+
+    @staticmethod
+    def _refer_back(cue: SourceCue, state: AttributionState) -> None:
+        """ "la ONG", "el observatorio", "la fuente": the last named source of that kind."""
+        if not cue.generic:
+            return
+        for prev in reversed(state.named):
+            if cue.source_type in ("unnamed", prev.source_type):
+                cue.source, cue.source_type = prev.source, prev.source_type
+                if cue.stance == "reports":
+                    cue.stance = _stance_for("reports", prev.source_type)
+                cue.rule += "+refers-back"
+                return
+
+    def _belligerent(self, noun: Token) -> bool:
+        """ "según el Ejército", "according to the Turkish military": the armed actor itself
+        asserts (a claim); its officials and the outlets relaying them report."""
+        if self.reader.actors.resolve(noun.text, self.reader.lang) is None:
+            return False  # "un funcionario rebelde": a person, not the group
+        actor = self.reader.actors.resolve(self._span(noun).text, self.reader.lang)
+        return actor is not None and _SIDE_OF_ACTOR_TYPE.get(actor.actor_type or "") is not None
 
     def _hedge(self, noun: Token) -> bool:
         """ "según los informes", "according to reports": reportedly, not a source."""
@@ -176,16 +244,22 @@ class Attributor:
                 noun = self._source_noun(last, sent)
                 if noun is not None and not self._hedge(noun):
                     cue = self._cue(noun, "reports", set(all_ids), "source:according-to")
-                    cue.stance = "reports"  # the outlet relays X, whoever X is
+                    cue.stance = "claims" if self._belligerent(noun) else "reports"
                     found.append(cue)
         return found
 
     @staticmethod
     def _source_noun(cue_end: Token, sent: Span) -> Token | None:
+        """The source after "según": a noun, or the subject of a verb ("según indicó el
+        Observatorio", "según ha informado X"), never the verb."""
         if cue_end.dep_ in ("case", "fixed", "mark") and cue_end.head.i > cue_end.i:
             head = cue_end.head
             while head.dep_ == "fixed" and head.head.i > head.i:
                 head = head.head
+            if head.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+                after = [t for t in sent if t.i > head.i and t.pos_ in ("NOUN", "PROPN")]
+                return subj or (after[0] if after else None)
             return head
         for child in cue_end.children:
             if child.dep_ == "pobj":
@@ -365,11 +439,17 @@ class Attributor:
                 covered = list(trigger_ids)  # "…se suspendió, y X culpó a Y": blame for it
                 cue.rule += "+sentence-event"
             for i in covered:
-                out[i].append(cue)
+                if all((c.source, c.stance) != (cue.source, cue.stance) for c in out[i]):
+                    out[i].append(cue)  # "OSDH" and "el Observatorio" are one claim
             if not covered and sent.text.rstrip().endswith((":", ':"', ": «", ":«")):
                 state.open_quote = cue
+        for cue in cues:
+            if cue.rule != "source:previous-sentence":
+                self._refer_back(cue, state)
+        self._mentioned(sent, state)
         named = [c for c in cues if c.rule != "source:previous-sentence"]
         if named:
             state.last_source = named[-1]
+        state.named.extend(c for c in named if not c.generic)
         state.sentence += 1
         return out

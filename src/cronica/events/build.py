@@ -3,6 +3,9 @@ date and counts become Event records, with the story's context (narrative actor 
 
 from __future__ import annotations
 
+import logging
+from datetime import date
+
 from spacy.tokens import Span, Token
 
 from cronica.documents.normalise import to_original
@@ -13,9 +16,20 @@ from cronica.events.lexicon import ontology
 from cronica.events.place_of import event_place, token_place
 from cronica.events.quantities import sentence_quantities
 from cronica.events.syntax import coordinated
-from cronica.link.merge import fatalities_of, merge_within_sentence
+from cronica.events.tolls import cumulative_tolls
+from cronica.link.compare import place_relation
+from cronica.link.merge import (
+    ANAPHOR_RULE,
+    IMPLIED_ACTOR_RULE,
+    fatalities_of,
+    merge_within_sentence,
+)
 from cronica.record import Actor, Claim, Event, Evidence, Location, Quantity, event_id_for
+from cronica.resolve.time import ResolvedTime, background
 from cronica.story import Story
+from cronica.text import fold
+
+log = logging.getLogger(__name__)
 
 FOLLOW_UP_SENTENCES = 2  # how far back an event-less sentence's toll may reach
 FOLLOW_UP_KINDS = ("killed", "wounded", "detained", "displaced", "evacuated", "surrendered")
@@ -27,18 +41,34 @@ def sentence_events(story: Story, span: Span) -> list[Event]:
     index = span._.index
     story.count_cities(span, index)
     story.at(span)
+    tolls = cumulative_tolls(span, story.lang, span._.quantities)
     events: list[tuple[int, Event]] = []
     for match in span._.triggers:
+        if tolls.holds(match.token):
+            _log_toll(story, span, match.token)
+            continue
         cues = span._.cues.get(match.token.i, [])
         for ev in _events_for(story, span, match, span._.roles[match.token.i], cues):
             events.append((match.token.i, ev))
     if not events:
-        _attach_to_previous(story, span)
+        if not tolls.counts:
+            _attach_to_previous(story, span)
         return []
-    _attach_quantities(events, span._.quantities)
+    _attach_quantities(events, [(i, q) for i, q in span._.quantities if i not in tolls.counts])
+    _share_anaphor([ev for _, ev in events])
     merged = merge_within_sentence([ev for _, ev in events])
     story.last_events, story.last_index = merged, index
     return merged
+
+
+def _log_toll(story: Story, span: Span, trigger: Token) -> None:
+    """A trigger dropped as a cumulative toll: logged (cronica explain may show it)."""
+    log.info(
+        "%s: sentence %d: %r dropped: cumulative toll (a count over a span of days)",
+        story.document.id,
+        span._.index,
+        trigger.text,
+    )
 
 
 def _attach_to_previous(story: Story, span: Span) -> None:
@@ -50,6 +80,8 @@ def _attach_to_previous(story: Story, span: Span) -> None:
         return
     target = story.last_events[0]
     found = sentence_quantities(span, story.lang, target.action)
+    tolls = cumulative_tolls(span, story.lang, found)
+    found = [(i, q) for i, q in found if i not in tolls.counts]  # "desde enero, 300 muertos"
     added = [q for _, q in found if q.kind in FOLLOW_UP_KINDS and q not in target.quantities]
     if added:
         target.quantities.extend(added)
@@ -86,15 +118,32 @@ def _claims(story: Story, span: Span, cues: list[SourceCue]) -> list[Claim]:
     return claims
 
 
+def _adjective_actors(noun: Token, reader: ArgumentReader) -> list[Actor]:
+    """Two or more actors named by coordinated adjectives of one noun ("aviones sirios y
+    rusos", "Syrian and Russian jets"): each is an agent of its own."""
+    for child in noun.children:
+        if child.dep_ != "amod":
+            continue
+        listed = [t for t in coordinated(child) if reader.agentive(t)]
+        actors = [a for a in (reader.actor_of(t) for t in listed) if a is not None]
+        if len({a.canonical for a in actors}) > 1:
+            return actors
+    return []
+
+
 def _actors(head: Token | None, reader: ArgumentReader) -> list[Actor]:
-    """The agent and the actors coordinated with it ("sirios y rusos" -> two)."""
+    """The agent and the actors coordinated with it ("los sirios y los rusos", "aviones
+    sirios y rusos" -> two)."""
     if head is None:
         return []
     found: list[Actor] = []
     for tok in coordinated(head):
-        actor = reader.actor_of(tok) if reader.agentive(tok) else None
-        if actor is not None and all(a.canonical != actor.canonical for a in found):
-            found.append(actor)
+        named = _adjective_actors(tok, reader)
+        if not named and reader.agentive(tok):
+            named = [a for a in [reader.actor_of(tok)] if a is not None]
+        for actor in named:
+            if all(a.canonical != actor.canonical for a in found):
+                found.append(actor)
     return found
 
 
@@ -117,6 +166,48 @@ def _sub_event(match: TriggerMatch, actor1: Actor | None, target: Actor | None) 
     return onto.sub_event_for_agent(sub, actor1.actor_type if actor1 else None)
 
 
+def _determiner_marks(det: Token) -> list[str]:
+    return [*det.morph.get("Definite", []), *det.morph.get("PronType", [])]
+
+
+def anaphor_rules(token: Token, refers_to: frozenset[str]) -> list[str]:
+    """A definite or demonstrative nominal of a general action ("el ataque", "this attack")
+    may name an event just reported: `link:refers-to:<actions>` lets linking join them."""
+    if token.pos_ != "NOUN" or not refers_to:
+        return []
+    marks = {m for c in token.children if c.dep_ == "det" for m in _determiner_marks(c)}
+    definite = bool(marks & {"Def", "Dem"})
+    return [ANAPHOR_RULE + ",".join(sorted(refers_to))] if definite else []
+
+
+def _share_anaphor(events: list[Event]) -> None:
+    """ "The attack killed 12": the sentence's other mentions of the same general action with
+    no actor of their own name the same earlier event."""
+    rule = next((r for ev in events for r in ev.rules if r.startswith(ANAPHOR_RULE)), None)
+    if rule is None:
+        return
+    action = next(ev.action for ev in events if rule in ev.rules)
+    for ev in events:
+        if ev.action == action and ev.actor1 is None and rule not in ev.rules:
+            ev.rules.append(rule)
+
+
+def _distinct(places: list[Location | None]) -> list[Location | None]:
+    """One event per place a trigger names: the same place once, and a place that holds
+    another of the list ("Alepo" beside "Hanano, Alepo") gives no event of its own; a list
+    of countries stays one event, at the first (countries are no event's place of impact)."""
+    first = places[0] if places else None
+    if first is not None and first.country and fold(first.canonical or "") == fold(first.country):
+        return [first]  # countries listed ("protestas en Túnez, Egipto y Argelia"): the first
+    out: list[Location | None] = []
+    for place in places:
+        relations = [place_relation(place, kept) for kept in out]
+        if any(r in ("same", "b-in-a") for r in relations) and place is not None:
+            continue
+        out = [k for k, r in zip(out, relations, strict=True) if r != "a-in-b"] + [place]
+    return out or [None]
+
+
 def _events_for(
     story: Story, span: Span, match: TriggerMatch, roles: Roles, cues: list[SourceCue]
 ) -> list[Event]:
@@ -126,12 +217,13 @@ def _events_for(
     agents: list[Actor | None] = [*_actors(roles.agent, reader)] or [None]
     target = reader.actor_of(roles.target) if roles.target is not None else None
     mentioned: list[Location | None] = [token_place(story, t) for t in roles.themes] or [None]
-    places = [event_place(story, p, roles.rules) for p in mentioned]
+    places = _distinct([event_place(story, p, roles.rules) for p in mentioned])
     claims = _claims(story, span, cues)
     accused = next((c.accused for c in cues if c.accused is not None), None)
     t_start, t_end = to_original(story.norm, offset + token.idx, offset + token.idx + len(token))
     family = match.entry.family
     ev = span._.evidence
+    anaphor = anaphor_rules(token, match.entry.subsumed_by)
     out = []
     for agent in agents:
         actor1 = story.narrative_actor(family, agent or accused)
@@ -140,13 +232,14 @@ def _events_for(
         sub = _sub_event(match, actor1, target)
         for place in places:
             assoc: list[Actor] = []
+            actor, implied_rule = actor1, []
             if actor1 is None or not actor1.canonical:
                 country = (place.country if place else None) or reader.country_focus
                 implied = onto.default_actor(sub, country)
                 if implied is not None:  # a named but unknown group stays associated
                     assoc = [actor1] if actor1 is not None else []
-                    actor1 = implied
-            extra = f"{actor1.canonical if actor1 else ''}|{place.text if place else ''}"
+                    actor, implied_rule = implied, [IMPLIED_ACTOR_RULE]
+            extra = f"{actor.canonical if actor else ''}|{place.text if place else ''}"
             out.append(
                 Event(
                     event_id=event_id_for(doc.content_hash, index, t_start, extra),
@@ -163,15 +256,42 @@ def _events_for(
                     date=span._.time.value,
                     date_precision=span._.time.precision,
                     date_text=span._.date_text,
-                    actor1=actor1,
+                    actor1=actor,
                     actor2=target,
                     assoc_actors=assoc,
                     location=place,
                     claims=list(claims),
-                    confidence=confidence(actor1, place),
-                    rules=[match.rule, *roles.rules, *(c.rule for c in cues)],
+                    confidence=confidence(actor, place),
+                    rules=[match.rule, *roles.rules, *(c.rule for c in cues), *anaphor,
+                           *implied_rule],  # fmt: skip
                     lang=story.lang,
                     zone=span._.zone,
                 )
             )
     return out
+
+
+def news_background(events: list[Event], dct: date | None) -> list[Event]:
+    """The events of a news report that tell its background ("en 2012, los combates llegaron
+    a Damasco" in a 2016 article): dated long before the publication date, in a document that
+    also reports something recent. A retrospective report, all of whose events are old, keeps
+    them."""
+    if dct is None:
+        return []
+    old = [ev for ev in events if _background(ev, dct)]
+    recent = [ev for ev in events if ev not in old and ev.date is not None]
+    return old if recent else []
+
+
+def _background(event: Event, dct: date) -> bool:
+    if event.date is None:
+        return False
+    time = ResolvedTime(event.date, event.date_precision, _day_of(event.date))
+    return background(time, dct)
+
+
+def _day_of(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from cronica.events.lexicon import TriggerEntry, TriggerPattern, triggers
-from cronica.events.syntax import key
+from cronica.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, key
 
 WINDOW = 2
 NOT_NEAR_WINDOW = 4
+GOVERNED_DEPS = ("obj", "dobj", "xcomp", "advcl", "obl", "nmod", "pobj", "nsubj:pass", "nsubjpass")
+AGENT_DEPS = ("obl", "obl:agent", "nmod", "obj")  # "obj": a parser slip on "por X"
 
 
 @dataclass
@@ -36,11 +38,34 @@ def _near(token: Token, sent: Span, window: int) -> list[Token]:
     return [t for t in sent.doc[lo:hi] if t.i != token.i]
 
 
+def _frame(token: Token) -> list[Token]:
+    """The trigger's syntactic neighbourhood beyond its children: the word that governs it
+    ("lanzaron un ataque"), that word's subject when the trigger is its object ("los aviones
+    lanzaron un ataque") and the agents of participles that modify it ("el ataque perpetrado
+    por un avión")."""
+    found: list[Token] = []
+    governor = token.head.head if token.dep_ == "pobj" else token.head
+    if governor is not token and token.dep_ in GOVERNED_DEPS:
+        found.append(governor)
+        if token.dep_ in OBJECT_DEPS:
+            found.extend(c for c in governor.children if c.dep_ in SUBJECT_DEPS)
+    for child in token.children:
+        if child.dep_ in ("acl", "relcl", "amod") and _verbal(child):
+            found.extend(g for g in child.children if g.dep_ in AGENT_DEPS)
+            found.extend(p for g in child.children if g.dep_ == "agent" for p in g.children)
+    return found
+
+
+def _verbal(token: Token) -> bool:
+    """A verb or a participle (a participle the parser took for an adjective included)."""
+    return token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm", [])
+
+
 def _with_tokens(
     token: Token, sent: Span, words: frozenset[str], keys: dict[int, set[str]]
 ) -> list[Token] | None:
     """Modifier tokens that satisfy a `with` constraint, or None when it fails."""
-    candidates = list(token.children) + _near(token, sent, WINDOW)
+    candidates = list(token.children) + _near(token, sent, WINDOW) + _frame(token)
     hits = [t for t in candidates if keys.get(t.i, set()) & words]
     return hits or None
 
@@ -63,6 +88,8 @@ def _matches(
             return None
         used = hits
     if pattern.sentence_has and not any(k & pattern.sentence_has for k in keys.values()):
+        return None
+    if pattern.sentence_lacks and any(k & pattern.sentence_lacks for k in keys.values()):
         return None
     if pattern.not_near and any(
         keys[t.i] & pattern.not_near for t in _near(token, sent, NOT_NEAR_WINDOW)

@@ -19,6 +19,7 @@ class TriggerPattern:
     with_: frozenset[str] = frozenset()
     sentence_has: frozenset[str] = frozenset()
     not_near: frozenset[str] = frozenset()
+    sentence_lacks: frozenset[str] = frozenset()
     requires: str | None = None
 
 
@@ -51,6 +52,7 @@ def _pattern(raw: dict[str, Any]) -> TriggerPattern:
         with_=fold_all(raw.get("with")),
         sentence_has=fold_all(raw.get("sentence_has")),
         not_near=fold_all(raw.get("not_near")),
+        sentence_lacks=fold_all(raw.get("sentence_lacks")),
         requires=raw.get("requires"),
     )
 
@@ -82,6 +84,13 @@ def triggers(lang: str) -> tuple[TriggerEntry, ...]:
             )
         )
     return tuple(entries)
+
+
+@cache
+def trigger_words(lang: str, group: str) -> frozenset[str]:
+    """A folded word group kept beside the triggers (lang/<lang>/triggers.yaml), for words that
+    are also labels in code and so cannot live in words.yaml ("day", "week")."""
+    return fold_all(pack(lang).lexicon("triggers").get(group))
 
 
 @cache

@@ -8,13 +8,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from cronica.events.syntax import negated, words
+from cronica.events.lexicon import attribution_cues, trigger_words
+from cronica.events.syntax import is_passive, negated, preposition, words
 from cronica.text import fold
 
 ASSERTED = "asserted"
 CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "conj", "acl", "csubj")  # walked up to the clause
 CLAUSE_REACH = 3  # clause heads above the trigger whose conditions count
 NOMINAL_DEPS = ("nmod", "pobj", "obj", "dobj", "obl", "nsubj", "nsubj:pass")
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+CONTROL_DEPS = ("xcomp",)  # a negated governor negates the infinitive it controls
+OBJECT_DEPS = ("obj", "dobj", "xcomp", "ccomp")
+GOVERNED_DEPS = (*OBJECT_DEPS, *SUBJECT_DEPS, *NOMINAL_DEPS, "acl", "advcl")
+BARE_DEPS = ("det", "case", "punct", "cc", "conj", "prep")  # children of a bare mention
 
 
 def _clause_heads(token: Token) -> list[Token]:
@@ -33,6 +39,71 @@ def _verbal(token: Token) -> Token:
     if token.pos_ in ("NOUN", "PROPN") and token.head.pos_ in ("VERB", "AUX"):
         return token.head
     return token
+
+
+def _negated(token: Token) -> str | None:
+    """Negated trigger, light verb ("no lanzaron ataques") or controlling verb ("no llegó a
+    apoyar ataques aéreos", "did not manage to capture")."""
+    if negated(token):
+        return "negated verb"
+    current = _verbal(token)
+    for _ in range(CLAUSE_REACH):
+        if negated(current):
+            return f"negated '{current.text}'"
+        if current.dep_ not in CONTROL_DEPS or current.head is current:
+            break
+        current = current.head
+    return None
+
+
+def _governor(token: Token) -> Token:
+    """The word a nominal depends on, past an English preposition."""
+    return token.head.head if token.dep_ == "pobj" else token.head
+
+
+def _non_factual(token: Token, lang: str) -> str | None:
+    """A trigger that is the object or subject of a head of intent, fear or request ("se teme
+    un ataque", "amenazó con atacar", "pidió el fin de", "fears of an attack")."""
+    heads = attribution_cues(lang).non_factual_heads
+    current = token
+    for _ in range(CLAUSE_REACH):
+        governor = _governor(current)
+        if governor is current or current.dep_ not in GOVERNED_DEPS:
+            return None
+        if current.dep_ in SUBJECT_DEPS and not _impersonal(governor, lang):
+            return None  # who threatens or fears is no threatened event
+        if fold(governor.lemma_) in heads:
+            return f"under '{governor.text}': intended, feared or requested"
+        current = governor
+    return None
+
+
+def _failed_prevention(token: Token, lang: str) -> str | None:
+    """The trigger is what a negated prevention did not stop ("no logró evitar los combates",
+    "failed to prevent the attack"): two negations, a reported event."""
+    heads = attribution_cues(lang).non_factual_heads
+    current = token
+    for _ in range(CLAUSE_REACH):
+        governor = _governor(current)
+        if governor is current or current.dep_ not in GOVERNED_DEPS:
+            return None
+        if fold(governor.lemma_) in heads:
+            if fold(governor.lemma_) not in words(lang, "prevention_heads"):
+                return None
+            failed = governor.dep_ == "xcomp" and fold(governor.head.lemma_) in words(
+                lang, "failure_verbs"
+            )
+            return f"'{governor.text}' failed" if failed or _negated(governor) else None
+        current = governor
+    return None
+
+
+def _impersonal(verb: Token, lang: str) -> bool:
+    """A passive or impersonal clause ("se teme un ataque", "an attack is feared")."""
+    pronouns = words(lang, "impersonal_pronouns")
+    return is_passive(verb) or any(
+        fold(c.text) in pronouns for c in verb.children if c.dep_ in ("expl:pass", "expl", "obj")
+    )
 
 
 def _hypothetical(token: Token, lang: str) -> str | None:
@@ -79,6 +150,34 @@ def _generic(token: Token, lang: str) -> str | None:
             continue
         if child.tag_ == "JJS" or any(fold(g.text) in degree for g in child.children):
             return f"superlative '{child.text}': a comparison, not a report"
+    if token.pos_ != "NOUN":
+        return None
+    governor = _governor(token)
+    if token.dep_ in NOMINAL_DEPS and fold(governor.lemma_) in trigger_words(
+        lang, "duration_nouns"
+    ):
+        return f"duration '{governor.text}' of: a span of time, not one event"
+    determiners = [fold(c.text) for c in token.children if c.dep_ == "det"]
+    if any(d in trigger_words(lang, "anaphoric_determiners") for d in determiners):
+        return f"'{token.text}' with a demonstrative: an event told before"
+    places = attribution_cues(lang).place_nouns
+    if (
+        token.dep_ in (*NOMINAL_DEPS, "compound")
+        and not determiners
+        and fold(governor.lemma_) in places
+    ):
+        return f"names the place '{governor.text}' by its fighting, not an event"
+    articles = words(lang, "definite_articles")
+    bare = all(c.dep_ in BARE_DEPS for c in token.children)
+    definite = any(c.dep_ == "det" and fold(c.text) in articles for c in token.children)
+    if (
+        token.dep_ in SUBJECT_DEPS
+        and "Plur" in token.morph.get("Number", [])
+        and bare
+        and definite
+        and preposition(token) is None
+    ):
+        return f"'{token.text}': a definite plural without place, actor or time (generic)"
     return None
 
 
@@ -97,18 +196,38 @@ def _anchor(token: Token, lang: str) -> str | None:
     return None
 
 
+def _described(token: Token, trigger_keys: frozenset[str]) -> Token | None:
+    """The event noun whose relative clause the trigger is in ("los ataques que toman como
+    blanco a civiles" -> "ataques"): the trigger tells more of that event."""
+    verb = token if token.pos_ in ("VERB", "AUX") else _verbal(token)
+    if verb.dep_ in ("acl", "relcl", "acl:relcl") and verb.head is not verb:
+        host = verb.head
+        if host.i != token.i and fold(host.lemma_) in trigger_keys:
+            return host
+    return None
+
+
 def modality(
     token: Token, lang: str, intended: bool, trigger_keys: frozenset[str] = frozenset()
 ) -> tuple[str, str]:
     """(modality, reason) of a trigger token; `intended` is the argument reader's verdict on
     purpose clauses and heads of intent ("en un intento por recuperar")."""
-    if negated(token):
-        return "negated", "negated verb"
+    if _failed_prevention(token, lang):
+        return ASSERTED, ""
+    host = _described(token, trigger_keys)
+    if host is not None:
+        mood, why = modality(host, lang, False, trigger_keys)
+        if mood != ASSERTED:
+            return mood, f"tells of '{host.text}': {why}"
+    negation = _negated(token)
+    if negation:
+        return "negated", negation
     if intended:
         return "intended", "purpose clause or head of intent"
     checks = (
         ("ceased", lambda: _ceased(token, lang, trigger_keys)),
         ("background", lambda: _anchor(token, lang)),
+        ("intended", lambda: _non_factual(token, lang)),
         ("hypothetical", lambda: _hypothetical(token, lang)),
         ("future", lambda: _future(token, lang)),
         ("generic", lambda: _generic(token, lang)),

@@ -17,6 +17,9 @@ from cronica.resolve.numbers import (
 )
 from cronica.text import fold
 
+CUMULATIVE_REACH = 3  # heads above a count searched for a cumulative verb or noun
+TOLL_KINDS = ("killed", "wounded")
+
 
 def _tokens_at(sent: Span, start: int, end: int) -> list[Token]:
     return [
@@ -124,16 +127,41 @@ def _ranges(text: str, mentions: list[NumberMention], lang: str) -> list[NumberM
     return out
 
 
+def _is_age(text: str, m: NumberMention, lang: str) -> bool:
+    """An age, not a count: "aged 18-25", "a 22-year-old", "de 25 años"."""
+    lex = load_numbers_lexicon(lang)
+    before = fold(text[max(0, m.start - 20) : m.start]).split()
+    after = fold(text[m.end : m.end + 20]).lstrip()
+    if before and before[-1] in {fold(w) for w in lex.get("age_before", [])}:
+        return True
+    return any(after.startswith(fold(w)) for w in lex.get("age_after", []))
+
+
+def _is_cumulative(tokens: list[Token], lang: str) -> bool:
+    """A toll that sums many events ("bringing the toll to 300", "elevando a 300 el número de
+    muertos", "un total de 300 muertos"): a cumulative verb or noun above the count."""
+    heads = {fold(w) for w in load_numbers_lexicon(lang).get("cumulative_heads", [])}
+    current = tokens[-1]
+    for _ in range(CUMULATIVE_REACH):
+        if current.head is current:
+            return False
+        current = current.head
+        if fold(current.lemma_) in heads or fold(current.text) in heads:
+            return True
+    return False
+
+
 def sentence_quantities(sent: Span, lang: str, action: str | None) -> list[tuple[int, Quantity]]:
-    """Counts in `sent` (dates and durations excluded), each with its kind and token index."""
+    """Counts in `sent` (dates, durations and ages excluded), each with its kind and token
+    index; a cumulative toll of deaths or wounded is not one event's count and is left out."""
     found: list[tuple[int, Quantity]] = []
     mentions = _ranges(sent.text, find_numbers(sent.text, lang), lang)
     for m in mentions:
-        if m.is_date_part:
+        if m.is_date_part or _is_age(sent.text, m, lang):
             continue
         tokens = _tokens_at(sent, m.start, m.end)
         kind = _kind_for(tokens, lang, action)
-        if kind is None:
+        if kind is None or (kind in TOLL_KINDS and _is_cumulative(tokens, lang)):
             continue
         n = m.number
         quantity = Quantity(kind=kind, value=n.value, approx=n.approx, text=m.text, low=n.low,

@@ -6,7 +6,8 @@
 - place: the same gazetteer entry or canonical name, or one inside the other (a neighbourhood
   "Hanano, Aleppo" is inside "Aleppo"); regions and countries never contain for linking.
 - day: both dates known and overlapping at their precision (2016-12-16 lies in 2016-12).
-- actors: actor1 equal or one unknown; in symmetric types also the two sides swapped.
+- actors: actor1 equal or one unknown (or only the type's implied default); in symmetric types
+  also the two sides swapped.
 - phase: equal (see link/phase.py).
 """
 
@@ -72,8 +73,16 @@ def _actor_key(actor: Actor | None) -> str | None:
     return fold(actor.canonical or actor.text) or None
 
 
+IMPLIED_ACTOR = "actor:implied"  # an event's rule: actor1 is its type's default, not named
+
+
+def _actor1_key(event: Event) -> str | None:
+    """actor1 as linking compares it: an implied default actor is no one in particular."""
+    return None if IMPLIED_ACTOR in event.rules else _actor_key(event.actor1)
+
+
 def actors_compatible(a: Event, b: Event) -> bool:
-    a1, b1 = _actor_key(a.actor1), _actor_key(b.actor1)
+    a1, b1 = _actor1_key(a), _actor1_key(b)
     if a1 is None or b1 is None or a1 == b1:
         return True
     if ontology().is_symmetric(a.event_type):  # who is actor1 depends on the reporter

@@ -11,12 +11,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from cronica.link.compare import place_relation, same_event
+from cronica.link.compare import (
+    IMPLIED_ACTOR,
+    actors_compatible,
+    place_relation,
+    same_event,
+    same_time,
+)
 from cronica.link.sources import settle, source_quantities
 from cronica.ontology import ontology
 from cronica.record import Claim, DetachedClaim, Event, Evidence, Fatalities, Quantity
 
 DETACHED_WINDOW = 3  # sentences between a denial of an accusation and the accused event
+ANAPHOR_WINDOW = 3  # sentences between an event and a later "el ataque" that names it
+IMPLIED_ACTOR_RULE = IMPLIED_ACTOR  # actor1 is the ontology's default, no one named
+ANAPHOR_RULE = "link:refers-to:"  # + the actions a general nominal may name (events/build.py)
 DATE_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
@@ -91,6 +100,21 @@ def specificity(event: Event) -> tuple[int, ...]:
     )
 
 
+HEADLINE_ZONES = ("title", "heading")  # a body mention tells more than a headline
+
+
+def prefer(twin: Event, other: Event) -> bool:
+    """Whether `other` should be the kept record of the two: its place lies inside the twin's
+    ("Hanano" in "Alepo"), the twin is only a headline, or it is more specific."""
+    relation = place_relation(twin.location, other.location)
+    if relation in ("a-in-b", "b-in-a"):
+        return relation == "b-in-a"
+    headline = (twin.zone in HEADLINE_ZONES, other.zone in HEADLINE_ZONES)
+    if headline[0] != headline[1]:
+        return headline[0]
+    return specificity(other) > specificity(twin)
+
+
 def _more_specific_place(keep: Event, other: Event) -> None:
     relation = place_relation(keep.location, other.location)
     if relation == "b-in-a" or (keep.location is None and other.location is not None):
@@ -102,6 +126,9 @@ def absorb(keep: Event, other: Event, rule: str) -> None:
     source_quantities(keep)
     source_quantities(other)
     _more_specific_place(keep, other)
+    if IMPLIED_ACTOR in keep.rules and IMPLIED_ACTOR not in other.rules and other.actor1:
+        keep.actor1 = other.actor1  # a named actor over the ontology's default
+        keep.rules.remove(IMPLIED_ACTOR)
     keep.actor1 = keep.actor1 or other.actor1
     keep.actor2 = keep.actor2 or other.actor2
     if DATE_RANK.get(other.date_precision, 4) < DATE_RANK.get(keep.date_precision, 4):
@@ -134,6 +161,33 @@ def _anaphor_target(event: Event, kept: list[Event]) -> Event | None:
             continue
         if place_relation(prior.location, event.location) is not None:
             return prior
+    return None
+
+
+def _refers_to(event: Event) -> frozenset[str]:
+    """The actions a definite general mention ("el ataque") may name, from its rule."""
+    for rule in event.rules:
+        if rule.startswith(ANAPHOR_RULE):
+            return frozenset(rule[len(ANAPHOR_RULE) :].split(","))
+    return frozenset()
+
+
+def _named_earlier(event: Event, kept: list[Event]) -> Event | None:
+    """The event a definite general mention names: the nearest earlier one (a few sentences
+    back) of an action it may name, at a compatible place and time, with no other actor."""
+    actions = _refers_to(event)
+    if not actions:
+        return None
+    for prior in reversed(kept):
+        if event.sentence_index - prior.sentence_index > ANAPHOR_WINDOW:
+            continue
+        if prior.sentence_index >= event.sentence_index or prior.action not in actions:
+            continue
+        if place_relation(prior.location, event.location) is None:
+            continue
+        if same_time(prior, event) is False or not actors_compatible(prior, event):
+            continue
+        return prior
     return None
 
 
@@ -178,9 +232,14 @@ def merge_document(events: list[Event], detached: Sequence[DetachedClaim] = ()) 
         if twin is None and _denied_anaphor(ev):
             twin, rule = _anaphor_target(ev, kept), "link:denial-of-previous"
         if twin is None:
+            twin, rule = _named_earlier(ev, kept), "link:names-previous"
+            if twin is not None:  # the earlier, specific mention stays the record
+                absorb(twin, ev, rule)
+                continue
+        if twin is None:
             kept.append(ev)
             continue
-        if specificity(ev) > specificity(twin):
+        if prefer(twin, ev):
             kept[kept.index(twin)] = ev
             absorb(ev, twin, rule)
         else:

@@ -43,6 +43,7 @@ class ActorEntry:
     country: str | None = None
     generic: bool = False
     role: str | None = None
+    national: str | None = None  # with one country named, that country's entry of this role
     countries: tuple[str, ...] = ()
     aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     former_names: tuple[tuple[str, date], ...] = ()
@@ -86,7 +87,8 @@ def load_actor_entries(path: Path | None = None) -> list[ActorEntry]:
         entries.append(ActorEntry(
             canonical=str(row["canonical"]), actor_type=row["actor_type"],
             country=row.get("country"), generic=bool(row.get("generic", False)),
-            role=row.get("role"), countries=tuple(row.get("countries") or ()),
+            role=row.get("role"), national=row.get("national"),
+            countries=tuple(row.get("countries") or ()),
             aliases=aliases, former_names=former,
         ))
     return entries
@@ -210,6 +212,10 @@ class ActorResolver:
         named = countries_named(text, lang)
         if len(named) == 1:  # "tropas francesas" in a Mali story are France's
             country_focus = next(iter(named))
+            role = entry.national or ""
+            national = self._by_role.get((role, country_focus)) if entry.national else None
+            if national is not None:  # "aviones turcos" are Turkey's, not unidentified
+                return Actor(text, national.name_on(on_date), national.actor_type, country_focus)
         return self._generic(text, entry, country_focus, on_date)
 
     def _generic(
@@ -252,8 +258,9 @@ class ActorResolver:
         """Source type of an attribution phrase ("según el SOHR" -> "NGO")."""
         return self._sources.source_type(text)
 
-    def source_name(self, text: str) -> str | None:
-        """Canonical name of a named source ("OSDH" -> "Syrian Observatory for Human Rights")."""
+    def source_name(self, text: str, lang: str | None = None) -> str | None:
+        """Canonical name of a named source, the same in every language ("SOHR", "OSDH",
+        "Observatorio Sirio" -> "Syrian Observatory for Human Rights"); `lang` is unused."""
         return self._sources.source_name(text)
 
 

@@ -33,10 +33,14 @@ _EMPTY: dict[str, Any] = {
     "qualifiers": [],
     "fixed": {},
     "patterns": [],
+    "positions": {},
     "part_prefix": NEVER,
+    "since_prefix": NEVER,
     "weekday_suffix": NEVER,
     "one_words": [],
 }
+WEEK_SPAN = 10  # a range of at most this many days is a week-precision date, else a month
+POSITION_DAYS = 7  # "early / mid / late March": a window of this many days in the month
 
 
 @dataclass(frozen=True)
@@ -64,15 +68,46 @@ class TimeMention:
     ref: str | None = None
     anchor: str | None = None  # "doc" | "narrative" for relative mentions
     clock: str | None = None  # "HH:MM" for clock times
+    day2: int | None = None  # a range's last day ("entre el 24 y el 28 de febrero")
+    month2: int | None = None
+    year2: int | None = None
+    position: str | None = None  # early | mid | late (of a month)
+    since: bool = False  # "desde el 1 de febrero": from then to the publication date
+
+
+_Date = date  # the type, under a name the field ``ResolvedTime.date`` does not hide
 
 
 @dataclass(frozen=True)
 class ResolvedTime:
-    """A normalised time: ISO value ("2016-12-15", "2016-12", "2016", "2016-W50")."""
+    """A normalised time: an ISO day ("2016-12-15") for day, week and month precision (the
+    day that stands for the week or month: a range's midpoint, a month's 15th), the year
+    ("2016") for year precision. ``timex`` gives the TIMEX3 form ("2016-W50", "2016-12")."""
 
     value: str | None
     precision: str  # day | week | month | year | unknown
-    date: date | None = None  # the day itself, for day precision
+    date: date | None = None  # the day the value names (None for year and unknown)
+
+    @property
+    def timex(self) -> str | None:
+        """The TIMEX3 value: "2016-12-15", "2016-W50", "2016-12" or "2016"."""
+        if self.date is None or self.precision == "day":
+            return self.value
+        if self.precision == "week":
+            y, w, _ = self.date.isocalendar()
+            return f"{y}-W{w:02d}"
+        return f"{self.date.year:04d}-{self.date.month:02d}"
+
+    def after(self, day: _Date) -> bool:
+        """Whether the whole time lies after ``day`` (a plan, seen from a publication date)."""
+        if self.precision == "year" and self.value and self.value.isdigit():
+            return int(self.value) > day.year
+        if self.date is None:
+            return False
+        if self.precision == "month":
+            return self.date.replace(day=1) > day
+        slack = 3 if self.precision == "week" else 0
+        return self.date - timedelta(days=slack) > day
 
 
 UNKNOWN = ResolvedTime(None, "unknown")
@@ -105,6 +140,7 @@ def _slots(lang: str) -> dict[str, str]:
         "PART": _alternation(lex["parts"]),
         "COUNT": count,
         "QUAL": _alternation(lex["qualifiers"]),
+        "POS": _alternation(lex["positions"]),
     }
 
 
@@ -127,11 +163,12 @@ def _compiled(lang: str) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
 
 
 @cache
-def _edge_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _edge_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = load_time_lexicon(lang)
     return (
         re.compile(_fill(lex["part_prefix"], lang), re.IGNORECASE),
         re.compile(_fill(lex["weekday_suffix"], lang), re.IGNORECASE),
+        re.compile(rf"(?<!\w)(?:{_fill(lex['since_prefix'], lang)})$", re.IGNORECASE),
     )
 
 
@@ -174,6 +211,12 @@ def _mention(m: re.Match[str], fields: dict[str, Any], lang: str) -> TimeMention
         year += 2000 if year < 50 else 1900
     if month is not None and day is not None and month > 12 and day <= 12:
         month, day = day, month
+    day2, month2 = _int(g.get("day2")), _lookup(lex["months"], g.get("month2"))
+    if day2 is not None:  # a range: each end borrows what the other says
+        month2 = month2 or month
+        month = month or month2
+        if day2 > 31 or day is None or month is None:
+            return None
     if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
     direction = _lookup(lex["directions"], g.get("dir") or g.get("dir2"))
@@ -208,6 +251,10 @@ def _mention(m: re.Match[str], fields: dict[str, Any], lang: str) -> TimeMention
         ref=fields.get("ref"),
         anchor=fields.get("anchor") or _ANCHORS.get(kind),
         clock=clock,
+        day2=day2,
+        month2=month2 if day2 is not None else None,
+        year2=_int(g.get("year2")),
+        position=_lookup(lex["positions"], g.get("pos")),
     )
 
 
@@ -228,10 +275,18 @@ def _has_day(m: TimeMention) -> bool:
 
 
 def _attach_edges(text: str, m: TimeMention, lang: str) -> TimeMention:
-    """Widen a day mention with a day-part before it and a weekday name after it."""
+    """Widen a day mention with "desde" / "since" before it (a range up to the publication
+    date), a day-part before it and a weekday name after it."""
+    prefix_rx, suffix_rx, since_rx = _edge_patterns(lang)
+    if m.kind == "date" and m.day2 is None and (m.day is not None or m.position) or (
+        m.weekday is not None
+    ):
+        since = since_rx.search(text[max(0, m.start - 30) : m.start])
+        if since:
+            start = m.start - (len(since.string) - since.start())
+            m = replace(m, start=start, text=text[start : m.end], since=True)
     if m.kind not in _DAY_KINDS or not _has_day(m):
         return m
-    prefix_rx, suffix_rx = _edge_patterns(lang)
     lex = load_time_lexicon(lang)
     window = max(0, m.start - 60)
     pre = prefix_rx.search(text[window : m.start])
@@ -284,23 +339,41 @@ def _day(d: date) -> ResolvedTime:
 
 
 def _week(d: date) -> ResolvedTime:
-    y, w, _ = d.isocalendar()
-    return ResolvedTime(f"{y}-W{w:02d}", "week")
+    return ResolvedTime(d.isoformat(), "week", d)
 
 
 def _month(d: date) -> ResolvedTime:
-    return ResolvedTime(f"{d.year:04d}-{d.month:02d}", "month")
+    """A month stands for its 15th (the gold's convention for "en marzo")."""
+    mid = date(d.year, d.month, 15)
+    return ResolvedTime(mid.isoformat(), "month", mid)
 
 
 def _year(y: int) -> ResolvedTime:
     return ResolvedTime(f"{y:04d}", "year")
 
 
+def _span(start: date, end: date) -> ResolvedTime:
+    """A range of days: its midpoint (the earlier of two), week precision when it lasts at
+    most WEEK_SPAN days, else month."""
+    if end < start:
+        start, end = end, start
+    days = (end - start).days
+    mid = start + timedelta(days=days // 2)
+    if days == 0:
+        return _day(mid)
+    return ResolvedTime(mid.isoformat(), "week" if days <= WEEK_SPAN else "month", mid)
+
+
 def _shift(anchor: date, offset: int, unit: str) -> ResolvedTime:
+    """``offset`` units from the anchor; this week is the anchor's day itself ("esta semana",
+    "recientemente"), another week its middle (a Thursday)."""
     if unit == "day":
         return _day(anchor + timedelta(days=offset))
     if unit == "week":
-        return _week(anchor + timedelta(weeks=offset))
+        if offset == 0:
+            return _week(anchor)
+        d = anchor + timedelta(weeks=offset)
+        return _week(d + timedelta(days=3 - d.weekday()))
     if unit == "month":
         return _month(_add_months(anchor, offset))
     if unit == "year":
@@ -337,25 +410,52 @@ def _pick_year(month: int, day: int, anchor: date, direction: int | None) -> dat
 
 
 def _resolve_weekday(weekday: int, anchor: date, direction: int | None) -> date:
-    """Most recent such weekday on/before the anchor (news tell the past); "pasado" strictly
-    before, "próximo" strictly after, "este"/"this" the coming one (on/after the anchor)."""
+    """Most recent such weekday on/before the anchor (news tell the past: "este viernes" in a
+    Saturday paper is yesterday); "pasado" strictly before, "próximo" strictly after."""
     delta = (anchor.weekday() - weekday) % 7
     if direction == 1:
         return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-    if direction == 0:
-        return anchor + timedelta(days=(weekday - anchor.weekday()) % 7)
     if direction == -1 and delta == 0:
         delta = 7
     return anchor - timedelta(days=delta)
 
 
+def _position(m: TimeMention, first: date) -> ResolvedTime:
+    """"early / mid / late March": the middle of a POSITION_DAYS window at the month's start,
+    middle or end."""
+    last = _add_months(first, 1) - timedelta(days=1)
+    if m.position == "early":
+        start = first
+    elif m.position == "late":
+        start = last - timedelta(days=POSITION_DAYS - 1)
+    else:
+        start = first + timedelta(days=15 - 1 - POSITION_DAYS // 2)
+    return _span(start, start + timedelta(days=POSITION_DAYS - 1))
+
+
+def _resolve_range(m: TimeMention, dct: date | None, narrative: date | None) -> ResolvedTime:
+    """"entre el 24 y el 28 de febrero", "9 to 11 October": the midpoint of the two ends; a
+    year said once belongs to both, the first end falling in the year before when its month
+    is later ("28 December to 3 January 2016")."""
+    end_m = replace(m, day=m.day2, month=m.month2, year=m.year2 or m.year, day2=None)
+    end = _resolve_date(end_m, dct, narrative)
+    if end.date is None or m.month is None or m.day is None:
+        return UNKNOWN
+    year = m.year or end.date.year - ((m.month, m.day) > (end.date.month, end.date.day))
+    start = _safe_date(year, m.month, m.day)
+    return _span(start, end.date) if start else UNKNOWN
+
+
 def _resolve_date(m: TimeMention, dct: date | None, narrative: date | None) -> ResolvedTime:
+    if m.day2 is not None:
+        return _resolve_range(m, dct, narrative)
     anchor = narrative or dct
     if m.year is not None and m.month is not None and m.day is not None:
         d = _safe_date(m.year, m.month, m.day)
         return _day(d) if d else UNKNOWN
     if m.year is not None and m.month is not None:
-        return _month(date(m.year, m.month, 1))
+        first = date(m.year, m.month, 1)
+        return _position(m, first) if m.position else _month(first)
     if m.year is not None:
         return _year(m.year)
     if anchor is None:
@@ -365,7 +465,9 @@ def _resolve_date(m: TimeMention, dct: date | None, narrative: date | None) -> R
         return _day(d) if d else UNKNOWN
     if m.month is not None:
         d = _pick_year(m.month, 1, date(anchor.year, anchor.month, 1), m.direction)
-        return _month(d) if d else UNKNOWN
+        if d is None:
+            return UNKNOWN
+        return _position(m, d) if m.position else _month(d)
     if m.day is not None:
         d = _safe_date(anchor.year, anchor.month, m.day)
         if d is None or (d > anchor and m.direction == -1):
@@ -373,6 +475,13 @@ def _resolve_date(m: TimeMention, dct: date | None, narrative: date | None) -> R
             d = _safe_date(prev.year, prev.month, m.day)
         return _day(d) if d else UNKNOWN
     return UNKNOWN
+
+
+def _since(r: ResolvedTime, m: TimeMention, dct: date | None) -> ResolvedTime:
+    """"desde el 1 de febrero" in a report: the range from then to the publication date."""
+    if not m.since or dct is None or r.date is None or r.date > dct:
+        return r
+    return _span(r.date.replace(day=1) if r.precision == "month" else r.date, dct)
 
 
 def resolve_time(m: TimeMention, dct: date | None, narrative: date | None) -> ResolvedTime:
@@ -386,12 +495,12 @@ def resolve_time(m: TimeMention, dct: date | None, narrative: date | None) -> Re
     if m.kind in ("duration", "set") or m.ref is not None:
         return UNKNOWN
     if m.month is not None or m.year is not None or m.day is not None:
-        return _resolve_date(m, dct, narrative)
+        return _since(_resolve_date(m, dct, narrative), m, dct)
     anchor = (narrative or dct) if m.anchor == "narrative" else dct
     if anchor is None:
         return UNKNOWN
     if m.weekday is not None:
-        return _day(_resolve_weekday(m.weekday, anchor, m.direction))
+        return _since(_day(_resolve_weekday(m.weekday, anchor, m.direction)), m, dct)
     if m.offset is not None and m.unit is not None:
         return _shift(anchor, m.offset, m.unit)
     return UNKNOWN
@@ -415,7 +524,26 @@ def timex_value(m: TimeMention, dct: date | None, narrative: date | None = None)
         return None
     if m.kind == "time_of_day" and r.precision == "day" and (m.clock or m.part):
         return f"{r.value}T{m.clock or m.part}"
-    return r.value
+    return r.timex
+
+
+BACKGROUND_DAYS = 30  # a report's date this long before its publication is background history
+
+
+def background(r: ResolvedTime, dct: date | None, days: int = BACKGROUND_DAYS) -> bool:
+    """Whether a dated report's time ends more than ``days`` before its publication date
+    ("en 2012", "en septiembre de 2014" in a 2016 article): background, not the news."""
+    if dct is None or r.precision == "unknown" or not r.value:
+        return False
+    if r.precision == "year":
+        end = date(int(r.value[:4]), 12, 31)
+    elif r.precision == "month" and r.date is not None:
+        end = _add_months(r.date, 1) - timedelta(days=1)
+    elif r.date is not None:
+        end = r.date + timedelta(days=3 if r.precision == "week" else 0)
+    else:
+        return False
+    return (dct - end).days > days
 
 
 class Timeline:
@@ -424,25 +552,68 @@ class Timeline:
     def __init__(self, dct: date | None) -> None:
         self.dct = dct
         self._current: ResolvedTime | None = None
-        self._period: date | None = None  # middle of the last month or year named
+        self._period: tuple[date, str] | None = None  # the last month or year named
+        self.current_text: str | None = None  # the words that set the current date
+        self.previous: tuple[ResolvedTime, str | None] | None = None  # the last sentence's day
+        self._sentences = 0  # sentences said so far
+        self._current_at = -1  # the sentence that set the current date
 
     @property
     def current(self) -> ResolvedTime | None:
-        """The last day-precision date resolved in the story (None before the first)."""
+        """The last date of the story that names a day or a short range (None before any)."""
         return self._current
 
+    def usable(self, r: ResolvedTime) -> bool:
+        """Whether ``r`` can date an event: known, and not after the publication date."""
+        return r.precision != "unknown" and not (self.dct is not None and r.after(self.dct))
+
+    def said(self, own: tuple[ResolvedTime, str | None] | None) -> None:
+        """Record a sentence's own date (None: it had none); a day carries to the next
+        sentence of a dated report."""
+        self.previous = own if own is not None and own[0].precision == "day" else None
+        self._sentences += 1
+
+    def _narrative(self, m: TimeMention) -> date | None:
+        """The day a mention's missing parts come from. In a dated report a year-less date
+        ("el 30 de septiembre") takes its year from the story's day only when this sentence
+        or the one before set it (a date in the background history two paragraphs up does
+        not carry); otherwise from the publication date."""
+        if self._current is None:
+            return None
+        if self.dct is not None and m.year is None and m.month is not None:
+            if self._sentences - self._current_at > 1:
+                return None
+        return self._current.date
+
     def resolve(self, m: TimeMention) -> ResolvedTime:
-        """Resolve ``m`` against the story so far; a day-precision result becomes current.
+        """Resolve ``m`` against the story so far; a day or a range becomes current, unless
+        it lies after the publication date (a plan, not the story's day).
 
         With neither a publication date nor a day yet, a month or year named earlier ("the
-        2016 offensive", "in August 2016") anchors the year of "on 28 September"."""
-        narrative = self._current.date if self._current else None
-        if narrative is None and self.dct is None and m.year is None and m.month is not None:
-            narrative = self._period
+        2016 offensive", "in August 2016") anchors the year of "on 28 September": a year
+        gives its own year, a month the nearest year around it."""
+        narrative = self._narrative(m)
+        if narrative is None and self.dct is None and m.year is None and self._period:
+            day, precision = self._period
+            if precision == "year" and m.month is not None and m.day2 is None:
+                m = replace(m, year=day.year)
+            elif m.month is not None:
+                narrative = day
         r = resolve_time(m, self.dct, narrative)
-        if r.precision == "day":
-            self._current = r
+        if self.dct is not None and r.after(self.dct):
+            return r
+        if r.date is not None and (r.precision == "day" or m.day2 is not None or m.since):
+            self._current, self.current_text = r, m.text
+            self._current_at = self._sentences
         elif r.precision in ("month", "year") and r.value and r.value[:4].isdigit():
-            month = int(r.value[5:7]) if r.precision == "month" else 7
-            self._period = date(int(r.value[:4]), month, 15 if r.precision == "month" else 1)
+            self._period = self._period_of(r)
         return r
+
+    def _period_of(self, r: ResolvedTime) -> tuple[date, str]:
+        """The period a month or year sets; a year does not replace a month of that year."""
+        if r.precision == "month" and r.date is not None:
+            return r.date, "month"
+        year = int(r.value[:4]) if r.value else 0
+        if self._period and self._period[1] == "month" and self._period[0].year == year:
+            return self._period
+        return date(year, 7, 1), "year"

@@ -10,6 +10,8 @@ from rapidfuzz import fuzz, process
 from cronica.resolve.places.mention import (
     PlaceMention,
     is_common_word,
+    is_generic,
+    is_particle,
     parse_mention,
     tail_words,
 )
@@ -80,11 +82,13 @@ def generate(gaz: Gazetteer, name: str, limit: int) -> list[Candidate]:
 
 def for_mention(text: str, lang: str, gaz: Gazetteer) -> tuple[PlaceMention, list[Candidate]]:
     """The mention split from its descriptors, and its candidates: those of the whole text
-    when the gazetteer knows it ("El Bab"), else those of the name less its descriptors."""
+    when the gazetteer knows it ("El Bab"), else those of the name less its descriptors.
+    None for a name's article alone ("Al"), a common word or a generic place noun ("the
+    Citadel")."""
     whole = name_key(text)
     mention = parse_mention(text, lang)
-    if not whole or is_common_word(text):
-        return mention, []
+    if is_particle(text, lang) or is_common_word(text) or is_generic(mention.name, lang):
+        return mention, []  # "Al", "the airport", "la Ciudadela": no one place by itself
     limit = table()["candidates"]["limit"]
     cands = gaz.candidates(text, limit=limit) if gaz.index.get(whole) or any(
         gaz.index.get(k) for k in place_keys(text)) else []

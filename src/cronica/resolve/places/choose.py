@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from cronica.record import Location
 from cronica.resolve.places.candidates import Candidate
-from cronica.resolve.places.mention import PlaceMention
+from cronica.resolve.places.mention import PlaceMention, own_name
 from cronica.resolve.places.settings import ADMIN, SUB_CITY, table
 
 if TYPE_CHECKING:
@@ -33,18 +33,38 @@ class Explanation:
     why: str
 
 
+def supported(cand: Candidate) -> bool:
+    """Whether the document backs a candidate: inside `within`, in the focus country, in a
+    region the document names, near its other places, or in a country it names often."""
+    f = cand.features
+    return bool(f.get("inside_within") or f.get("country_match") or f.get("doc_inside")
+                or f.get("doc_near_km") is not None
+                or f.get("doc_country_share", 0) >= table()["accept"]["doc_country_share"])
+
+
+def foreign_and_small(cand: Candidate) -> bool:
+    """A small settlement outside the document's focus country ("the Citadel" in Canada for a
+    Syrian story): chosen only with the document's support."""
+    e, accept = cand.entry, table()["accept"]
+    return bool(cand.features.get("focus")) and bool(e.country) \
+        and not cand.features.get("country_match") and e.feature not in ADMIN[:3] \
+        and e.population < accept["foreign_min_population"]
+
+
 def acceptable(cand: Candidate, mention: PlaceMention, within: Location | None) -> bool:
     """Whether a ranked candidate may be chosen: a district must lie in its `within`; a weak
-    fuzzy match needs support (inside `within`, the focus country, the document's places)."""
+    fuzzy match, or a small place abroad, needs support (see `supported`); a settlement far
+    from `within` is never chosen for it."""
     if within is not None and "neighbourhood" in mention.types:
         if not cand.features.get("inside_within", False):
             return False
+    if cand.features.get("far_from_within") and cand.entry.feature not in ADMIN:
+        return False
+    if foreign_and_small(cand) and not supported(cand):
+        return False
     accept = table()["accept"]
-    if cand.score >= accept["fuzzy_ratio"]:
-        return True
-    return bool(cand.features.get("inside_within") or cand.features.get("country_match")
-                or cand.features.get("doc_country_share", 0) >= accept["doc_country_share"]
-                or cand.features.get("doc_near_km") is not None)
+    ratio = accept["fuzzy_ratio_area"] if cand.entry.feature in ADMIN[:3] else accept["fuzzy_ratio"]
+    return cand.score >= ratio or supported(cand)
 
 
 def to_location(text: str, cand: Candidate, mention: PlaceMention, gaz: Gazetteer) -> Location:
@@ -98,7 +118,9 @@ def choose_event_place(
 
     Both are ranked options (weights `event` in the ranking table); only an option with
     coordinates can win. The story city is placed at `story_city_precision` and keeps the
-    mention's text. With no option, `mention` is returned as it is."""
+    mention's text; a proper name the gazetteer lacks ("Tal Hamra") keeps its own name as
+    the canonical one, placed at the story city (no gazetteer id). With no option,
+    `mention` is returned as it is."""
     w = table()["event"]
     options: list[Option] = []
     if mention is not None:
@@ -109,13 +131,16 @@ def choose_event_place(
                 city.gazetteer_id == story_city.gazetteer_id
         options.append(Option(mention, own, w["own_place"]))
     if story_city is not None:
+        named = own_name(mention.text) if mention is not None and mention.lat is None else None
         at_city = Location(
-            text=mention.text if mention is not None else "", canonical=story_city.canonical,
-            admin1=story_city.admin1, admin2=story_city.admin2, country=story_city.country,
-            lat=story_city.lat, lon=story_city.lon, geo_precision=w["story_city_precision"],
-            gazetteer_id=story_city.gazetteer_id,
+            text=mention.text if mention is not None else "",
+            canonical=named or story_city.canonical, admin1=story_city.admin1,
+            admin2=story_city.admin2, country=story_city.country, lat=story_city.lat,
+            lon=story_city.lon, geo_precision=w["story_city_precision"],
+            gazetteer_id=None if named else story_city.gazetteer_id,
         )
-        options.append(Option(at_city, {"story_city": True}, w["story_city"]))
+        options.append(Option(at_city, {"story_city": True, "own_name": named},
+                              w["story_city"]))
     for option in options:
         option.features["has_coordinates"] = option.location.lat is not None
     options.sort(key=lambda o: -o.rank)

@@ -31,6 +31,7 @@ def entry_features(entry: PlaceEntry, mention: PlaceMention, focus: str | None,
     type, a region named like its city, the spelling as written."""
     spelled = mention.spelled.casefold() if mention.spelled else None
     return {
+        "focus": focus,
         "country_match": bool(focus and entry.country == focus),
         "feature": entry.feature,
         "population": entry.population,
@@ -44,15 +45,16 @@ def entry_features(entry: PlaceEntry, mention: PlaceMention, focus: str | None,
 
 
 def within_features(entry: PlaceEntry, within: Location) -> dict[str, Any]:
-    """Distance to a place known to contain the mention, and whether the entry lies in it
-    (its child, or within `local_km`)."""
+    """Distance to a place known to contain the mention, whether the entry lies in it (its
+    child, or within `local_km`), and whether it lies farther than `far_km`."""
     if within.lat is None or within.lon is None:
         return {}
     limits = table()["within"]
     km = km_between(entry.lat, entry.lon, within.lat, within.lon)
     inside = bool((within.gazetteer_id and entry.parent == within.gazetteer_id)
                   or km <= limits["local_km"])
-    return {"km_from_within": km, "inside_within": inside}
+    return {"km_from_within": km, "inside_within": inside,
+            "far_from_within": not inside and km > limits["far_km"]}
 
 
 @dataclass

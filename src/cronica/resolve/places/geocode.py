@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from cronica.record import Location
 from cronica.resolve.places.candidates import Candidate, for_mention
 from cronica.resolve.places.choose import acceptable, choose
@@ -97,11 +95,15 @@ def document_country_focus(
 ) -> str | None:
     """The country most of a document's resolved places belong to (first seen breaks ties).
 
-    Continents and regions that span countries do not count; a country named outright
-    counts like any of its places."""
-    counts: Counter[str] = Counter()
+    Continents and regions that span countries do not count; a country named outright counts
+    `document.country_weight` of a place inside it (countries are often actors: "Rusia
+    bombardeó" says little about where a Syrian story happens)."""
+    counts: dict[str, float] = {}
     gaz = gazetteer or Gazetteer.load()
+    weight = float(table()["document"]["country_weight"])
     for loc in resolve_places(place_texts, lang, gazetteer=gaz):
         if loc is not None and loc.country:
-            counts[loc.country] += 1
-    return counts.most_common(1)[0][0] if counts else None
+            entry = gaz.by_id.get(loc.gazetteer_id or "")
+            country = entry is not None and entry.feature == "country"
+            counts[loc.country] = counts.get(loc.country, 0.0) + (weight if country else 1.0)
+    return max(counts, key=lambda c: counts[c]) if counts else None  # first seen on a tie

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from cronica.datafiles import load_yaml
 from cronica.lang import pack, packs
+from cronica.resolve.places.settings import table
 from cronica.text import name_key
 
 
@@ -55,18 +57,60 @@ def is_common_word(text: str) -> bool:
     return name_key(text) in demonyms()
 
 
+@lru_cache(maxsize=4)
+def generic_words(lang: str) -> frozenset[str]:
+    """Name keys of the language's generic place nouns ("the Citadel", "el aeropuerto",
+    "Oriente"): a kind of place or a direction, never one gazetteer place by itself."""
+    return frozenset(name_key(w) for w in descriptors(lang).get("generic") or [])
+
+
+def is_generic(name: str, lang: str) -> bool:
+    """Whether a mention's name (descriptors stripped) is only a generic place noun."""
+    return name_key(name) in generic_words(lang)
+
+
+def _articles(lang: str) -> tuple[str, ...]:
+    return tuple(name_key(a) for a in pack(lang).word_list("definite_articles"))
+
+
+@lru_cache(maxsize=4)
+def _particles(lang: str) -> frozenset[str]:
+    return frozenset(load_yaml("names.yaml")["article_prefixes"]) | frozenset(_articles(lang))
+
+
+def is_particle(text: str, lang: str) -> bool:
+    """Whether a mention is only an article or a name's particle ("Al", "El"): a name cut
+    short, no place."""
+    return name_key(text) in _particles(lang)
+
+
+@lru_cache(maxsize=4)
+def _phrases(lang: str) -> list[tuple[str, str]]:
+    """Descriptor phrases and their role, longest first; a phrase that starts with an
+    article also counts without it ("el noreste de" -> "noreste de"); a generic place noun
+    followed by a linking word names a part of the place after it ("el aeropuerto de X")."""
+    desc = descriptors(lang)
+    phrases = [(name_key(p), "part_of") for p in desc.get("part_of", [])]
+    phrases += [(name_key(p), "near") for p in desc.get("near", [])]
+    phrases += [(name_key(p), f"type:{t}") for t, ps in desc.get("types", {}).items() for p in ps]
+    known = {p for p, _ in phrases}
+    phrases += [(f"{name_key(g)} {name_key(link)}", "part_of")
+                for g in desc.get("generic") or [] for link in desc.get("generic_of") or []
+                if f"{name_key(g)} {name_key(link)}" not in known]
+    articles = _articles(lang)
+    bare = [(p.split(" ", 1)[1], role) for p, role in phrases
+            if " " in p and p.split(" ", 1)[0] in articles]
+    phrases += [(name_key(p), "strip") for p in desc.get("strip", [])]
+    return sorted(dict.fromkeys(phrases + bare), key=lambda item: -len(item[0]))
+
+
 def parse_mention(text: str, lang: str) -> PlaceMention:
     """Strip leading descriptors ("las afueras de", "distrito de") off a place mention."""
-    desc = descriptors(lang)
     head, _, context = text.partition(",")
     key = name_key(head)
     relation: str | None = None
     types: list[str] = []
-    phrases = [(name_key(p), "part_of") for p in desc.get("part_of", [])]
-    phrases += [(name_key(p), "near") for p in desc.get("near", [])]
-    phrases += [(name_key(p), f"type:{t}") for t, ps in desc.get("types", {}).items() for p in ps]
-    phrases += [(name_key(p), "strip") for p in desc.get("strip", [])]
-    phrases.sort(key=lambda item: -len(item[0]))
+    phrases = _phrases(lang)
     changed = True
     while changed:
         changed = False
@@ -80,6 +124,24 @@ def parse_mention(text: str, lang: str) -> PlaceMention:
                 changed = True
                 break
     return PlaceMention(key, relation, tuple(types), context.strip() or None)
+
+
+def own_name(text: str) -> str | None:
+    """The proper name a mention gives, as written, in any language ("the Duraham Oil Field"
+    -> "Duraham Oil Field"), or None: a common or generic noun, an article, a long phrase."""
+    words = text.partition(",")[0].split()
+    particles = frozenset().union(*(_particles(lang) for lang in packs()))
+    while words and not words[0][:1].isupper() and not (
+            "-" in words[0] and name_key(words[0].split("-")[0]) in particles):
+        words = words[1:]  # "the", "la", "near": lower-case words before the name ("al-Bab")
+    name = " ".join(words)
+    if not name or len(words) > table()["event"]["own_name_max_words"] or is_common_word(name):
+        return None
+    for lang in packs():
+        parsed = parse_mention(name, lang).name
+        if is_particle(name, lang) or not parsed or is_generic(parsed, lang):
+            return None
+    return name
 
 
 def tail_words(text: str, n: int) -> str:

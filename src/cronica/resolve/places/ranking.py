@@ -39,9 +39,8 @@ def terms(cand: Candidate, features: dict[str, Any]) -> dict[str, float]:
         if features["region_named_like_its_city"] and not features["type_match"] else 0.0,
     }
     if "km_from_within" in features:
-        far = features["km_from_within"] > table()["within"]["far_km"]
         out["within"] = w["inside_within"] if features["inside_within"] else (
-            w["far_from_within"] if far else 0.0)
+            w["far_from_within"] if features["far_from_within"] else 0.0)
     if "doc_country_share" in features:
         out["doc_country_share"] = w["doc_country_share"] * features["doc_country_share"]
         for name, feature in (("doc_inside", "doc_inside"), ("doc_contains", "doc_contains"),

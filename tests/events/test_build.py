@@ -1,0 +1,124 @@
+"""Event building: one event per place hit and per coordinated agent, cumulative tolls are no
+events, and a later "el ataque" / "the attack" joins the event it names (sentences ours)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cronica.pipeline import Pipeline
+from cronica.record import Document, Event
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def events(pipeline: Pipeline, lang: str, text: str) -> list[Event]:
+    return pipeline.extract(Document(id="t", text=text, lang=lang, date=date(2020, 2, 8)))
+
+
+def places(found: list[Event]) -> set[str | None]:
+    return {e.location.canonical if e.location else None for e in found}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los rebeldes bombardearon el martes los barrios de Hanano, Bustan al-Qasr y "
+               "Sheikh Maqsoud."),
+        ("es", "Varios cohetes cayeron el martes sobre los barrios de Hanano, Bustan al-Qasr y "
+               "Sheikh Maqsoud."),
+        ("en", "Rebels shelled the districts of Hanano, Bustan al-Qasr and Sheikh Maqsoud on "
+               "Tuesday."),
+    ],
+)  # fmt: skip
+def test_a_list_of_places_hit_gives_one_event_per_place(pipeline, lang, text):
+    found = events(pipeline, lang, text)
+    assert len(found) == 3
+    assert len(places(found)) == 3
+    assert all(e.sub_event_type == "Shelling/artillery/missile attack" for e in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Aviones rusos bombardearon el martes las ciudades de Idlib, Saraqib y Maarat "
+               "al-Numan."),
+        ("en", "Russian warplanes struck Idlib, Saraqib and Maarat al-Numan on Tuesday."),
+    ],
+)  # fmt: skip
+def test_towns_struck_are_one_event_each(pipeline, lang, text):
+    found = [e for e in events(pipeline, lang, text) if e.sub_event_type == "Air/drone strike"]
+    assert places(found) == {"Idlib", "Saraqib", "Ma'arrat an Nu'man"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los aviones sirios y rusos bombardearon el martes la ciudad de Idlib."),
+        ("en", "Syrian and Russian warplanes struck Idlib on Tuesday."),
+    ],
+)
+def test_coordinated_national_adjectives_are_two_agents(pipeline, lang, text):
+    found = [e for e in events(pipeline, lang, text) if e.sub_event_type == "Air/drone strike"]
+    actors = {e.actor1.canonical for e in found if e.actor1 is not None}
+    assert actors == {"Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Más de 300 personas han muerto desde el lunes en los bombardeos sobre Alepo."),
+        ("es", "En lo que va de año, 500 personas han sido asesinadas en Alepo."),
+        ("en", "More than 300 people have been killed in Aleppo since the start of the offensive."),
+        ("en", "Government shelling has killed 80 people in Aleppo so far this month."),
+    ],
+)
+def test_a_cumulative_toll_is_no_event(pipeline, lang, text):
+    assert events(pipeline, lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Al menos 40 civiles murieron el martes en los bombardeos sobre Alepo."),
+        ("en", "Government shelling killed 40 civilians in Aleppo on Tuesday."),
+    ],
+)
+def test_a_toll_of_one_day_stays_with_its_event(pipeline, lang, text):
+    (event,) = events(pipeline, lang, text)
+    assert event.fatalities is not None and event.fatalities.best == 40
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Aviones rusos bombardearon el martes la ciudad de Idlib. Desde enero, más de 300 "
+               "personas han muerto en la provincia."),
+        ("en", "Russian jets bombed Idlib on Tuesday. More than 300 people have been killed in "
+               "the province since January."),
+    ],
+)  # fmt: skip
+def test_a_cumulative_toll_is_no_figure_of_the_event_before(pipeline, lang, text):
+    (event,) = events(pipeline, lang, text)
+    assert event.fatalities is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Aviones rusos bombardearon el martes la ciudad de Idlib. El ataque dejó 12 "
+               "muertos, según el Observatorio."),
+        ("en", "Russian jets bombed Idlib on Tuesday. The attack killed 12 civilians, activists "
+               "said."),
+    ],
+)  # fmt: skip
+def test_a_later_definite_mention_joins_the_event_it_names(pipeline, lang, text):
+    (event,) = events(pipeline, lang, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert {m.sentence_index for m in event.mentions} == {0, 1}
+    assert event.fatalities is not None and event.fatalities.best == 12
+    assert "link:names-previous" in event.rules

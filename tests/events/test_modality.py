@@ -1,0 +1,87 @@
+"""Factuality of triggers (events/modality.py): each trigger that is not a reported, specific
+event is dropped with its modality and a reason (``Span._.dropped``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cronica.components import read_sentences
+from cronica.components.triggers import NAME
+from cronica.pipeline import Pipeline
+from cronica.record import Document
+
+
+@pytest.fixture(scope="module")
+def verdicts():
+    """verdicts(text, lang) -> {trigger word: (modality, reason)}, kept triggers asserted."""
+    pipeline = Pipeline()
+
+    def run(text: str, lang: str) -> dict[str, tuple[str, str]]:
+        doc = Document(id="t", text=text, lang=lang, date=date(2020, 5, 6))
+        _, docs = pipeline.read(doc, upto=NAME)
+        found: dict[str, tuple[str, str]] = {}
+        for sent in (s for d in docs for s in read_sentences(d)):
+            found.update({m.token.text: (m.modality, m.reason) for m in sent._.dropped})
+            found.update({m.token.text: ("asserted", "") for m in sent._.triggers})
+        return found
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "mood"),
+    [
+        (
+            "es",
+            "Los rebeldes no llegaron a lanzar ataques contra el cuartel.",
+            "ataques",
+            "negated",
+        ),
+        ("en", "The army did not manage to capture the town.", "capture", "negated"),
+        ("es", "En la capital se teme un ataque contra el aeropuerto.", "ataque", "intended"),
+        ("en", "An attack on the airport is feared.", "attack", "intended"),
+        ("es", "Tras cinco años de combates, la ciudad está en ruinas.", "combates", "generic"),
+        ("en", "Five years of fighting have left the city in ruins.", "fighting", "generic"),
+        ("es", "Estas detenciones fueron denunciadas por las familias.", "detenciones", "generic"),
+        ("en", "These arrests were condemned by the families.", "arrests", "generic"),
+        ("es", "Los camiones entrarán en las zonas de combate.", "combate", "generic"),
+        ("en", "The rebels may attack the base.", "attack", "hypothetical"),
+        ("es", "Los rebeldes pueden atacar la base.", "atacar", "hypothetical"),
+    ],
+)
+def test_non_reported_triggers_are_dropped_with_a_reason(verdicts, lang, text, word, mood):
+    found = verdicts(text, lang)
+    assert word in found, found
+    assert found[word][0] == mood, found[word]
+    assert found[word][1], "a dropped trigger says why"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word"),
+    [
+        ("es", "La tregua no logró evitar los combates en Hama.", "combates"),
+        ("en", "The truce failed to prevent clashes in Hama.", "clashes"),
+    ],
+)
+def test_a_failed_prevention_reports_the_event(verdicts, lang, text, word):
+    assert verdicts(text, lang).get(word) == ("asserted", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "host", "word"),
+    [
+        (
+            "es",
+            "La ONU exigió el fin de los ataques que toman como blanco a civiles.",
+            "ataques",
+            "blanco",
+        ),
+        ("en", "The UN demanded an end to the raids that shelled the camps.", "raids", "shelled"),
+    ],
+)
+def test_a_relative_clause_shares_the_factuality_of_its_event(verdicts, lang, text, host, word):
+    found = verdicts(text, lang)
+    assert found[host][0] != "asserted", found
+    assert found[word][0] != "asserted", found

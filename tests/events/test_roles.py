@@ -1,0 +1,143 @@
+"""Roles: who acted and who suffered, across clauses and sentences (texts written for cronica)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cronica.pipeline import Pipeline
+from cronica.record import Document, Event
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def events_of(pipeline: Pipeline, text: str, lang: str) -> list[Event]:
+    doc = Document(id=f"roles-{lang}", text=text, lang=lang, date=date(2016, 9, 6))
+    return pipeline.analyse(doc).events
+
+
+def actors(events: list[Event], sub_event_type: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (ev.actor1.canonical if ev.actor1 else None, ev.actor2.canonical if ev.actor2 else None)
+        for ev in events
+        if ev.sub_event_type == sub_event_type
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Las tropas del régimen sirio avanzaron hacia el norte el lunes. Tomaron la ciudad "
+            "de Maarat el martes.",
+        ),
+        (
+            "en",
+            "Syrian troops advanced north on Monday. They captured the town of Maarat on Tuesday.",
+        ),
+    ],
+)
+def test_elided_or_pronoun_subject_takes_the_previous_agent(pipeline, lang, text):
+    found = actors(events_of(pipeline, text, lang), "Government regains territory")
+    assert found and found[0][0] == "Military Forces of Syria (2000-)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Los civiles huyeron de Maarat el lunes. Murieron en el bombardeo del martes.",
+        ),
+        ("en", "Civilians fled Maarat on Monday. They died in the shelling on Tuesday."),
+    ],
+)
+def test_victims_are_never_the_carried_agent(pipeline, lang, text):
+    for ev in events_of(pipeline, text, lang):
+        assert ev.actor1 is None or ev.actor1.actor_type != "Civilians"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Los rebeldes, que tomaron la ciudad de Maarat el lunes, avanzaron hacia el sur.",
+        ),
+        ("en", "The rebels, who captured the town of Maarat on Monday, advanced south."),
+    ],
+)
+def test_relative_pronoun_takes_its_antecedent(pipeline, lang, text):
+    found = actors(events_of(pipeline, text, lang), "Non-state actor overtakes territory")
+    assert found and found[0][0] == "Rebel groups"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "El Ejército turco aseguró que destruyó un puesto de mando del Estado Islámico en "
+            "Maarat el lunes.",
+        ),
+        (
+            "en",
+            "The Turkish military stated that it destroyed an Islamic State command post in "
+            "Maarat on Monday.",
+        ),
+    ],
+)
+def test_a_speaker_reporting_its_own_action_is_its_agent(pipeline, lang, text):
+    events = events_of(pipeline, text, lang)
+    assert events
+    assert all(
+        ev.actor1 and ev.actor1.canonical == "Military Forces of Turkey (2016-)" for ev in events
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "canonical"),
+    [
+        (
+            "es",
+            "Rusia bombardeó la ciudad de Saraqib el lunes.",
+            "Military Forces of Russia (2000-)",
+        ),
+        (
+            "en",
+            "Turkey shelled the village of Maarat on Monday.",
+            "Military Forces of Turkey (2016-)",
+        ),
+    ],
+)
+def test_a_country_that_acts_is_its_armed_forces(pipeline, lang, text, canonical):
+    events = events_of(pipeline, text, lang)
+    assert events and all(ev.actor1 and ev.actor1.canonical == canonical for ev in events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "La masacre de 20 aldeanos a manos de milicianos del Estado Islámico en Palmira el "
+            "lunes conmocionó al país.",
+        ),
+        (
+            "en",
+            "The massacre of 20 villagers at the hands of Islamic State militants in Palmyra on "
+            "Monday shocked the country.",
+        ),
+    ],
+)
+def test_violence_noun_of_is_the_victim_and_by_hands_of_the_perpetrator(pipeline, lang, text):
+    events = events_of(pipeline, text, lang)
+    assert events
+    for ev in events:
+        assert ev.actor1 is not None and ev.actor1.canonical == "Islamic State"
+        assert ev.actor2 is not None and ev.actor2.actor_type == "Civilians"
