@@ -334,3 +334,66 @@ def test_according_to_names_the_speaker_by_its_canonical_name(pipeline, lang, te
 def test_a_belligerent_itself_claims(pipeline, lang, text, wanted):
     ev = only(events_of(pipeline, text, lang), "Air/drone strike")
     assert wanted in stances(ev)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        (
+            "es",
+            "Un vecino de Saraqib declaró a la AFP que aviones rusos bombardearon el mercado el "
+            "3 de marzo.",
+            "vecino de Saraqib",
+        ),
+        (
+            "en",
+            "A doctor in Saraqib told Reuters that Russian jets bombed the market on 3 March.",
+            "doctor in Saraqib",
+        ),
+    ],
+)
+def test_the_outlet_a_speaker_told_also_reports(pipeline, lang, text, speaker):
+    ev = only(events_of(pipeline, text, lang), "Air/drone strike")
+    outlet = "AFP" if lang == "es" else "Reuters"
+    assert {(speaker, "reports"), (outlet, "reports")} <= stances(ev)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "De acuerdo a la Cruz Roja, la artillería bombardeó Maarat el 3 de marzo.",
+        ),
+        (
+            "es",
+            "La artillería bombardeó Maarat el 3 de marzo, advirtió la Cruz Roja.",
+        ),
+        (
+            "en",
+            "Artillery shelled Maarat on 3 March, the Red Cross mentioned in a statement.",
+        ),
+    ],
+)
+def test_more_ways_of_reporting(pipeline, lang, text):
+    ev = only(events_of(pipeline, text, lang), "Shelling/artillery/missile attack")
+    assert ("International Committee of the Red Cross", "reports") in stances(ev)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "De acuerdo a la información entregada por la Cruz Roja, la artillería bombardeó "
+            "Maarat el 3 de marzo.",
+        ),
+        ("es", "Según datos de la Cruz Roja, la artillería bombardeó Maarat el 3 de marzo."),
+        ("en", "According to the Red Cross's figures, artillery shelled Maarat on 3 March."),
+        ("en", "According to data released by the Red Cross, artillery shelled Maarat on 3 March."),
+    ],
+)
+def test_the_owner_of_a_report_is_the_source(pipeline, lang, text):
+    ev = only(events_of(pipeline, text, lang), "Shelling/artillery/missile attack")
+    assert ("International Committee of the Red Cross", "reports") in stances(ev)
+    assert all(len(c.source.split()) > 1 or c.source == OUTLET for c in ev.claims)

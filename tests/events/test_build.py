@@ -122,3 +122,24 @@ def test_a_later_definite_mention_joins_the_event_it_names(pipeline, lang, text)
     assert {m.sentence_index for m in event.mentions} == {0, 1}
     assert event.fatalities is not None and event.fatalities.best == 12
     assert "link:names-previous" in event.rules
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "El 14 de abril, el Estado Islámico lanzó un ataque contra la ciudad de Jánaser y al "
+            "día siguiente tomó la aldea de Abu Hamid.",
+        ),
+        (
+            "en",
+            "On 14 April, ISIL launched an attack on the town of Khanasir, and by the following "
+            "day they captured the nearby village of Abu Hamid.",
+        ),
+    ],
+)
+def test_a_trigger_takes_the_last_date_before_it(pipeline, lang, text):
+    doc = Document(id=f"dates-{lang}", text=text, lang=lang, date=date(2016, 5, 1))
+    found = [ev for ev in pipeline.analyse(doc).events if ev.action == "capture"]
+    assert found and all(ev.date == "2016-04-15" for ev in found)

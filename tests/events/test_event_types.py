@@ -119,3 +119,15 @@ def test_event_arguments(lang: str, case: dict[str, Any], extracted: Any) -> Non
 def test_negative_sentences_have_no_event(lang: str, case: dict[str, Any], extracted: Any) -> None:
     events = extracted(lang, case)
     assert events == [], _summary(events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los helicópteros del régimen arrojaron barriles con gas cloro sobre Sarmin."),
+        ("en", "Government helicopters dropped barrel bombs filled with chlorine gas on Sarmin."),
+    ],
+)
+def test_a_chemical_strike_is_one_chemical_weapon_event(pipeline: Pipeline, lang: str, text: str):
+    doc = Document(id=f"{lang}-chemical-strike", text=text, lang=lang, date=DEFAULT_DATE)
+    assert {e.sub_event_type for e in pipeline.extract(doc)} == {"Chemical weapon"}

@@ -27,12 +27,16 @@ class ArgumentFinder(SentenceReader):
 
     def read(self, story: Story, span: Span) -> None:
         story.at(span)
+        story.reader.named_places = frozenset(story.places)  # for names mislabelled here
         sources = [c.span for cues in span._.cues.values() for c in cues]
         not_places = {t.i for t in span if any(a <= t.idx < b for a, b in sources)}
         not_places.update(m.token.i for m in span._.triggers)  # "granada" is no place
         span._.roles = {
             m.token.i: story.reader.read(
-                m.token, span, m.entry.family, m.entry.patterns[m.pattern_index].requires,
+                m.token,
+                span,
+                m.entry.family,
+                m.entry.patterns[m.pattern_index].requires,
                 not_places,
             )  # fmt: skip
             for m in span._.triggers

@@ -68,6 +68,7 @@ class ArgumentReader:
     on_date: date | None = None  # the document date: actor names valid then
     known_place: Callable[[str], bool] = lambda _: False  # the gazetteer knows this name
     last_agent: Token | None = None  # the document's last acting subject (pronoun antecedent)
+    named_places: frozenset[str] = frozenset()  # names the model tagged as places in the story
 
     # -- what a noun phrase is --------------------------------------------------------------
     def actor_of(self, token: Token) -> Actor | None:
@@ -151,6 +152,8 @@ class ArgumentReader:
                 return None  # a speaker is a source, not the agent of what they report
             if governor.pos_ in ("VERB", "AUX"):
                 agent = self.agent_of_verb(governor, roles)
+                if agent is None:
+                    agent = self.carried_agent(governor, roles)  # "Ha forzado ... tras tomar X"
                 if agent is not None:
                     roles.rules.append(f"agent:inherited-from:{governor.lemma_}")
                     return agent
@@ -286,8 +289,14 @@ class ArgumentReader:
             return None
         if subj is not None and not self._third_person(subj):
             return None
-        finite = bool(verb.morph.get("Mood", []))  # a conjugated verb (no infinitive)
-        if subj is None and (not finite or not self._third_person(verb)):
+        if verb.dep_ == "conj":  # "reinforcements were sent, and they recaptured": its subject
+            for first in self.subjects(verb.head):
+                if first.pos_ != "PRON" and self.agentive(first):
+                    roles.rules.append("agent:coordinated-clause")
+                    return first
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+        finite = any(t.morph.get("Mood", []) for t in (verb, *auxes))  # "tomó", "ha tomado"
+        if subj is None and (not finite or not all(map(self._third_person, (verb, *auxes)))):
             return None
         if not self._acts_on_something(verb):
             return None
@@ -304,7 +313,10 @@ class ArgumentReader:
         antecedent of the next pronoun or elided subject; a subject that cannot act (civilians)
         clears it."""
         for tok in reversed(list(sent)):
-            if tok.dep_ not in SUBJECT_DEPS or tok.head.pos_ not in ("VERB", "AUX"):
+            copular = any(c.dep_ == "cop" for c in tok.head.children)  # "X fue capaz de"
+            if tok.dep_ not in SUBJECT_DEPS or (
+                tok.head.pos_ not in ("VERB", "AUX") and not copular
+            ):
                 continue
             speech = fold(tok.head.lemma_) in attribution_cues(self.lang).stance_of_verb
             if tok.pos_ == "PRON" or speech:
@@ -337,10 +349,10 @@ class ArgumentReader:
             elif child.dep_ == "npadvmod" and child.pos_ == "PROPN":  # parser slip on objects
                 heads.append(child)
         places: list[Token] = []
-        for head in heads:
-            if self.actor_of(head) and not self.is_place(head):
+        for head in (self.counted(h) for h in heads):
+            if self.actor_of(head) and not self.taken_place(head):
                 continue
-            head_is_place = self.is_place(head)
+            head_is_place = self.taken_place(head)
             for item in coordinated(head):
                 # names listed with "dos distritos, X y Y" are districts, whatever NER says
                 listed = (
@@ -350,11 +362,49 @@ class ArgumentReader:
                     and item.ent_type_ != "ACTOR"
                     and self.actors.resolve(phrase(item).text, self.lang) is None
                 )
-                if listed or self.is_place(item):
+                if listed or self.taken_place(item):
                     inner = self.named_inside(item)
                     places.extend(coordinated(inner) if inner is not item else [item])
         named = [p for p in places if p.pos_ == "PROPN" or entity_of(p) is not None]
         return named or places
+
+    def taken_place(self, token: Token) -> bool:
+        """What a territorial trigger takes is a place: a place, or a proper noun the actor
+        dictionary does not know taken with no preposition ("tras tomar Salma", "captured
+        Kafr Naya"), whatever label the model gave it, or in the passive when the story names
+        it as a place elsewhere; so is a name with a place noun in apposition ("X, la cuarta
+        ciudad de Y")."""
+        if self.is_place(token):
+            return True
+        if token.pos_ != "PROPN" or token.ent_type_ == "ACTOR":
+            return False
+        if any(c.dep_ == "appos" and self.is_place(c) for c in token.children):
+            return True
+        name = name_span(token).text
+        passive = token.dep_ in PASSIVE_SUBJECT_DEPS or (
+            token.dep_ in SUBJECT_DEPS and is_passive(token.head)  # "X fue tomada"
+        )
+        if passive and name not in self.named_places and not self.known_place(name):
+            return False  # "X fue liberado" may name a person: a place elsewhere in the story
+        if not (passive or token.dep_ in OBJECT_DEPS) or preposition(token) is not None:
+            return False  # "capturaron a Salma": the personal object marker names a person
+        known = self.actors.resolve(name, self.lang, self.country_focus, self.on_date)
+        return known is None and self.country_as_agent(token) is None
+
+    def counted(self, token: Token) -> Token:
+        """ "una serie de pueblos", "a number of villages", "all of the territory": a noun
+        whose bare plural complement (no determiner), or a pronoun or number whose complement,
+        is what is counted stands for that complement when it is a place."""
+        if self.is_place(token) or token.pos_ not in ("NOUN", "PRON", "NUM"):
+            return token
+        genitive = any_words("genitive_prepositions")
+        for prep, noun in attachments(token, self.lang):
+            bare = not any(c.dep_ == "det" for c in noun.children)
+            plural = "Plur" in noun.morph.get("Number", [])
+            counted = token.pos_ != "NOUN" or (bare and plural)
+            if prep in genitive and counted and self.is_place(noun):
+                return noun
+        return token
 
     def named_inside(self, token: Token) -> Token:
         """ "el distrito de Dahret Awwad" -> the name, when a place noun governs one."""
@@ -401,6 +451,7 @@ class ArgumentReader:
             return sorted(out, key=lambda t: t.i)
 
         found: list[Token] = []
+        objects: set[int] = set()  # what the trigger hits comes before where it came from
         holder: Token | None = token
         for _ in range(3):
             if holder is None:
@@ -414,7 +465,9 @@ class ArgumentReader:
                     continue
                 if self.is_place(noun) and not self.actor_of(noun):
                     found.append(self.named_inside(noun))
+                    objects.update([noun.i, found[-1].i] if prep is None else [])
             holder = holder.head if holder.head is not holder else None
+        found.sort(key=lambda t: (self._country(t), t.i not in objects))
         named = [
             t
             for t in found
@@ -443,7 +496,15 @@ class ArgumentReader:
             and self.actor_of(ent.root) is None
             and ent.root.i not in exclude
         ]
-        return places[:1]
+        return sorted(places, key=self._country)[:1]
+
+    def _country(self, token: Token) -> bool:
+        """A country's name: the place of an event only when no other place is named (a
+        country acting or agreeing, "Rusia bombardeó", is no place of impact)."""
+        name = name_span(token) if token.pos_ == "PROPN" else None
+        return (
+            name is not None and len(name) <= 3 and len(countries_named(name.text, self.lang)) == 1
+        )
 
     def non_factual(self, token: Token) -> bool:
         """An intended, feared or prevented event ("en un intento por recuperar")."""
@@ -518,6 +579,8 @@ class ArgumentReader:
                 token, requires == "place_subject" or is_passive(token)
             )
             roles.rules.append("place:theme")
+            if roles.target is not None and roles.target in roles.themes:
+                roles.target = None  # the place taken is no victim ("tomaron Salma")
         if not roles.themes:
             roles.themes = self.event_places(token, sent, exclude or set())
             if roles.themes:

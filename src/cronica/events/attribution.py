@@ -23,8 +23,10 @@ from cronica.events.syntax import (
     SUBJECT_DEPS,
     any_words,
     attachments,
+    contractions,
     entity_of,
     phrase,
+    preposition,
 )
 from cronica.record import Actor, DetachedClaim
 from cronica.text import fold
@@ -52,6 +54,8 @@ class ExtraCues:
     hedge_sources: frozenset[str]
     accusation_nouns: frozenset[str]
     condemnation_words: frozenset[str]
+    recipient_prepositions: frozenset[str]
+    carrier_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -62,7 +66,9 @@ def extra_cues(lang: str) -> ExtraCues:
     def words(name: str) -> frozenset[str]:
         return frozenset(fold(str(w)) for w in data.get(name) or ())
 
-    return ExtraCues(words("hedge_sources"), words("accusation_nouns"), words("condemnation_words"))
+    return ExtraCues(words("hedge_sources"), words("accusation_nouns"),
+                     words("condemnation_words"), words("recipient_prepositions"),
+                     words("carrier_nouns"))
 
 
 @dataclass
@@ -157,6 +163,8 @@ class Attributor:
         if dets:  # "por otro lado los opositores": the phrase starts at its last article
             start = dets[-1]
         span = doc[start:end]
+        while len(span) > 1 and span[-1].dep_ == "case":  # "the Observatory's": no "'s"
+            span = span[:-1]
         while len(span) > 1 and (
             span[0].pos_ in ("ADP", "DET")
             or fold(span[0].text) in {w for seq in self.cues.according_to for w in seq}
@@ -166,7 +174,28 @@ class Attributor:
             span = phrase(source_tok)
         return span
 
+    def owner(self, noun: Token) -> Token:
+        """Whose word a carrier noun is ("la información entregada por el Observatorio",
+        "una declaración de la cancillería", "the Observatory's figures"): the first noun
+        after a genitive or agent preposition, or a possessor, inside its phrase, that names
+        a source; else itself."""
+        if fold(noun.lemma_) not in self.extra.carrier_nouns:
+            return noun
+        linking = any_words("genitive_prepositions") | any_words("agent_prepositions")
+        for tok in noun.subtree:
+            if tok.i == noun.i or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            prep = preposition(tok)
+            if tok.dep_ != "poss" and contractions().get(prep or "", prep) not in linking:
+                continue
+            named = tok.pos_ == "PROPN" or self.reader.actors.source_type(
+                phrase(tok).text, self.reader.lang) != "unnamed"
+            if named:  # "el balance de muertos": no owner
+                return tok
+        return noun
+
     def _cue(self, source_tok: Token, stance: str, scope: set[int], rule: str) -> SourceCue:
+        source_tok = self.owner(source_tok)
         span = self._span(source_tok)
         text = span.text
         source_type = self.source_type(text)
@@ -319,6 +348,9 @@ class Attributor:
             elif stance is None or (not quoted and not self._speaks(tok, stance)):
                 continue
             subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is None:  # "…, indicó una declaración de X": a parse slip on the subject
+                subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS
+                                and self.owner(c) is not c), None)
             scope = _scope_of(tok) | quoted
             if number_claim:
                 scope = {t.i for t in sent}
@@ -341,7 +373,27 @@ class Attributor:
                 cue.stance = "accuses"
                 cue.rule += "+condemns"
             found.append(cue)
+            found.extend(self._told(tok, cue))
         return found
+
+    def _told(self, verb: Token, cue: SourceCue) -> list[SourceCue]:
+        """The outlet a speaker spoke to also reports ("declaró a la AFP", "told Reuters"):
+        a listed media source as the verb's object or after a recipient preposition."""
+        told = []
+        for prep, noun in attachments(verb, self.reader.lang):
+            to_it = prep in self.extra.recipient_prepositions or (
+                prep is None and noun.dep_ in (*OBJECT_DEPS, "iobj")
+            )
+            if not to_it or noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            text = self._span(noun).text
+            if self.reader.actors.source_type(text, self.reader.lang) != "media":
+                continue
+            if self.reader.actors.source_name(text, self.reader.lang) is None:
+                continue
+            told.append(replace(self._cue(noun, "reports", cue.scope, "source:told"),
+                                accused=None))
+        return told
 
     def _speaker(
         self,

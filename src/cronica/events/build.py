@@ -8,6 +8,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
+from cronica.components.time import with_tense
 from cronica.documents.normalise import to_original
 from cronica.events.arguments import ArgumentReader, Roles
 from cronica.events.attribution import SourceCue
@@ -25,7 +26,7 @@ from cronica.link.merge import (
     merge_within_sentence,
 )
 from cronica.record import Actor, Claim, Event, Evidence, Location, Quantity, event_id_for
-from cronica.resolve.time import ResolvedTime, background
+from cronica.resolve.time import ResolvedTime, background, find_times, resolve_time
 from cronica.story import Story
 from cronica.text import fold
 
@@ -224,6 +225,7 @@ def _events_for(
     family = match.entry.family
     ev = span._.evidence
     anaphor = anaphor_rules(token, match.entry.subsumed_by)
+    when, when_text = trigger_time(story, span, token)
     out = []
     for agent in agents:
         actor1 = story.narrative_actor(family, agent or accused)
@@ -246,29 +248,56 @@ def _events_for(
                     document=doc.id,
                     sentence_index=index,
                     evidence=Evidence(
-                        ev.sentence, ev.start, ev.end, list(ev.citations), token.text,
-                        t_start, t_end,
+                        ev.sentence,
+                        ev.start,
+                        ev.end,
+                        list(ev.citations),
+                        token.text,
+                        t_start,
+                        t_end,
                     ),  # fmt: skip
                     event_type=onto.event_type_of[sub],
                     sub_event_type=sub,
                     plover=onto.plover_of[sub],
                     action=match.entry.action,
-                    date=span._.time.value,
-                    date_precision=span._.time.precision,
-                    date_text=span._.date_text,
+                    date=when.value,
+                    date_precision=when.precision,
+                    date_text=when_text,
                     actor1=actor,
                     actor2=target,
                     assoc_actors=assoc,
                     location=place,
                     claims=list(claims),
                     confidence=confidence(actor, place),
-                    rules=[match.rule, *roles.rules, *(c.rule for c in cues), *anaphor,
-                           *implied_rule],  # fmt: skip
+                    rules=[
+                        match.rule,
+                        *roles.rules,
+                        *(c.rule for c in cues),
+                        *anaphor,
+                        *implied_rule,
+                    ],  # fmt: skip
                     lang=story.lang,
                     zone=span._.zone,
                 )
             )
     return out
+
+
+def trigger_time(story: Story, span: Span, token: Token) -> tuple[ResolvedTime, str | None]:
+    """The date of one trigger: in a sentence naming two dates ("On 14 April ... by the
+    following day they captured X"), the last one before the trigger, resolved on the
+    sentence's own date; else the sentence's. Pure: the story's timeline is not moved."""
+    own, own_text = span._.time, span._.date_text
+    if own_text is None or own.date is None:
+        return own, own_text
+    mentions = find_times(span.text, story.lang)
+    before = [m for m in mentions if m.end <= token.idx - span.start_char]
+    if len(mentions) < 2 or not before or before[-1].text == own_text:
+        return own, own_text
+    resolved = resolve_time(with_tense(before[-1], span, story.lang), story.timeline.dct, own.date)
+    if not story.timeline.usable(resolved):
+        return own, own_text
+    return resolved, before[-1].text
 
 
 def news_background(events: list[Event], dct: date | None) -> list[Event]:

@@ -20,6 +20,9 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 CONTROL_DEPS = ("xcomp",)  # a negated governor negates the infinitive it controls
 OBJECT_DEPS = ("obj", "dobj", "xcomp", "ccomp")
 GOVERNED_DEPS = (*OBJECT_DEPS, *SUBJECT_DEPS, *NOMINAL_DEPS, "acl", "advcl")
+NON_FINITE = {"Inf", "Part", "Ger"}
+HABITUAL_TENSES = (["Pres"], ["Imp"])  # present and imperfect: habits, states, backdrops
+ENDING_DEPS = (*OBJECT_DEPS, "compound")  # the parser may attach the ending noun as either
 BARE_DEPS = ("det", "case", "punct", "cc", "conj", "prep")  # children of a bare mention
 
 
@@ -140,7 +143,66 @@ def _ceased(token: Token, lang: str, trigger_keys: frozenset[str]) -> str | None
     verb = token.head
     if token.dep_ in ("obj", "dobj", "xcomp") and fold(verb.lemma_) in verbs - trigger_keys:
         return f"object of the cessation verb '{verb.text}'"  # not one that is an event too
-    return None
+    return _ended_by_phrase(token, heads)
+
+
+def _ended_by_phrase(token: Token, heads: frozenset[str]) -> str | None:
+    """A trigger hung from a verb whose object is a cessation noun ("poner fin a los
+    combates", "put an end to the fighting"): the event is what is to end."""
+    verb = _governor(token)
+    if token.dep_ not in NOMINAL_DEPS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    ending = next((c for c in verb.children if c.dep_ in ENDING_DEPS and c.i != token.i
+                   and fold(c.lemma_) in heads), None)  # fmt: skip
+    return f"'{verb.text} {ending.text}' ends the event" if ending is not None else None
+
+
+def _finite(verb: Token) -> bool:
+    """A verb form with tense and person: no infinitive, participle or gerund."""
+    return not set(verb.morph.get("VerbForm", [])) & NON_FINITE
+
+
+def _attested(token: Token) -> bool:
+    """An event noun whose relative clause tells it happened ("acabar con los combates que han
+    asolado la ciudad", "to end the fighting that has ravaged the town"): whatever is to
+    end or is sought, the event itself is reported."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for clause in token.children:
+        if clause.dep_ not in ("acl", "relcl", "acl:relcl") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        tenses = [*clause.morph.get("Tense", []), *(t for c in clause.children
+                  if c.dep_.startswith("aux") for t in c.morph.get("Tense", []))]  # fmt: skip
+        perfect = "Part" in clause.morph.get("VerbForm", []) and any(
+            c.dep_.startswith("aux") for c in clause.children
+        )
+        if "Past" in tenses and _finite(clause) or perfect:
+            return True
+    return False
+
+
+def _habitual(token: Token, lang: str) -> str | None:
+    """A trigger told by a simple present or imperfect verb ("combate al régimen", "se
+    enfrentan a los kurdos", "hay bombardeos", "disparaban sin aviso", "the group fights the
+    army"): a habit, a state or a backdrop, not a reported event.
+    A present verb of saying or suffering reports the event ("denuncian un ataque")."""
+    while token.pos_ in ("NOUN", "PROPN") and token.dep_ == "conj" and token.head is not token:
+        token = token.head  # "hay bombardeos y combates": the second noun shares the verb
+    verb = _verbal(token)
+    cues = attribution_cues(lang)
+    if verb.pos_ not in ("VERB", "AUX") or fold(verb.lemma_) in {
+        *cues.stance_of_verb,
+        *cues.patient_verbs,
+    }:
+        return None
+    morph = verb.morph
+    if not _finite(verb) or morph.get("Tense", []) not in HABITUAL_TENSES:
+        return None
+    if "Ind" not in morph.get("Mood", ["Ind"]) or any(
+        c.dep_.startswith("aux") for c in verb.children
+    ):
+        return None
+    return f"simple present or imperfect '{verb.text}': a habit or state, not a reported event"
 
 
 def _generic(token: Token, lang: str) -> str | None:
@@ -152,6 +214,10 @@ def _generic(token: Token, lang: str) -> str | None:
             return f"superlative '{child.text}': a comparison, not a report"
     if token.pos_ != "NOUN":
         return None
+    vague = words(lang, "aggregate_quantifiers")
+    quantifier = next((c for c in token.children if fold(c.text) in vague), None)
+    if quantifier is not None and "Plur" in token.morph.get("Number", []):
+        return f"'{quantifier.text} {token.text}': an aggregate of events, not one"
     governor = _governor(token)
     if token.dep_ in NOMINAL_DEPS and fold(governor.lemma_) in trigger_words(
         lang, "duration_nouns"
@@ -222,15 +288,17 @@ def modality(
     negation = _negated(token)
     if negation:
         return "negated", negation
-    if intended:
+    attested = _attested(token)
+    if intended and not attested:
         return "intended", "purpose clause or head of intent"
     checks = (
-        ("ceased", lambda: _ceased(token, lang, trigger_keys)),
+        ("ceased", lambda: None if attested else _ceased(token, lang, trigger_keys)),
         ("background", lambda: _anchor(token, lang)),
-        ("intended", lambda: _non_factual(token, lang)),
+        ("intended", lambda: None if attested else _non_factual(token, lang)),
         ("hypothetical", lambda: _hypothetical(token, lang)),
         ("future", lambda: _future(token, lang)),
         ("generic", lambda: _generic(token, lang)),
+        ("generic", lambda: _habitual(token, lang)),
     )
     for name, check in checks:
         reason = check()

@@ -230,6 +230,7 @@ def clause_head_chain(token: Token, limit: int = 4) -> Iterator[Token]:
             "nmod",
             "pobj",
             "prep",
+            "pcomp",
             "relcl",
         ):
             current = current.head
