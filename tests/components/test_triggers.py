@@ -69,3 +69,12 @@ def test_trigger_types(read, lang, text, present, absent):
         assert present in actions, actions
     if absent:
         assert absent not in actions, actions
+
+
+def test_light_verb_idioms_of_take_are_no_capture(read):
+    es = read("Los aviones tomaron como blanco los barrios del este de Alepo.", "es", NAME)
+    assert "capture" not in [m.entry.action for m in es[0]._.triggers]
+    en = read("Gunmen took hostages in the town of Idlib.", "en", NAME)
+    assert "capture" not in [m.entry.action for m in en[0]._.triggers]
+    took = read("Los rebeldes tomaron la ciudad de Idlib.", "es", NAME)
+    assert [m.entry.action for m in took[0]._.triggers] == ["capture"]
