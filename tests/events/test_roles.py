@@ -269,3 +269,16 @@ def test_what_a_quantifier_counts_is_what_is_taken(pipeline, lang, text):
 def test_a_pronoun_in_a_coordinated_clause_is_the_first_clause_subject(pipeline, lang, text):
     found = actors(events_of(pipeline, text, lang), "Government regains territory")
     assert found and found[0][0] == "Military Forces of Syria (2000-)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Hubo combates entre los rebeldes y las fuerzas del régimen en Hama el lunes."),
+        ("en", "Clashes between rebels and government forces broke out in Hama on Monday."),
+    ],
+)
+def test_the_two_sides_of_a_fight_are_actor_1_and_actor_2(pipeline, lang, text):
+    assert actors(events_of(pipeline, text, lang), "Armed clash") == [
+        ("Rebel groups", "Military Forces of Syria (2000-)")
+    ]

@@ -56,6 +56,7 @@ class Roles:
     target: Token | None = None
     themes: list[Token] = field(default_factory=list)  # places taken / places of the event
     rules: list[str] = field(default_factory=list)
+    sides: bool = False  # agent and target are the two sides named "between X and Y"
 
 
 @dataclass
@@ -184,6 +185,20 @@ class ArgumentReader:
         agent_nouns = role_nouns(self.lang)[1]
         return fold(token.lemma_) in agent_nouns or fold(token.text) in agent_nouns
 
+    def sides_of(self, noun: Token) -> tuple[Token, Token] | None:
+        """The two sides of a fight named "entre X y Y" / "between X and Y": X acts, Y is hit
+        (ACLED's actor 1 and actor 2 of a clash)."""
+        between = words(self.lang, "between_prepositions")
+        for prep, child in attachments(noun, self.lang):
+            if prep not in between or not self.agentive(child):
+                continue
+            other = next(
+                (c for c in child.children if c.dep_ == "conj" and self.agentive(c)), None
+            )
+            if other is not None:
+                return child, other
+        return None
+
     def agent_of_noun(self, noun: Token, roles: Roles) -> Token | None:
         """Agent of a nominal trigger: "el ataque de la milicia", "ataques sirios"; the
         "de" complement of a patient noun is its victim ("la ejecución de soldados")."""
@@ -191,6 +206,11 @@ class ArgumentReader:
         if hands is not None:
             roles.rules.append("agent:by-hands-of")
             return hands
+        sides = self.sides_of(noun)
+        if sides is not None:
+            roles.rules.append("agent:between")
+            roles.sides, roles.target = True, sides[1]
+            return sides[0]
         genitive = any_words("genitive_prepositions")
         of_or_by = any_words("agent_prepositions")
         if fold(noun.lemma_) not in role_nouns(self.lang)[0]:
@@ -568,7 +588,8 @@ class ArgumentReader:
             )
         else:
             roles.agent = self.agent_of_noun(token, roles)
-        roles.target = self.target_of(token, roles.agent, roles)
+        if not roles.sides:
+            roles.target = self.target_of(token, roles.agent, roles)
         if roles.target is not None and roles.agent is not None:
             victim, agent = self.actor_of(roles.target), self.actor_of(roles.agent)
             if victim and agent and victim.canonical and victim.canonical == agent.canonical:

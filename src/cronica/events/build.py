@@ -132,13 +132,13 @@ def _adjective_actors(noun: Token, reader: ArgumentReader) -> list[Actor]:
     return []
 
 
-def _actors(head: Token | None, reader: ArgumentReader) -> list[Actor]:
+def _actors(head: Token | None, reader: ArgumentReader, sides: bool = False) -> list[Actor]:
     """The agent and the actors coordinated with it ("los sirios y los rusos", "aviones
-    sirios y rusos" -> two)."""
+    sirios y rusos" -> two); of the two sides of a fight ("entre X y Y"), only X acts."""
     if head is None:
         return []
     found: list[Actor] = []
-    for tok in coordinated(head):
+    for tok in [head] if sides else coordinated(head):
         named = _adjective_actors(tok, reader)
         if not named and reader.agentive(tok):
             named = [a for a in [reader.actor_of(tok)] if a is not None]
@@ -215,7 +215,7 @@ def _events_for(
     """One event per agent and place of a trigger (coordinated agents and places split)."""
     onto, reader, doc = ontology(), story.reader, story.document
     index, offset, token = span._.index, span.doc._.offset, match.token
-    agents: list[Actor | None] = [*_actors(roles.agent, reader)] or [None]
+    agents: list[Actor | None] = [*_actors(roles.agent, reader, roles.sides)] or [None]
     target = reader.actor_of(roles.target) if roles.target is not None else None
     mentioned: list[Location | None] = [token_place(story, t) for t in roles.themes] or [None]
     places = _distinct([event_place(story, p, roles.rules) for p in mentioned])
