@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cronica.evaluate import metrics
 from cronica.record import Event
 from cronica.text import loose, normalise_space, place_keys
+
+if TYPE_CHECKING:
+    from cronica.resolve.actors import ActorResolver
 
 PLACE_KM = 2.0
 MIN_CONTAINED = 20  # shortest predicted sentence (characters) that may match inside gold evidence
@@ -100,9 +103,15 @@ def _source_name_ok(gold_name: str, pred_name: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _canonical_source(name: str) -> str | None:
+    return _resolver().source_name(name)
+
+
+@lru_cache(maxsize=1)
+def _resolver() -> ActorResolver:
+    """One actor and source dictionary for every comparison (loaded once)."""
     from cronica.resolve.actors import ActorResolver
 
-    return ActorResolver().source_name(name)
+    return ActorResolver()
 
 
 def sources_ok(gold: list[dict[str, Any]], pred: list[tuple[str, str]]) -> bool:
