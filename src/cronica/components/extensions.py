@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 
 DOC_EXTENSIONS = ("story", "offset")  # the document's Story; the paragraph's clean-text offset
 SPAN_EXTENSIONS = (
-    "index", "evidence", "zone", "time", "date_text", "triggers", "dropped", "cues", "roles",
-    "quantities",
+    "index", "evidence", "zone", "time", "times", "date_text", "triggers", "dropped", "cues",
+    "roles", "quantities",
 )  # fmt: skip
 
 for _name in DOC_EXTENSIONS:

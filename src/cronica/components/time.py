@@ -65,7 +65,8 @@ def sentence_time(
     story's current date. ``dates``: the sentence's zone lets its dates count."""
     own: tuple[ResolvedTime, str | None] | None = None
     if dates:
-        for mention in find_times(span.text, lang):
+        span._.times = find_times(span.text, lang)
+        for mention in span._.times:
             resolved = timeline.resolve(with_tense(mention, span, lang))
             if own is None and timeline.usable(resolved):
                 own = (resolved, mention.text)

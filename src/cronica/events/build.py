@@ -26,7 +26,7 @@ from cronica.link.merge import (
     merge_within_sentence,
 )
 from cronica.record import Actor, Claim, Event, Evidence, Location, Quantity, event_id_for
-from cronica.resolve.time import ResolvedTime, background, find_times, resolve_time
+from cronica.resolve.time import ResolvedTime, background, resolve_time
 from cronica.story import Story
 from cronica.text import fold
 
@@ -290,7 +290,7 @@ def trigger_time(story: Story, span: Span, token: Token) -> tuple[ResolvedTime, 
     own, own_text = span._.time, span._.date_text
     if own_text is None or own.date is None:
         return own, own_text
-    mentions = find_times(span.text, story.lang)
+    mentions = span._.times or []  # the time component's, found once
     before = [m for m in mentions if m.end <= token.idx - span.start_char]
     if len(mentions) < 2 or not before or before[-1].text == own_text:
         return own, own_text

@@ -6,6 +6,8 @@ Only asserted triggers become events; the others are kept with their reason for 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from cronica.events.lexicon import attribution_cues, trigger_words
@@ -64,20 +66,27 @@ def _governor(token: Token) -> Token:
     return token.head.head if token.dep_ == "pobj" else token.head
 
 
-def _non_factual(token: Token, lang: str) -> str | None:
-    """A trigger that is the object or subject of a head of intent, fear or request ("se teme
-    un ataque", "amenazó con atacar", "pidió el fin de", "fears of an attack")."""
-    heads = attribution_cues(lang).non_factual_heads
+def _governed_path(token: Token) -> Iterator[tuple[Token, Token]]:
+    """(word, its governor) pairs up from a trigger, while each word is governed as an
+    argument (GOVERNED_DEPS), at most CLAUSE_REACH steps."""
     current = token
     for _ in range(CLAUSE_REACH):
         governor = _governor(current)
         if governor is current or current.dep_ not in GOVERNED_DEPS:
-            return None
+            return
+        yield current, governor
+        current = governor
+
+
+def _non_factual(token: Token, lang: str) -> str | None:
+    """A trigger that is the object or subject of a head of intent, fear or request ("se teme
+    un ataque", "amenazó con atacar", "pidió el fin de", "fears of an attack")."""
+    heads = attribution_cues(lang).non_factual_heads
+    for current, governor in _governed_path(token):
         if current.dep_ in SUBJECT_DEPS and not _impersonal(governor, lang):
             return None  # who threatens or fears is no threatened event
         if fold(governor.lemma_) in heads:
             return f"under '{governor.text}': intended, feared or requested"
-        current = governor
     return None
 
 
@@ -85,11 +94,7 @@ def _failed_prevention(token: Token, lang: str) -> str | None:
     """The trigger is what a negated prevention did not stop ("no logró evitar los combates",
     "failed to prevent the attack"): two negations, a reported event."""
     heads = attribution_cues(lang).non_factual_heads
-    current = token
-    for _ in range(CLAUSE_REACH):
-        governor = _governor(current)
-        if governor is current or current.dep_ not in GOVERNED_DEPS:
-            return None
+    for _, governor in _governed_path(token):
         if fold(governor.lemma_) in heads:
             if fold(governor.lemma_) not in words(lang, "prevention_heads"):
                 return None
@@ -97,7 +102,6 @@ def _failed_prevention(token: Token, lang: str) -> str | None:
                 lang, "failure_verbs"
             )
             return f"'{governor.text}' failed" if failed or _negated(governor) else None
-        current = governor
     return None
 
 
