@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 DATA ?= ../shared/eval
 
-.PHONY: install dev demo test lint eval bench clean
+.PHONY: install dev sysdeps demo test lint eval bench clean
 
 install: $(VENV)/.installed
 
@@ -28,7 +28,11 @@ demo: install
 	$(BIN)/cronica ingest examples/informe-idlib-es.txt --db cronica.duckdb --date 2020-02-08
 	$(BIN)/cronica events --db cronica.duckdb
 
-test: dev
+# Debian packages some tests use (requirements/debian.txt); installs what is missing when root.
+sysdeps:
+	scripts/system-deps.sh
+
+test: dev sysdeps
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(PY) -m pytest

@@ -1,0 +1,7 @@
+"""`python -m cronica.cli`."""
+
+import sys
+
+from cronica.cli import app
+
+sys.exit(app())
