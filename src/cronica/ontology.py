@@ -66,6 +66,15 @@ class Ontology:
         name = spec["canonical"].format(country=country) if country else spec["actor_type"]
         return Actor("", name, spec["actor_type"], country)
 
+    def implies_actor(self, sub_event_type: str | None, family: str | None = None) -> bool:
+        """Whether a trigger's events have an implied actor 1 (demonstrations: protesters):
+        its sub-event type's, or else any its family can give."""
+        if sub_event_type:
+            subs = [sub_event_type]
+        else:
+            subs = list(self.by_actor_type.get(family or "", {}).values())
+        return any(self.event_type_of.get(sub) in self.default_actor1 for sub in subs)
+
     def carries_actor(self, family: str | None) -> bool:
         """Whether an actorless mention of `family` takes the family's last actor."""
         return family in self.families and self.families[family].carries_actor

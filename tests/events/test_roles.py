@@ -282,3 +282,55 @@ def test_the_two_sides_of_a_fight_are_actor_1_and_actor_2(pipeline, lang, text):
     assert actors(events_of(pipeline, text, lang), "Armed clash") == [
         ("Rebel groups", "Military Forces of Syria (2000-)")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Hubo enfrentamientos en Hama entre los rebeldes y las fuerzas del régimen."),
+        ("en", "Heavy fighting broke out in Hama between rebels and government forces on Monday."),
+    ],
+)
+def test_the_two_sides_of_a_fight_named_elsewhere_in_its_clause(pipeline, lang, text):
+    assert actors(events_of(pipeline, text, lang), "Armed clash") == [
+        ("Rebel groups", "Military Forces of Syria (2000-)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los turcos lanzaron un ataque aéreo sobre Afrin el lunes."),
+        ("en", "The Turks launched an air strike on Afrin on Monday."),
+    ],
+)
+def test_a_people_that_acts_is_its_armed_forces(pipeline, lang, text):
+    found = actors(events_of(pipeline, text, lang), "Air/drone strike")
+    assert found and (found[0][0] or "").startswith("Military Forces of Turkey")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los egipcios protestaron en El Cairo el viernes contra el Gobierno."),
+        ("en", "The Egyptians protested in Cairo on Friday against the government."),
+    ],
+)
+def test_a_people_that_demonstrates_is_no_army(pipeline, lang, text):
+    found = actors(events_of(pipeline, text, lang), "Peaceful protest")
+    assert found and found[0][0] == "Protesters (Egypt)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "En la provincia de Idlib, tres civiles murieron en bombardeos contra la "
+               "localidad rebelde de Saraqeb el lunes."),
+        ("en", "In Idlib province, three civilians died in shelling on the rebel-held town of "
+               "Saraqeb on Monday."),
+    ],
+)
+def test_the_place_a_strike_is_against_is_its_place_and_no_actor(pipeline, lang, text):
+    found = [ev for ev in events_of(pipeline, text, lang) if ev.location]
+    assert found and found[0].location.canonical == "Saraqib"
+    assert found[0].actor2 is None or found[0].actor2.canonical != "Rebel groups"

@@ -38,6 +38,7 @@ class ArgumentFinder(SentenceReader):
                 m.entry.family,
                 m.entry.patterns[m.pattern_index].requires,
                 not_places,
+                m.entry.sub_event_type,
             )  # fmt: skip
             for m in span._.triggers
         }

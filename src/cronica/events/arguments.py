@@ -76,6 +76,12 @@ class ArgumentReader:
         """The actor a noun phrase names, if it names one."""
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
             return None
+        if (
+            token.pos_ == "NOUN"
+            and token.ent_type_ != "ACTOR"
+            and fold(token.lemma_) in attribution_cues(self.lang).place_nouns
+        ):
+            return None  # "la localidad rebelde de X", "the rebel-held town": a place
         if token.pos_ == "ADJ" or (token.dep_ == "conj" and token.head.pos_ == "ADJ"):
             countries = countries_named(token.text, self.lang) or countries_named(
                 token.lemma_, self.lang
@@ -86,6 +92,8 @@ class ArgumentReader:
         actor = self.actors.resolve(text, self.lang, self.country_focus, self.on_date)
         if actor is not None:
             return actor
+        if self.demonym_plural(token):  # "the Russians" (NORP): forces when they act
+            return self.country_as_agent(token)
         ent = entity_of(token)
         if ent is not None and ent.label_ in ACTOR_LABELS and ent.label_ != "ACTOR":
             if self.known_place(ent.text):  # the model's PERSON/ORG that is a town
@@ -94,18 +102,34 @@ class ArgumentReader:
         return self.country_as_agent(token)
 
     def country_as_agent(self, token: Token) -> Actor | None:
-        """A country named as the one who acts ("Rusia bombardeó", "shelled by Turkey"): its
-        armed forces. Only in the agent's place: "en Rusia" stays a place."""
-        if token.pos_ != "PROPN":
+        """A country named as the one who acts ("Rusia bombardeó", "shelled by Turkey"), or its
+        people as a definite plural ("los rusos lanzaron", "the Russians launched"): its armed
+        forces. Only in the agent's place: "en Rusia" stays a place."""
+        if token.pos_ not in ("PROPN", "NOUN"):
             return None
         subject = token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX")
         if not subject and preposition(token) not in any_words("agent_prepositions"):
+            return None
+        if self.demonym_plural(token):
+            country = next(iter(countries_named(token.text, self.lang)))
+            return self.actors.military_of(country, phrase(token).text, self.on_date)
+        if token.pos_ != "PROPN":
             return None
         name = name_span(token)
         countries = countries_named(name.text, self.lang)
         if len(name) > 3 or len(countries) != 1:
             return None
         return self.actors.military_of(next(iter(countries)), name.text, self.on_date)
+
+    def demonym_plural(self, token: Token) -> bool:
+        """ "los rusos", "the Russians": a plural people noun of one country with a definite
+        determiner and nothing else in its phrase (not "miles de sirios", "rusos heridos")."""
+        plural = "Plur" in token.morph.get("Number", []) or token.tag_ in ("NNS", "NNPS")
+        if not plural or len(countries_named(token.text, self.lang)) != 1:
+            return False
+        children = list(token.children)
+        definite = [c for c in children if c.dep_ == "det" and "Def" in c.morph.get("Definite", [])]
+        return bool(definite) and len(children) == len(definite)
 
     def is_place(self, token: Token) -> bool:
         """A place: a place entity, a proper noun that names no actor, or a place noun."""
@@ -187,17 +211,34 @@ class ArgumentReader:
 
     def sides_of(self, noun: Token) -> tuple[Token, Token] | None:
         """The two sides of a fight named "entre X y Y" / "between X and Y": X acts, Y is hit
-        (ACLED's actor 1 and actor 2 of a clash)."""
+        (ACLED's actor 1 and actor 2 of a clash). The phrase may hang from the fight noun,
+        from the verb it is the subject or object of ("fighting broke out ... between"), or
+        from a place of that clause the parser attached it to ("combates en X entre ...")."""
         between = words(self.lang, "between_prepositions")
-        for prep, child in attachments(noun, self.lang):
-            if prep not in between or not self.agentive(child):
-                continue
-            other = next(
-                (c for c in child.children if c.dep_ == "conj" and self.agentive(c)), None
-            )
-            if other is not None:
-                return child, other
+        for holder in self._clause_holders(noun):
+            for prep, child in attachments(holder, self.lang):
+                if prep not in between or not self.agentive(child):
+                    continue
+                other = next(
+                    (c for c in child.children if c.dep_ == "conj" and self.agentive(c)), None
+                )
+                if other is not None:
+                    return child, other
         return None
+
+    def _clause_holders(self, noun: Token) -> list[Token]:
+        """The noun, then the verb it is an argument of, then that verb's place nominals."""
+        holders = [noun]
+        verb = noun.head
+        if verb is noun or verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in (
+            SUBJECT_DEPS | OBJECT_DEPS
+        ):
+            return holders
+        holders.append(verb)
+        for _prep, child in attachments(verb, self.lang):
+            if child is not noun and self.is_place(child):
+                holders.append(child)
+        return holders
 
     def agent_of_noun(self, noun: Token, roles: Roles) -> Token | None:
         """Agent of a nominal trigger: "el ataque de la milicia", "ataques sirios"; the
@@ -477,15 +518,17 @@ class ArgumentReader:
             if holder is None:
                 break
             for prep, noun in attachments(holder, self.lang):
-                # "en Alepo", and objects that are places: "bombardearon el mercado de X"
-                placed = prep in any_words("place_prepositions") or (
-                    prep is None and noun.dep_ in OBJECT_DEPS
+                # "en Alepo", and what is hit when it is a place: "bombardearon el mercado de
+                # X", "bombardeos contra la localidad de X", "strikes on the town of X"
+                hit = (prep is None and noun.dep_ in OBJECT_DEPS) or (
+                    prep in any_words("target_prepositions")
                 )
+                placed = hit or prep in any_words("place_prepositions")
                 if noun.i in exclude or not placed:
                     continue
                 if self.is_place(noun) and not self.actor_of(noun):
                     found.append(self.named_inside(noun))
-                    objects.update([noun.i, found[-1].i] if prep is None else [])
+                    objects.update([noun.i, found[-1].i] if hit else [])
             holder = holder.head if holder.head is not holder else None
         found.sort(key=lambda t: (self._country(t), t.i not in objects))
         named = [
@@ -577,6 +620,7 @@ class ArgumentReader:
         family: str | None,
         requires: str | None,
         exclude: set[int] | None = None,
+        sub_event_type: str | None = None,
     ) -> Roles:
         """All roles of one trigger."""
         roles = Roles()
@@ -588,6 +632,10 @@ class ArgumentReader:
             )
         else:
             roles.agent = self.agent_of_noun(token, roles)
+        people = roles.agent is not None and self.demonym_plural(roles.agent)
+        if people and ontology().implies_actor(sub_event_type, family):
+            roles.agent = None  # "los sirios protestaron": people demonstrating, not an army
+            roles.rules.append("agent:people-not-forces")
         if not roles.sides:
             roles.target = self.target_of(token, roles.agent, roles)
         if roles.target is not None and roles.agent is not None:
