@@ -257,3 +257,21 @@ def test_background_is_a_time_long_before_the_publication_date() -> None:
     assert not background(resolve_time(one("el 20 de febrero", "es"), SATURDAY, None), SATURDAY)
     assert not background(resolve_time(one("in January 2016", "en"), SATURDAY, None), SATURDAY)
     assert not background(resolve_time(one("en 2012", "es"), None, None), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("En 2013 firmaron la convención. Ese año hubo bombardeos. En marzo de 2014 "
+         "atacaron Homs. Al mes siguiente tomaron la ciudad.", "es",
+         ["2013", "2013", "2014-03", "2014-04"]),
+        ("In 2013 they signed the convention. That year there was shelling. In March 2014 "
+         "they attacked Homs. The following month they took the city.", "en",
+         ["2013", "2013", "2014-03", "2014-04"]),
+    ],
+)
+def test_that_year_and_the_following_month_follow_the_narrative(
+    text: str, lang: str, values: list[str]
+) -> None:
+    tl = Timeline(date(2016, 7, 26))
+    assert [tl.resolve(m).timex for m in find_times(text, lang)] == values

@@ -557,6 +557,7 @@ class Timeline:
         self.previous: tuple[ResolvedTime, str | None] | None = None  # the last sentence's day
         self._sentences = 0  # sentences said so far
         self._current_at = -1  # the sentence that set the current date
+        self._period_at = -1  # the sentence that named the last month or year
 
     @property
     def current(self) -> ResolvedTime | None:
@@ -578,12 +579,23 @@ class Timeline:
         ("el 30 de septiembre") takes its year from the story's day only when this sentence
         or the one before set it (a date in the background history two paragraphs up does
         not carry); otherwise from the publication date."""
+        if m.kind == "relative_narrative" and m.unit in ("month", "year"):
+            return self._latest_anchor()  # "ese año", "the following month"
         if self._current is None:
             return None
         if self.dct is not None and m.year is None and m.month is not None:
             if self._sentences - self._current_at > 1:
                 return None
         return self._current.date
+
+    def _latest_anchor(self) -> date | None:
+        """The story's last day or last month or year named, whichever was said last."""
+        said = []
+        if self._current is not None and self._current.date is not None:
+            said.append((self._current_at, self._current.date))
+        if self._period is not None:
+            said.append((self._period_at, self._period[0]))
+        return max(said)[1] if said else None
 
     def resolve(self, m: TimeMention) -> ResolvedTime:
         """Resolve ``m`` against the story so far; a day or a range becomes current, unless
@@ -607,6 +619,7 @@ class Timeline:
             self._current_at = self._sentences
         elif r.precision in ("month", "year") and r.value and r.value[:4].isdigit():
             self._period = self._period_of(r)
+            self._period_at = self._sentences
         return r
 
     def _period_of(self, r: ResolvedTime) -> tuple[date, str]:
