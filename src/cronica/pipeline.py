@@ -20,6 +20,7 @@ from cronica.documents.zones import RepetitionIndex, zone_document
 from cronica.events.arguments import ArgumentReader
 from cronica.events.attribution import Attributor
 from cronica.events.build import news_background, sentence_events
+from cronica.events.opponents import fill_opponents
 from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
 from cronica.record import Document, Event, Sentence
@@ -100,6 +101,7 @@ class Pipeline:
                      doc.id, old.sentence_index, old.action, old.date)  # fmt: skip
             analysis.events.remove(old)
         analysis.events = merge_document(analysis.events, story.attribution.detached)
+        analysis.events = fill_opponents(analysis.events)
         log.info(
             "%s: %d sentence%s, %d event%s (%s)",
             doc.id,
