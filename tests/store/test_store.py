@@ -1,4 +1,5 @@
-"""The DuckDB store: round trip, idempotent re-ingest, filters, atomic ingest."""
+"""The store, on DuckDB and on PostgreSQL (`store_target`, tests/store/conftest.py): round
+trip, idempotent re-ingest, filters, atomic ingest."""
 
 from __future__ import annotations
 
@@ -96,8 +97,8 @@ SENTS_A = [(0, 0, 88, TEXT_A[:88], ["[4]"]), (1, 89, len(TEXT_A), TEXT_A[89:], [
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(str(tmp_path / "c.duckdb")) as s:
+def store(store_target):
+    with Store(store_target) as s:
         yield s
 
 
@@ -120,7 +121,7 @@ def test_event_from_dict_names_bad_fields():
         event_from_dict(d)
 
 
-def test_round_trip(store, tmp_path):
+def test_round_trip(store, store_target):
     ev = make_event()
     bare = make_event("e2", sentence_index=1, date_=None, best=None)
     bare.location = None
@@ -133,7 +134,7 @@ def test_round_trip(store, tmp_path):
     assert store.sentences("doc-a") == SENTS_A
     assert store.document("doc-a") == doc_a()
     store.close()
-    with Store(str(tmp_path / "c.duckdb"), read_only=True) as again:
+    with Store(store_target, read_only=True) as again:
         assert again.events() == [ev, bare]
 
 
@@ -239,8 +240,8 @@ def test_filter_by_actor_place_disputed_limit(filled):
     assert filled.events(limit=0) == []
 
 
-def test_failure_mid_ingest_rolls_back(tmp_path, monkeypatch):
-    path = str(tmp_path / "c.duckdb")
+def test_failure_mid_ingest_rolls_back(store_target, monkeypatch):
+    path = store_target
     with Store(path) as s:
         s.add_document(Document("doc-b", TEXT_B, "en"), [(0, 0, 5, "Prote", [])],
                        [make_event("b1", document="doc-b")])
@@ -274,8 +275,8 @@ def test_failed_replacement_keeps_the_old_document(store, monkeypatch):
     assert store.sentences("doc-a") == SENTS_A
 
 
-def test_process_crash_mid_ingest_leaves_no_partial_document(tmp_path):
-    path = str(tmp_path / "c.duckdb")
+def test_process_crash_mid_ingest_leaves_no_partial_document(store_target):
+    path = store_target
     with Store(path) as s:
         s.add_document(Document("doc-b", TEXT_B, "en"), [], [make_event("b1", document="doc-b")])
     script = textwrap.dedent(

@@ -1,0 +1,77 @@
+"""The store's SQL, written once for DuckDB and PostgreSQL (``?`` placeholders; the dialect
+respells them). Every value is a parameter; only table and column names from this package are
+formatted in."""
+
+from __future__ import annotations
+
+from cronica.store.rows import COLUMNS
+
+SCHEMA_VERSION_GET = "SELECT value FROM meta WHERE key = 'schema_version'"
+SCHEMA_VERSION_SET = (
+    "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+)
+SCHEMA_VERSION_INIT = (
+    "INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT DO NOTHING"
+)
+
+HAS_DOCUMENT = "SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1"
+
+OLD_EVENTS = "SELECT event_id FROM events WHERE document = ?"
+DELETE_DOCUMENT = (
+    f"DELETE FROM claims WHERE event_id IN ({OLD_EVENTS})",
+    f"DELETE FROM evidence WHERE event_id IN ({OLD_EVENTS})",
+    "DELETE FROM events WHERE document = ?",
+    "DELETE FROM sentences WHERE document = ?",
+    "DELETE FROM documents WHERE id = ?",
+)
+DELETE_EVENTS = tuple(
+    f"DELETE FROM {table} WHERE event_id = ANY(?)" for table in ("claims", "evidence", "events")
+)
+
+
+def insert(table: str) -> str:
+    """A one-row INSERT into `table` with every column of store/rows.py."""
+    columns = COLUMNS[table]
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)})"
+        f" VALUES ({', '.join('?' for _ in columns)})"
+    )
+
+
+# Cross-document link candidates, blocked on indexed columns (link/keys.py): the same event
+# type, the same place key or gazetteer id, and day ranges that overlap. An event's range is
+# at most a year long, so date_start is bounded on both sides and the index is range-scanned.
+_LINK_BLOCK = (
+    "SELECT event_id, record FROM events WHERE event_type = ? AND {key} = ?"
+    " AND date_start BETWEEN ? AND ? AND date_end >= ? AND document <> ?"
+)
+LINK_CANDIDATES = " UNION ALL ".join(
+    _LINK_BLOCK.format(key=key) for key in ("place_key", "gazetteer_id")
+)
+
+EVENTS_TO_REKEY = "SELECT event_id, record FROM events"  # a version-1 store, once
+REKEY_EVENT = (
+    "UPDATE events SET date_start = ?, date_end = ?, place_key = ?, gazetteer_id = ?"
+    " WHERE event_id = ?"
+)
+
+EVENT_BY_ID = "SELECT record FROM events WHERE event_id = ?"
+EVENTS_ORDER = " ORDER BY date NULLS LAST, document, sentence_index, event_id"
+
+DOCUMENTS = """
+    SELECT d.id, d.content_hash, d.path, d.url, d.source, d.lang, d.date, d.title,
+           d.ingested_at,
+           (SELECT count(*) FROM sentences s WHERE s.document = d.id) AS n_sentences,
+           (SELECT count(*) FROM events e WHERE e.document = d.id) AS n_events
+    FROM documents d ORDER BY d.ingested_at, d.id
+"""
+DOCUMENT_BY_ID = (
+    "SELECT id, text, lang, date, url, source, path, title FROM documents WHERE id = ?"
+)
+SENTENCES_OF = (
+    "SELECT sentence_index, start_char, end_char, text, citations FROM sentences"
+    " WHERE document = ? ORDER BY sentence_index"
+)
+COUNTED_TABLES = ("documents", "sentences", "events", "claims", "evidence")
+COUNT_DISPUTED = "SELECT count(*) FROM events WHERE disputed"
