@@ -26,6 +26,7 @@ from cronica.record import (
     parse_iso_date,
 )
 from cronica.store import queries as q
+from cronica.store.candidates import CandidatePool, blocks_of
 from cronica.store.dialect import dialect_for, display_name, is_postgres
 from cronica.store.rows import (
     CLAIM_COLUMNS,
@@ -40,6 +41,7 @@ from cronica.store.rows import (
 from cronica.store.schema import INDEXES, SCHEMA_VERSION, TABLES, UPGRADES
 
 MAX_DATE_SPAN = timedelta(days=366)  # the longest day range an event date covers (a year)
+LINK_BLOCKS_PER_QUERY = 400
 
 Item = tuple[Document, Sequence[Sentence], Iterable[Event]]
 
@@ -149,16 +151,19 @@ class Store:
     def add_documents(self, items: Iterable[Item], *, link: Linker | None = None) -> int:
         """`add_document` for many documents in one transaction (all or none); each is linked
         to those stored before it, earlier items included. Returns how many were stored
-        (documents whose content is stored already are skipped)."""
+        (documents whose content is stored already, or repeated in `items`, are skipped).
+
+        The statements are per batch, not per document: which documents are stored, the
+        link candidates of every new event (one indexed query, store/candidates.py), the
+        deletions and the bulk inserts.
+        """
         checked = [self._checked(doc, sentences, events) for doc, sentences, events in items]
-        if all(self.has_document(doc.content_hash) for doc, _, _ in checked):
+        if not checked:
             return 0
         con = self._con
         con.execute("BEGIN TRANSACTION")
-        stored = 0
         try:
-            for doc, rows, events in checked:
-                stored += self._add_one(doc, rows, events, link)
+            stored = self._add_many(checked, link)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -178,37 +183,56 @@ class Store:
                 )
         return doc, rows, events
 
-    def _add_one(
-        self, doc: Document, rows: list[list[Any]], events: list[Event], link: Linker | None
-    ) -> bool:
-        """One document's rows, inside the caller's transaction."""
-        if self.has_document(doc.content_hash):  # checked inside the transaction
-            return False
-        self._delete_document(doc.id)
-        updated: list[Event] = []
-        if link is not None and events:
-            events, updated = link(events, self._link_candidates(doc.id, events))
-        written = events + updated
-        self._delete_events([ev.event_id for ev in written])
-        self._insert_document(doc)
-        self._insert_sentences(rows)
-        self._insert_events(written)
-        return True
+    def _add_many(
+        self, checked: list[tuple[Document, list[list[Any]], list[Event]]], link: Linker | None
+    ) -> int:
+        """The documents' rows, inside the caller's transaction."""
+        hashes = [doc.content_hash for doc, _, _ in checked]
+        seen = {r[0] for r in self._sql(q.STORED_HASHES, [hashes]).fetchall()}
+        fresh = []
+        for doc, rows, events in checked:
+            if doc.content_hash not in seen:
+                seen.add(doc.content_hash)
+                fresh.append((doc, rows, events))
+        if not fresh:
+            return 0
+        ids = [doc.id for doc, _, _ in fresh]
+        for (old,) in self._sql(q.STORED_IDS, [ids]).fetchall():
+            self._delete_document(old)  # the same id with other content: replaced
+        pool = CandidatePool()
+        if link is not None:
+            for ev in self._link_candidates_many([ev for _, _, evs in fresh for ev in evs]):
+                pool.add(ev)
+        written: dict[str, Event] = {}
+        for doc, _, events in fresh:
+            updated: list[Event] = []
+            if link is not None and events:
+                events, updated = link(events, pool.candidates(doc.id, events))
+            for ev in [*events, *updated]:
+                written[ev.event_id] = ev
+                pool.add(ev)
+        self._delete_events(list(written))
+        for doc, _, _ in fresh:
+            self._insert_document(doc)
+        self._insert_sentences([row for _, rows, _ in fresh for row in rows])
+        self._insert_events(list(written.values()))
+        return len(fresh)
 
     def _link_candidates(self, doc_id: str, events: list[Event]) -> list[Event]:
         """Stored events of other documents that the new events may link to: the same event
         type and place block (place key or gazetteer id) and overlapping day ranges, found
-        through the link indexes (store/queries.py LINK_CANDIDATES)."""
+        through the link indexes (store/queries.py link_candidates)."""
+        return [ev for ev in self._link_candidates_many(events) if ev.document != doc_id]
+
+    def _link_candidates_many(self, events: list[Event]) -> list[Event]:
         found: dict[str, Event] = {}
-        blocks: set[tuple[str, Any, Any, str | None, str | None]] = set()
-        for ev in events:
-            start, end, key, gazetteer_id = link_keys(ev)
-            if start is not None and end is not None and (key or gazetteer_id):
-                blocks.add((ev.event_type, start, end, key, gazetteer_id))
-        for event_type, start, end, key, gazetteer_id in sorted(blocks, key=str):
-            block = [start - MAX_DATE_SPAN, end, start, doc_id]
-            params = [event_type, key, *block, event_type, gazetteer_id, *block]
-            for event_id, record in self._sql(q.LINK_CANDIDATES, params).fetchall():
+        blocks = sorted(blocks_of(events), key=str)
+        for i in range(0, len(blocks), LINK_BLOCKS_PER_QUERY):
+            chunk = blocks[i : i + LINK_BLOCKS_PER_QUERY]
+            params: list[Any] = []
+            for event_type, start, end, key, gazetteer_id in chunk:
+                params += [event_type, key, gazetteer_id, start - MAX_DATE_SPAN, end, start]
+            for event_id, record in self._sql(q.link_candidates(len(chunk)), params).fetchall():
                 if event_id not in found:
                     found[event_id] = event_from_dict(record_of(record))
         return list(found.values())
@@ -218,10 +242,13 @@ class Store:
             self._sql(sql, [doc_id])
 
     def _delete_events(self, event_ids: list[str]) -> None:
+        """Delete these events where stored (with their claims and evidence)."""
         if not event_ids:
             return
-        for sql in q.DELETE_EVENTS:
-            self._sql(sql, [event_ids])
+        stored = [r[0] for r in self._sql(q.STORED_EVENTS, [event_ids]).fetchall()]
+        if stored:
+            for sql in q.DELETE_EVENTS:
+                self._sql(sql, [stored])
 
     def _insert_document(self, doc: Document) -> None:
         self._sql(q.insert("documents"), document_row(doc))

@@ -39,16 +39,25 @@ def insert(table: str) -> str:
     )
 
 
-# Cross-document link candidates, blocked on indexed columns (link/keys.py): the same event
-# type, the same place key or gazetteer id, and day ranges that overlap. An event's range is
-# at most a year long, so date_start is bounded on both sides and the index is range-scanned.
-_LINK_BLOCK = (
-    "SELECT event_id, record FROM events WHERE event_type = ? AND {key} = ?"
-    " AND date_start BETWEEN ? AND ? AND date_end >= ? AND document <> ?"
-)
-LINK_CANDIDATES = " UNION ALL ".join(
-    _LINK_BLOCK.format(key=key) for key in ("place_key", "gazetteer_id")
-)
+STORED_HASHES = "SELECT content_hash FROM documents WHERE content_hash = ANY(?)"
+STORED_IDS = "SELECT id FROM documents WHERE id = ANY(?)"
+STORED_EVENTS = "SELECT event_id FROM events WHERE event_id = ANY(?)"
+
+
+def link_candidates(n_blocks: int) -> str:
+    """Cross-document link candidates of `n_blocks` blocks, each given as six parameters
+    (event type, place key, gazetteer id, earliest start, latest start, first day): stored
+    events of the same type and place key or gazetteer id whose day range overlaps. An
+    event's range is at most a year long, so date_start is bounded on both sides and the
+    (event_type, place_key | gazetteer_id, date_start) indexes are range-scanned."""
+    values = ", ".join("(?, ?, ?, ?, ?, ?)" for _ in range(n_blocks))
+    return (
+        "SELECT e.event_id, e.record FROM events e"
+        f" JOIN (VALUES {values}) AS b (t, k, g, lo, hi, first_day)"
+        " ON e.event_type = b.t AND (e.place_key = b.k OR e.gazetteer_id = b.g)"
+        " AND e.date_start BETWEEN b.lo AND b.hi AND e.date_end >= b.first_day"
+    )
+
 
 EVENTS_TO_REKEY = "SELECT event_id, record FROM events"  # a version-1 store, once
 REKEY_EVENT = (

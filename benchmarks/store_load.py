@@ -1,0 +1,86 @@
+"""Store load throughput and cross-document linking time on synthetic events.
+
+    python benchmarks/store_load.py --events 100000 --db /tmp/bench.duckdb
+    python benchmarks/store_load.py --events 100000 --db postgresql://USER@HOST/DB
+
+Makes `--events` events over documents of `--per-doc` events each, spread over `--days`
+days, `--places` places and the ACLED event types (so that a fraction of them link), stores
+them in partitions of `--partition` documents with `Store.add_documents(..., link=link_across)`
+(what `cronica load` does) and prints events/second with and without linking. Synthetic
+records, not news: it measures the store and the linking, not extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from datetime import date, timedelta
+
+from cronica.link.across import link_across
+from cronica.record import Actor, Claim, Document, Event, Evidence, Location
+from cronica.store import Store
+
+TYPES = [("Battles", "Armed clash", "clash"), ("Explosions/Remote violence",
+         "Air/drone strike", "airstrike"), ("Protests", "Peaceful protest", "protest"),
+         ("Violence against civilians", "Attack", "attack")]  # fmt: skip
+
+
+def documents(n_events: int, per_doc: int, days: int, places: int, seed: int = 7):
+    rng = random.Random(seed)
+    start = date(2020, 1, 1)
+    for d in range(n_events // per_doc):
+        doc_id = f"doc{d:07d}"
+        events = []
+        for i in range(per_doc):
+            etype, sub, action = rng.choice(TYPES)
+            p = rng.randrange(places)
+            day = start + timedelta(days=rng.randrange(days))
+            events.append(Event(
+                f"{doc_id}-{i}", doc_id, i, Evidence(f"frase {i}", 0, 8, [], action, 0, 5),
+                etype, sub, action.upper(), action, date=day.isoformat(), date_precision="day",
+                actor1=Actor(f"grupo {rng.randrange(5)}", f"Group {rng.randrange(5)}"),
+                location=Location(f"Lugar {p}", f"Place {p}", country="Syria", lat=35.0,
+                                  lon=36.0, geo_precision=1, gazetteer_id=f"g{p}"),
+                claims=[Claim(f"agencia {d % 50}", "media", "reports", doc_id, i)],
+            ))  # fmt: skip
+        yield Document(doc_id, f"texto sintetico {d}", "es"), [], events
+
+
+def run(target: str, n_events: int, per_doc: int, days: int, places: int, partition: int,
+        link: bool) -> dict:  # fmt: skip
+    t0 = time.perf_counter()
+    stored = 0
+    with Store(target) as store:
+        chunk: list = []
+        for item in documents(n_events, per_doc, days, places):
+            chunk.append(item)
+            if len(chunk) == partition:
+                stored += store.add_documents(chunk, link=link_across if link else None)
+                chunk = []
+        if chunk:
+            stored += store.add_documents(chunk, link=link_across if link else None)
+        counts = store.counts()
+    seconds = time.perf_counter() - t0
+    return {"target": target.split("@")[-1], "link": link, "events_in": n_events,
+            "documents": stored, "events_stored": counts["events"],
+            "seconds": round(seconds, 1), "events_per_second": round(n_events / seconds, 1)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--per-doc", type=int, default=5)
+    ap.add_argument("--days", type=int, default=365)
+    ap.add_argument("--places", type=int, default=2000)
+    ap.add_argument("--partition", type=int, default=200)
+    ap.add_argument("--no-link", action="store_true")
+    a = ap.parse_args()
+    print(json.dumps(run(a.db, a.events, a.per_doc, a.days, a.places, a.partition,
+                         not a.no_link)))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
