@@ -27,20 +27,28 @@ TYPES = [("Battles", "Armed clash", "clash"), ("Explosions/Remote violence",
          ("Violence against civilians", "Attack", "attack")]  # fmt: skip
 
 
-def documents(n_events: int, per_doc: int, days: int, places: int, seed: int = 7):
+def documents(n_events: int, per_doc: int, days: int, places: int, repeat: float,
+              seed: int = 7):  # fmt: skip
+    """Synthetic documents; a `repeat` share of events retell an earlier one (linkable)."""
     rng = random.Random(seed)
     start = date(2020, 1, 1)
+    told: list[tuple] = []
     for d in range(n_events // per_doc):
         doc_id = f"doc{d:07d}"
         events = []
         for i in range(per_doc):
-            etype, sub, action = rng.choice(TYPES)
-            p = rng.randrange(places)
-            day = start + timedelta(days=rng.randrange(days))
+            if told and rng.random() < repeat:
+                (etype, sub, action), p, day = rng.choice(told)
+            else:
+                kind, p = rng.choice(TYPES), rng.randrange(places)
+                day = start + timedelta(days=rng.randrange(days))
+                told.append((kind, p, day))
+                told = told[-5000:]
+                etype, sub, action = kind
             events.append(Event(
                 f"{doc_id}-{i}", doc_id, i, Evidence(f"frase {i}", 0, 8, [], action, 0, 5),
                 etype, sub, action.upper(), action, date=day.isoformat(), date_precision="day",
-                actor1=Actor(f"grupo {rng.randrange(5)}", f"Group {rng.randrange(5)}"),
+                actor1=Actor(f"grupo {p % 5}", f"Group {p % 5}"),
                 location=Location(f"Lugar {p}", f"Place {p}", country="Syria", lat=35.0,
                                   lon=36.0, geo_precision=1, gazetteer_id=f"g{p}"),
                 claims=[Claim(f"agencia {d % 50}", "media", "reports", doc_id, i)],
@@ -48,13 +56,13 @@ def documents(n_events: int, per_doc: int, days: int, places: int, seed: int = 7
         yield Document(doc_id, f"texto sintetico {d}", "es"), [], events
 
 
-def run(target: str, n_events: int, per_doc: int, days: int, places: int, partition: int,
-        link: bool) -> dict:  # fmt: skip
+def run(target: str, n_events: int, per_doc: int, days: int, places: int, repeat: float,
+        partition: int, link: bool) -> dict:  # fmt: skip
     t0 = time.perf_counter()
     stored = 0
     with Store(target) as store:
         chunk: list = []
-        for item in documents(n_events, per_doc, days, places):
+        for item in documents(n_events, per_doc, days, places, repeat):
             chunk.append(item)
             if len(chunk) == partition:
                 stored += store.add_documents(chunk, link=link_across if link else None)
@@ -63,7 +71,7 @@ def run(target: str, n_events: int, per_doc: int, days: int, places: int, partit
             stored += store.add_documents(chunk, link=link_across if link else None)
         counts = store.counts()
     seconds = time.perf_counter() - t0
-    return {"target": target.split("@")[-1], "link": link, "events_in": n_events,
+    return {"target": target.split("@")[-1], "link": link, "repeat": repeat, "events_in": n_events,
             "documents": stored, "events_stored": counts["events"],
             "seconds": round(seconds, 1), "events_per_second": round(n_events / seconds, 1)}
 
@@ -75,10 +83,11 @@ def main() -> None:
     ap.add_argument("--per-doc", type=int, default=5)
     ap.add_argument("--days", type=int, default=365)
     ap.add_argument("--places", type=int, default=2000)
+    ap.add_argument("--repeat", type=float, default=0.2, help="Share of retold events.")
     ap.add_argument("--partition", type=int, default=200)
     ap.add_argument("--no-link", action="store_true")
     a = ap.parse_args()
-    print(json.dumps(run(a.db, a.events, a.per_doc, a.days, a.places, a.partition,
+    print(json.dumps(run(a.db, a.events, a.per_doc, a.days, a.places, a.repeat, a.partition,
                          not a.no_link)))  # fmt: skip
 
 

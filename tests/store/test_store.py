@@ -354,3 +354,11 @@ def test_link_rewrites_a_stored_event_of_another_document_in_the_same_transactio
     assert store.event("b1") is None
     assert store.event("e1").claims[-1].source == "Otra agencia"
     assert store.counts()["claims"] == len(store.event("e1").claims)
+
+
+def test_record_json_is_to_dict():
+    from cronica.store.rows import event_json
+
+    ev = make_event()
+    ev.mentions = [Evidence("primera frase", 0, 13, [], "bombardearon", 3, 15, "doc-a", 0)]
+    assert json.loads(event_json(ev)) == json.loads(json.dumps(ev.to_dict()))

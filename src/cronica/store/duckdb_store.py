@@ -30,6 +30,7 @@ from cronica.store.candidates import CandidatePool, blocks_of
 from cronica.store.dialect import dialect_for, display_name, is_postgres
 from cronica.store.rows import (
     CLAIM_COLUMNS,
+    DOCUMENT_COLUMNS,
     EVENT_COLUMNS,
     EVIDENCE_COLUMNS,
     SENTENCE_COLUMNS,
@@ -212,8 +213,7 @@ class Store:
                 written[ev.event_id] = ev
                 pool.add(ev)
         self._delete_events(list(written))
-        for doc, _, _ in fresh:
-            self._insert_document(doc)
+        self._insert_rows("documents", DOCUMENT_COLUMNS, [document_row(d) for d, _, _ in fresh])
         self._insert_sentences([row for _, rows, _ in fresh for row in rows])
         self._insert_events(list(written.values()))
         return len(fresh)
@@ -249,9 +249,6 @@ class Store:
         if stored:
             for sql in q.DELETE_EVENTS:
                 self._sql(sql, [stored])
-
-    def _insert_document(self, doc: Document) -> None:
-        self._sql(q.insert("documents"), document_row(doc))
 
     def _insert_rows(self, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
         """Bulk insert rows (values in `columns` order)."""

@@ -4,8 +4,6 @@ formatted in."""
 
 from __future__ import annotations
 
-from cronica.store.rows import COLUMNS
-
 SCHEMA_VERSION_GET = "SELECT value FROM meta WHERE key = 'schema_version'"
 SCHEMA_VERSION_SET = (
     "INSERT INTO meta (key, value) VALUES ('schema_version', ?)"
@@ -28,15 +26,6 @@ DELETE_DOCUMENT = (
 DELETE_EVENTS = tuple(
     f"DELETE FROM {table} WHERE event_id = ANY(?)" for table in ("claims", "evidence", "events")
 )
-
-
-def insert(table: str) -> str:
-    """A one-row INSERT into `table` with every column of store/rows.py."""
-    columns = COLUMNS[table]
-    return (
-        f"INSERT INTO {table} ({', '.join(columns)})"
-        f" VALUES ({', '.join('?' for _ in columns)})"
-    )
 
 
 STORED_HASHES = "SELECT content_hash FROM documents WHERE content_hash = ANY(?)"

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import fields, is_dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from cronica.link.keys import link_keys
@@ -48,6 +50,35 @@ def event_date(value: str | None) -> date | None:
         return None
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """A dataclass's field names; None for any other type."""
+    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+
+
+def plain(value: Any) -> Any:
+    """`dataclasses.asdict` for JSON, without its deep copies (the same JSON, much faster)."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
+        return [plain(v) for v in value]
+    if kind is dict:
+        return {k: plain(v) for k, v in value.items()}
+    names = _field_names(kind)
+    if names is None:
+        return value
+    return {name: plain(getattr(value, name)) for name in names}
+
+
+def event_json(event: Event) -> str:
+    """`Event.to_dict()` as JSON text (the events.record column)."""
+    return json.dumps(plain(event), ensure_ascii=False)
+
+
 def document_row(doc: Document) -> list[Any]:
     return [doc.id, doc.content_hash, doc.path, doc.url, doc.source, doc.lang, doc.date,
             doc.title, doc.text]  # fmt: skip
@@ -84,7 +115,7 @@ def event_rows(
             loc.country if loc else None, loc.admin1 if loc else None,
             ev.fatalities.best if ev.fatalities else None,
             bool(ev.disputed), ev.confidence,
-            json.dumps(ev.to_dict(), ensure_ascii=False),
+            event_json(ev),
             *link_keys(ev),
         ])  # fmt: skip
         for i, c in enumerate(ev.claims):
