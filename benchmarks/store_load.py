@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sys
 import time
 from datetime import date, timedelta
 
@@ -58,22 +59,31 @@ def documents(n_events: int, per_doc: int, days: int, places: int, repeat: float
 
 def run(target: str, n_events: int, per_doc: int, days: int, places: int, repeat: float,
         partition: int, link: bool) -> dict:  # fmt: skip
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     stored = 0
     with Store(target) as store:
         chunk: list = []
+        lap, done = time.perf_counter(), 0
         for item in documents(n_events, per_doc, days, places, repeat):
             chunk.append(item)
             if len(chunk) == partition:
                 stored += store.add_documents(chunk, link=link_across if link else None)
+                done += len(chunk) * per_doc
                 chunk = []
+                if done % 10_000 == 0:  # is the rate flat as the store fills?
+                    now = time.perf_counter()
+                    print(f"{done} events: {10_000 / (now - lap):.0f} events/s over the last"
+                          " 10000", file=sys.stderr)  # fmt: skip
+                    lap = now
         if chunk:
             stored += store.add_documents(chunk, link=link_across if link else None)
         counts = store.counts()
     seconds = time.perf_counter() - t0
+    cpu = time.process_time() - cpu0
     return {"target": target.split("@")[-1], "link": link, "repeat": repeat, "events_in": n_events,
             "documents": stored, "events_stored": counts["events"],
-            "seconds": round(seconds, 1), "events_per_second": round(n_events / seconds, 1)}
+            "seconds": round(seconds, 1), "events_per_second": round(n_events / seconds, 1),
+            "cpu_seconds": round(cpu, 1), "events_per_cpu_second": round(n_events / cpu, 1)}
 
 
 def main() -> None:

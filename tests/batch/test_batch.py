@@ -175,3 +175,20 @@ def test_load_stores_every_document_once_and_links_in_the_store(
         assert {d["content_hash"] for d in store.documents()} == {
             Document("x", t).content_hash for t in texts
         }
+
+
+def test_run_on_an_existing_scheduler_leaves_the_cluster_running(tmp_path):
+    from dask.distributed import Client, LocalCluster
+
+    from cronica.batch.run import BatchConfig, run_batch
+
+    docs = [Document(f"d{i}", report(i), "es", date(2024, 3, 20)) for i in range(2)]
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address=":0") as cluster:  # fmt: skip
+        config = BatchConfig(tmp_path, partition_size=1, scheduler=cluster.scheduler_address)
+        stats = run_batch(config, [*docs, InputError("x.txt", "binary file")])
+        assert (stats.documents, stats.failed, stats.partitions) == (2, 1, 2)
+        assert stats.events > 0
+        with Client(cluster.scheduler_address) as client:  # still there for its owners
+            assert len(client.scheduler_info()["workers"]) == 1
+    assert sorted(done_hashes(tmp_path)) == sorted(d.content_hash for d in docs)

@@ -107,7 +107,7 @@ def _client(config: BatchConfig) -> tuple[Any, Any, int]:
         n_workers=n,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",
         death_timeout=30,  # workers of a killed driver do not outlive it for long
     )
     return Client(cluster), cluster, n

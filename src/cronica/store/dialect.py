@@ -46,6 +46,13 @@ class Dialect:
         """A CREATE statement of store/schema.py (DuckDB type names) in this dialect."""
         return statement
 
+    def blocks(self) -> str:
+        """A FROM item `b (t, k, g, lo, hi, first_day)` made of six list parameters zipped."""
+        return (
+            "(SELECT unnest(?) AS t, unnest(?) AS k, unnest(?) AS g, unnest(?) AS lo,"
+            " unnest(?) AS hi, unnest(?) AS first_day) AS b"
+        )
+
     def connect(self, target: str, read_only: bool) -> Any:
         raise NotImplementedError
 
@@ -108,6 +115,13 @@ class PostgresDialect(Dialect):
 
     def ddl(self, statement: str) -> str:
         return _DOUBLE.sub("DOUBLE PRECISION", statement)
+
+    def blocks(self) -> str:
+        text, day = "CAST(? AS VARCHAR[])", "CAST(? AS DATE[])"
+        return (
+            f"unnest({text}, {text}, {text}, {day}, {day}, {day})"
+            " AS b (t, k, g, lo, hi, first_day)"
+        )
 
     def connect(self, target: str, read_only: bool) -> Any:
         import psycopg

@@ -42,7 +42,6 @@ from cronica.store.rows import (
 from cronica.store.schema import INDEXES, SCHEMA_VERSION, TABLES, UPGRADES
 
 MAX_DATE_SPAN = timedelta(days=366)  # the longest day range an event date covers (a year)
-LINK_BLOCKS_PER_QUERY = 400
 
 Item = tuple[Document, Sequence[Sentence], Iterable[Event]]
 
@@ -225,17 +224,20 @@ class Store:
         return [ev for ev in self._link_candidates_many(events) if ev.document != doc_id]
 
     def _link_candidates_many(self, events: list[Event]) -> list[Event]:
-        found: dict[str, Event] = {}
         blocks = sorted(blocks_of(events), key=str)
-        for i in range(0, len(blocks), LINK_BLOCKS_PER_QUERY):
-            chunk = blocks[i : i + LINK_BLOCKS_PER_QUERY]
-            params: list[Any] = []
-            for event_type, start, end, key, gazetteer_id in chunk:
-                params += [event_type, key, gazetteer_id, start - MAX_DATE_SPAN, end, start]
-            for event_id, record in self._sql(q.link_candidates(len(chunk)), params).fetchall():
-                if event_id not in found:
-                    found[event_id] = event_from_dict(record_of(record))
-        return list(found.values())
+        if not blocks:
+            return []
+        columns: list[list[Any]] = [[], [], [], [], [], []]
+        for event_type, start, end, key, gazetteer_id in blocks:
+            row = [event_type, key, gazetteer_id, start - MAX_DATE_SPAN, end, start]
+            for column, value in zip(columns, row, strict=True):
+                column.append(value)
+        sql = q.link_candidates(self.dialect.blocks())
+        ids = sorted({r[0] for r in self._sql(sql, columns + columns).fetchall()})
+        if not ids:
+            return []
+        rows = self._sql(q.EVENTS_BY_IDS, [ids]).fetchall()
+        return [event_from_dict(record_of(record)) for _, record in sorted(rows)]
 
     def _delete_document(self, doc_id: str) -> None:
         for sql in q.DELETE_DOCUMENT:

@@ -33,21 +33,23 @@ STORED_IDS = "SELECT id FROM documents WHERE id = ANY(?)"
 STORED_EVENTS = "SELECT event_id FROM events WHERE event_id = ANY(?)"
 
 
-def link_candidates(n_blocks: int) -> str:
-    """Cross-document link candidates of `n_blocks` blocks, each given as six parameters
-    (event type, place key, gazetteer id, earliest start, latest start, first day): stored
-    events of the same type and place key or gazetteer id whose day range overlaps. An
+def link_candidates(blocks: str) -> str:
+    """Ids of the cross-document link candidates of a list of blocks. `blocks` is the
+    dialect's table of six parameter lists (Dialect.blocks: event type, place key, gazetteer
+    id, earliest start, latest start, first day), given twice: stored events of the same type
+    and place key, then of the same type and gazetteer id, whose day ranges overlap. An
     event's range is at most a year long, so date_start is bounded on both sides and the
-    (event_type, place_key | gazetteer_id, date_start) indexes are range-scanned."""
-    values = ", ".join("(?, ?, ?, ?, ?, ?)" for _ in range(n_blocks))
-    return (
-        "SELECT e.event_id, e.record FROM events e"
-        f" JOIN (VALUES {values}) AS b (t, k, g, lo, hi, first_day)"
-        " ON e.event_type = b.t AND (e.place_key = b.k OR e.gazetteer_id = b.g)"
+    (event_type, place_key | gazetteer_id, date_start) indexes can be range-scanned on all
+    three columns (PostgreSQL does; DuckDB hash-joins over these few columns)."""
+    return " UNION ALL ".join(
+        f"SELECT e.event_id FROM {blocks} JOIN events e ON e.event_type = b.t"
+        f" AND e.{column} = b.{key}"
         " AND e.date_start BETWEEN b.lo AND b.hi AND e.date_end >= b.first_day"
+        for column, key in (("place_key", "k"), ("gazetteer_id", "g"))
     )
 
 
+EVENTS_BY_IDS = "SELECT event_id, record FROM events WHERE event_id = ANY(?)"
 EVENTS_TO_REKEY = "SELECT event_id, record FROM events"  # a version-1 store, once
 REKEY_EVENT = (
     "UPDATE events SET date_start = ?, date_end = ?, place_key = ?, gazetteer_id = ?"

@@ -7,7 +7,6 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, is_dataclass
 from datetime import date
-from functools import cache
 from typing import Any
 
 from cronica.link.keys import link_keys
@@ -53,10 +52,14 @@ def event_date(value: str | None) -> date | None:
 _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
-@cache
+_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...] | None:
     """A dataclass's field names; None for any other type."""
-    return tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+    if cls not in _NAMES:
+        _NAMES[cls] = tuple(f.name for f in fields(cls)) if is_dataclass(cls) else None
+    return _NAMES[cls]
 
 
 def plain(value: Any) -> Any:
