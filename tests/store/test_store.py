@@ -362,3 +362,37 @@ def test_record_json_is_to_dict():
     ev = make_event()
     ev.mentions = [Evidence("primera frase", 0, 13, [], "bombardearon", 3, 15, "doc-a", 0)]
     assert json.loads(event_json(ev)) == json.loads(json.dumps(ev.to_dict()))
+
+
+def _retold_documents() -> list[tuple[Document, list, list[Event]]]:
+    """Twelve documents of two events each; most retell an event of an earlier document."""
+    places = [Location("Saraqib", "Saraqib", "Idlib", country="Syria", geo_precision=1,
+                       gazetteer_id=f"g{i}") for i in range(3)]  # fmt: skip
+    items = []
+    for d in range(12):
+        doc_id = f"doc-{d:02d}"
+        events = [
+            make_event(f"{doc_id}-{i}", doc_id, i, date_=f"2024-03-0{1 + (d + i) % 3}",
+                       location=places[(d * i) % 3], disputed=False)
+            for i in range(2)
+        ]  # fmt: skip
+        for ev in events:
+            ev.claims = [Claim(f"agencia {d}", "media", "reports", doc_id, ev.sentence_index)]
+        items.append((Document(doc_id, f"texto {d}", "es"), [], events))
+    return items
+
+
+def test_storing_a_batch_links_as_storing_one_by_one(store_target, tmp_path):
+    from cronica.link.across import link_across
+
+    one_by_one = str(tmp_path / "one.duckdb")
+    with Store(one_by_one) as s:
+        for doc, sents, evs in _retold_documents():
+            s.add_document(doc, sents, evs, link=link_across)
+        expected = [e.to_dict() for e in s.events()]
+    with Store(store_target) as s:
+        assert s.add_documents(_retold_documents()[:5], link=link_across) == 5
+        assert s.add_documents(_retold_documents(), link=link_across) == 7  # 5 stored already
+        got = [e.to_dict() for e in s.events()]
+    assert got == expected
+    assert len(expected) < 24  # linking merged retold events
