@@ -1,4 +1,5 @@
-"""The DuckDB store: round trip, idempotent re-ingest, filters, atomic ingest."""
+"""The store, on DuckDB and on PostgreSQL (`store_target`, tests/store/conftest.py): round
+trip, idempotent re-ingest, filters, atomic ingest."""
 
 from __future__ import annotations
 
@@ -96,8 +97,8 @@ SENTS_A = [(0, 0, 88, TEXT_A[:88], ["[4]"]), (1, 89, len(TEXT_A), TEXT_A[89:], [
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store(str(tmp_path / "c.duckdb")) as s:
+def store(store_target):
+    with Store(store_target) as s:
         yield s
 
 
@@ -120,7 +121,7 @@ def test_event_from_dict_names_bad_fields():
         event_from_dict(d)
 
 
-def test_round_trip(store, tmp_path):
+def test_round_trip(store, store_target):
     ev = make_event()
     bare = make_event("e2", sentence_index=1, date_=None, best=None)
     bare.location = None
@@ -133,7 +134,7 @@ def test_round_trip(store, tmp_path):
     assert store.sentences("doc-a") == SENTS_A
     assert store.document("doc-a") == doc_a()
     store.close()
-    with Store(str(tmp_path / "c.duckdb"), read_only=True) as again:
+    with Store(store_target, read_only=True) as again:
         assert again.events() == [ev, bare]
 
 
@@ -239,8 +240,8 @@ def test_filter_by_actor_place_disputed_limit(filled):
     assert filled.events(limit=0) == []
 
 
-def test_failure_mid_ingest_rolls_back(tmp_path, monkeypatch):
-    path = str(tmp_path / "c.duckdb")
+def test_failure_mid_ingest_rolls_back(store_target, monkeypatch):
+    path = store_target
     with Store(path) as s:
         s.add_document(Document("doc-b", TEXT_B, "en"), [(0, 0, 5, "Prote", [])],
                        [make_event("b1", document="doc-b")])
@@ -274,8 +275,8 @@ def test_failed_replacement_keeps_the_old_document(store, monkeypatch):
     assert store.sentences("doc-a") == SENTS_A
 
 
-def test_process_crash_mid_ingest_leaves_no_partial_document(tmp_path):
-    path = str(tmp_path / "c.duckdb")
+def test_process_crash_mid_ingest_leaves_no_partial_document(store_target):
+    path = store_target
     with Store(path) as s:
         s.add_document(Document("doc-b", TEXT_B, "en"), [], [make_event("b1", document="doc-b")])
     script = textwrap.dedent(
@@ -353,3 +354,45 @@ def test_link_rewrites_a_stored_event_of_another_document_in_the_same_transactio
     assert store.event("b1") is None
     assert store.event("e1").claims[-1].source == "Otra agencia"
     assert store.counts()["claims"] == len(store.event("e1").claims)
+
+
+def test_record_json_is_to_dict():
+    from cronica.store.rows import event_json
+
+    ev = make_event()
+    ev.mentions = [Evidence("primera frase", 0, 13, [], "bombardearon", 3, 15, "doc-a", 0)]
+    assert json.loads(event_json(ev)) == json.loads(json.dumps(ev.to_dict()))
+
+
+def _retold_documents() -> list[tuple[Document, list, list[Event]]]:
+    """Twelve documents of two events each; most retell an event of an earlier document."""
+    places = [Location("Saraqib", "Saraqib", "Idlib", country="Syria", geo_precision=1,
+                       gazetteer_id=f"g{i}") for i in range(3)]  # fmt: skip
+    items = []
+    for d in range(12):
+        doc_id = f"doc-{d:02d}"
+        events = [
+            make_event(f"{doc_id}-{i}", doc_id, i, date_=f"2024-03-0{1 + (d + i) % 3}",
+                       location=places[(d * i) % 3], disputed=False)
+            for i in range(2)
+        ]  # fmt: skip
+        for ev in events:
+            ev.claims = [Claim(f"agencia {d}", "media", "reports", doc_id, ev.sentence_index)]
+        items.append((Document(doc_id, f"texto {d}", "es"), [], events))
+    return items
+
+
+def test_storing_a_batch_links_as_storing_one_by_one(store_target, tmp_path):
+    from cronica.link.across import link_across
+
+    one_by_one = str(tmp_path / "one.duckdb")
+    with Store(one_by_one) as s:
+        for doc, sents, evs in _retold_documents():
+            s.add_document(doc, sents, evs, link=link_across)
+        expected = [e.to_dict() for e in s.events()]
+    with Store(store_target) as s:
+        assert s.add_documents(_retold_documents()[:5], link=link_across) == 5
+        assert s.add_documents(_retold_documents(), link=link_across) == 7  # 5 stored already
+        got = [e.to_dict() for e in s.events()]
+    assert got == expected
+    assert len(expected) < 24  # linking merged retold events

@@ -79,7 +79,9 @@ TextCol = Annotated[str, typer.Option("--text-column", help="CSV column holding 
 Gazetteers = Annotated[
     list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer CSV (repeatable).")
 ]
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
+DbOpt = Annotated[
+    str, typer.Option("--db", help="DuckDB file, or a postgresql://USER@HOST/DB URL.")
+]
 
 
 def parse_date(value: str | None) -> date | None:

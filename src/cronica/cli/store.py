@@ -23,6 +23,7 @@ from cronica.cli.options import (
 )
 from cronica.cli.run import Run, progress
 from cronica.record import Document
+from cronica.store.dialect import display_name, is_postgres
 
 if TYPE_CHECKING:
     from cronica.pipeline import Analysis
@@ -33,7 +34,7 @@ log = logging.getLogger("cronica")
 @app.command()
 def ingest(
     paths: Paths,
-    db: DbOpt = Path("cronica.duckdb"),
+    db: DbOpt = "cronica.duckdb",
     lang: LangOpt = "auto",
     when: DateOpt = None,
     input_format: FormatIn = "text",
@@ -66,7 +67,10 @@ def ingest(
                 continue
             stored += 1
             log.info("%s: stored, %d events", item.id, len(analysis.events))
-    err.print(f"{stored} stored, {unchanged} unchanged, {run.failed} failed -> {db}", markup=False)
+    err.print(
+        f"{stored} stored, {unchanged} unchanged, {run.failed} failed -> {display_name(db)}",
+        markup=False,
+    )
     if run.failed:
         raise typer.Exit(1)
 
@@ -81,7 +85,7 @@ def _ingest_one(store, doc: Document, analysis) -> None:
 
 @app.command()
 def events(
-    db: DbOpt = Path("cronica.duckdb"),
+    db: DbOpt = "cronica.duckdb",
     type_: Annotated[
         str | None, typer.Option("--type", help="Event type, sub-event type or action.")
     ] = None,
@@ -114,7 +118,7 @@ def events(
 @app.command()
 def show(
     event_id: Annotated[str, typer.Argument(help="The event's id (from `cronica events`).")],
-    db: DbOpt = Path("cronica.duckdb"),
+    db: DbOpt = "cronica.duckdb",
 ) -> None:
     """Print one event with every claim and evidence sentence, source by source."""
     from cronica.show import show_event
@@ -124,7 +128,7 @@ def show(
     with Store(str(db), read_only=True) as store:
         event = store.event(event_id)
         if event is None:
-            err.print(f"[red]{event_id}: no such event[/red] in {db}")
+            err.print(f"[red]{event_id}: no such event[/red] in {display_name(db)}")
             raise typer.Exit(2)
         sentences = {
             doc: {s[0]: s[3] for s in store.sentences(doc)}
@@ -135,7 +139,7 @@ def show(
 
 @app.command()
 def export(
-    db: DbOpt = Path("cronica.duckdb"),
+    db: DbOpt = "cronica.duckdb",
     fmt: ExportFormat = "acled-csv",
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path(
         "events.csv"
@@ -152,7 +156,7 @@ def export(
     err.print(f"wrote {count} events to {output}", markup=False)
 
 
-def _require_db(db: Path) -> None:
-    if not db.exists():
+def _require_db(db: str) -> None:
+    if not is_postgres(db) and not Path(db).exists():
         err.print(f"[red]{db}: no such database[/red] (run `cronica ingest` first)")
         raise typer.Exit(2)

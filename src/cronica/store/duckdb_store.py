@@ -1,21 +1,21 @@
-"""The default store: one DuckDB file holding documents, sentences, events, claims, evidence.
+"""The store: one DuckDB file (the default) or a PostgreSQL database holding documents,
+sentences, events, claims, evidence.
 
 Ingest is per document and atomic: `add_document` writes the document, its sentences and its
-events in one transaction, so a failure (or a crash) never leaves a partial document behind.
-Re-ingest is idempotent by content hash. Every query is parametrised.
+events in one transaction, so a failure (or a crash) never leaves a partial document behind;
+`add_documents` writes many (a shard of `cronica batch`) in one transaction. Re-ingest is
+idempotent by content hash. Every query is parametrised; the SQL is in store/queries.py, what
+differs between DuckDB and PostgreSQL in store/dialect.py.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import timedelta
 from types import TracebackType
 from typing import Any
 
-import duckdb
-import pyarrow as pa
-
+from cronica.link.keys import link_keys
 from cronica.record import (
     Document,
     Event,
@@ -25,19 +25,25 @@ from cronica.record import (
     event_from_dict,
     parse_iso_date,
 )
-from cronica.store.schema import SCHEMA_VERSION, TABLES
+from cronica.store import queries as q
+from cronica.store.candidates import CandidatePool, blocks_of
+from cronica.store.dialect import dialect_for, display_name, is_postgres
+from cronica.store.rows import (
+    CLAIM_COLUMNS,
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    EVIDENCE_COLUMNS,
+    SENTENCE_COLUMNS,
+    document_row,
+    event_rows,
+    record_of,
+    sentence_rows,
+)
+from cronica.store.schema import INDEXES, SCHEMA_VERSION, TABLES, UPGRADES
 
-LINK_DAYS = 31  # stored events this many days around a new event's date are link candidates
+MAX_DATE_SPAN = timedelta(days=366)  # the longest day range an event date covers (a year)
 
-
-def _event_date(value: str | None) -> date | None:
-    """The DATE column for an event's ISO date string; None when absent or not a date."""
-    if not value:
-        return None
-    try:
-        return parse_iso_date(value)
-    except ValueError:
-        return None
+Item = tuple[Document, Sequence[Sentence], Iterable[Event]]
 
 
 def _like(value: str) -> str:
@@ -47,39 +53,59 @@ def _like(value: str) -> str:
 
 
 class Store:
-    """A DuckDB file (or ':memory:') with cronica's schema; use as a context manager.
+    """A DuckDB file (or ':memory:'), or a ``postgresql://`` database, with cronica's schema;
+    use as a context manager.
 
-    `Store(path)` creates the file and the tables when missing. With `read_only=True` the
-    file must exist and nothing can be written (several readers may share it).
+    `Store(target)` creates the file and the tables when missing. With `read_only=True` the
+    store must exist and nothing can be written (several readers may share it).
     """
 
     def __init__(self, path: str, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.dialect = dialect_for(self.path)
         try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise InputError(self.path, f"cannot open DuckDB store: {exc}") from exc
+            self._con = self.dialect.connect(self.path, read_only)
+        except self.dialect.errors() as exc:
+            what = "PostgreSQL" if is_postgres(self.path) else "DuckDB"
+            raise InputError(
+                display_name(self.path), f"cannot open {what} store: {exc}"
+            ) from exc
         if not read_only:
             self._create_schema()
 
     # -- lifecycle -------------------------------------------------------------------------
 
+    def _sql(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        """Run one statement (``?`` placeholders) and return the driver's cursor."""
+        return self._con.execute(self.dialect.sql(sql), params)
+
     def _create_schema(self) -> None:
         self._con.execute("BEGIN TRANSACTION")
         try:
             for ddl in TABLES:
+                self._con.execute(self.dialect.ddl(ddl))
+            row = self._sql(q.SCHEMA_VERSION_GET).fetchone()
+            for ddl in UPGRADES:
                 self._con.execute(ddl)
-            self._con.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
+            for ddl in INDEXES:
+                self._con.execute(ddl)
+            if row is not None and int(row[0]) < 2:
+                self._rekey_events()
+            self._sql(q.SCHEMA_VERSION_SET, [str(SCHEMA_VERSION)])
             self._con.execute("COMMIT")
         except Exception:
             self._con.execute("ROLLBACK")
             raise
 
+    def _rekey_events(self) -> None:
+        """Fill the link columns of a version-1 store's events (once, on upgrade)."""
+        for event_id, record in self._sql(q.EVENTS_TO_REKEY).fetchall():
+            keys = link_keys(event_from_dict(record_of(record)))
+            self._sql(q.REKEY_EVENT, [*keys, event_id])
+
     def close(self) -> None:
-        """Close the connection (an open transaction is rolled back by DuckDB)."""
+        """Close the connection (an open transaction is rolled back)."""
         self._con.close()
 
     def __enter__(self) -> Store:
@@ -97,10 +123,7 @@ class Store:
 
     def has_document(self, content_hash: str) -> bool:
         """Whether a document with this content hash is stored."""
-        row = self._con.execute(
-            "SELECT 1 FROM documents WHERE content_hash = ? LIMIT 1", [content_hash]
-        ).fetchone()
-        return row is not None
+        return self._sql(q.HAS_DOCUMENT, [content_hash]).fetchone() is not None
 
     def add_document(
         self,
@@ -123,132 +146,124 @@ class Store:
         stored events that absorbed the others (rewritten with their new claims and evidence).
         On any error the transaction is rolled back and the store is as before.
         """
+        return self.add_documents([(doc, sentences, events)], link=link) == 1
+
+    def add_documents(self, items: Iterable[Item], *, link: Linker | None = None) -> int:
+        """`add_document` for many documents in one transaction (all or none); each is linked
+        to those stored before it, earlier items included. Returns how many were stored
+        (documents whose content is stored already, or repeated in `items`, are skipped).
+
+        The statements are per batch, not per document: which documents are stored, the
+        link candidates of every new event (one indexed query, store/candidates.py), the
+        deletions and the bulk inserts.
+        """
+        checked = [self._checked(doc, sentences, events) for doc, sentences, events in items]
+        if not checked:
+            return 0
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            stored = self._add_many(checked, link)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return stored
+
+    @staticmethod
+    def _checked(
+        doc: Document, sentences: Sequence[Sentence], events: Iterable[Event]
+    ) -> tuple[Document, list[list[Any]], list[Event]]:
         events = list(events)
-        sentence_rows = self._sentence_rows(doc, sentences)
+        rows = sentence_rows(doc, sentences)
         for ev in events:
             if ev.document != doc.id:
                 raise InputError(
                     doc.id, f"event {ev.event_id} belongs to document {ev.document!r}"
                 )
-        content_hash = doc.content_hash
-        if self.has_document(content_hash):
-            return False
-        con = self._con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            if self.has_document(content_hash):  # re-check inside the transaction
-                con.execute("ROLLBACK")
-                return False
-            self._delete_document(doc.id)
+        return doc, rows, events
+
+    def _add_many(
+        self, checked: list[tuple[Document, list[list[Any]], list[Event]]], link: Linker | None
+    ) -> int:
+        """The documents' rows, inside the caller's transaction."""
+        hashes = [doc.content_hash for doc, _, _ in checked]
+        seen = {r[0] for r in self._sql(q.STORED_HASHES, [hashes]).fetchall()}
+        fresh = []
+        for doc, rows, events in checked:
+            if doc.content_hash not in seen:
+                seen.add(doc.content_hash)
+                fresh.append((doc, rows, events))
+        if not fresh:
+            return 0
+        ids = [doc.id for doc, _, _ in fresh]
+        for (old,) in self._sql(q.STORED_IDS, [ids]).fetchall():
+            self._delete_document(old)  # the same id with other content: replaced
+        pool = CandidatePool()
+        if link is not None:
+            for ev in self._link_candidates_many([ev for _, _, evs in fresh for ev in evs]):
+                pool.add(ev)
+        written: dict[str, Event] = {}
+        for doc, _, events in fresh:
             updated: list[Event] = []
             if link is not None and events:
-                events, updated = link(events, self._link_candidates(doc.id, events))
-            written = events + updated
-            self._delete_events([ev.event_id for ev in written])
-            self._insert_document(doc, content_hash)
-            self._insert_sentences(sentence_rows)
-            self._insert_events(written)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        return True
+                events, updated = link(events, pool.candidates(doc.id, events))
+            for ev in [*events, *updated]:
+                written[ev.event_id] = ev
+                pool.add(ev)
+        self._delete_events(list(written))
+        self._insert_rows("documents", DOCUMENT_COLUMNS, [document_row(d) for d, _, _ in fresh])
+        self._insert_sentences([row for _, rows, _ in fresh for row in rows])
+        self._insert_events(list(written.values()))
+        return len(fresh)
 
     def _link_candidates(self, doc_id: str, events: list[Event]) -> list[Event]:
-        """Stored events of other documents dated near the new events (same event types)."""
-        days = [d for d in (_event_date(ev.date) for ev in events) if d is not None]
-        if not days:
-            return []
-        rows = self._con.execute(
-            "SELECT record FROM events WHERE document <> ? AND list_contains(?, event_type)"
-            " AND date BETWEEN ? - ? * INTERVAL 1 DAY AND ? + ? * INTERVAL 1 DAY",
-            [doc_id, sorted({ev.event_type for ev in events}), min(days), LINK_DAYS,
-             max(days), LINK_DAYS],
-        ).fetchall()
-        return [event_from_dict(json.loads(r[0])) for r in rows]
+        """Stored events of other documents that the new events may link to: the same event
+        type and place block (place key or gazetteer id) and overlapping day ranges, found
+        through the link indexes (store/queries.py link_candidates)."""
+        return [ev for ev in self._link_candidates_many(events) if ev.document != doc_id]
 
-    @staticmethod
-    def _sentence_rows(doc: Document, sentences: Sequence[Sentence]) -> list[list[Any]]:
-        rows: list[list[Any]] = []
-        for i, sent in enumerate(sentences):
-            try:
-                index, start, end, text, citations = sent
-            except (TypeError, ValueError):
-                raise InputError(
-                    doc.id, f"sentence {i}: expected (index, start, end, text, citations)"
-                ) from None
-            rows.append([doc.id, int(index), int(start), int(end), str(text), list(citations)])
-        return rows
+    def _link_candidates_many(self, events: list[Event]) -> list[Event]:
+        blocks = sorted(blocks_of(events), key=str)
+        if not blocks:
+            return []
+        columns: list[list[Any]] = [[], [], [], [], [], []]
+        for event_type, start, end, key, gazetteer_id in blocks:
+            row = [event_type, key, gazetteer_id, start - MAX_DATE_SPAN, end, start]
+            for column, value in zip(columns, row, strict=True):
+                column.append(value)
+        sql = q.link_candidates(self.dialect.blocks())
+        ids = sorted({r[0] for r in self._sql(sql, columns + columns).fetchall()})
+        if not ids:
+            return []
+        rows = self._sql(q.EVENTS_BY_IDS, [ids]).fetchall()
+        return [event_from_dict(record_of(record)) for _, record in sorted(rows)]
 
     def _delete_document(self, doc_id: str) -> None:
-        con = self._con
-        old = "SELECT event_id FROM events WHERE document = ?"
-        con.execute(f"DELETE FROM claims WHERE event_id IN ({old})", [doc_id])
-        con.execute(f"DELETE FROM evidence WHERE event_id IN ({old})", [doc_id])
-        con.execute("DELETE FROM events WHERE document = ?", [doc_id])
-        con.execute("DELETE FROM sentences WHERE document = ?", [doc_id])
-        con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        for sql in q.DELETE_DOCUMENT:
+            self._sql(sql, [doc_id])
 
     def _delete_events(self, event_ids: list[str]) -> None:
+        """Delete these events where stored (with their claims and evidence)."""
         if not event_ids:
             return
-        for table in ("claims", "evidence", "events"):
-            self._con.execute(f"DELETE FROM {table} WHERE list_contains(?, event_id)", [event_ids])
+        stored = [r[0] for r in self._sql(q.STORED_EVENTS, [event_ids]).fetchall()]
+        if stored:
+            for sql in q.DELETE_EVENTS:
+                self._sql(sql, [stored])
 
-    def _insert_document(self, doc: Document, content_hash: str) -> None:
-        self._con.execute(
-            "INSERT INTO documents (id, content_hash, path, url, source, lang, date, title, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.id, content_hash, doc.path, doc.url, doc.source, doc.lang, doc.date,
-             doc.title, doc.text],
-        )
-
-    def _insert_rows(self, table: str, rows: list[list[Any]]) -> None:
-        """Bulk insert rows (in the table's column order) through an Arrow table."""
-        if not rows:
-            return
-        columns = [c[0] for c in self._con.execute(f"DESCRIBE {table}").fetchall()]
-        data = pa.Table.from_pydict({c: [r[i] for r in rows] for i, c in enumerate(columns)})
-        view = f"_cronica_insert_{table}"
-        self._con.register(view, data)
-        try:
-            self._con.execute(f"INSERT INTO {table} SELECT * FROM {view}")
-        finally:
-            self._con.unregister(view)
+    def _insert_rows(self, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
+        """Bulk insert rows (values in `columns` order)."""
+        self.dialect.insert_rows(self._con, table, columns, rows)
 
     def _insert_sentences(self, rows: list[list[Any]]) -> None:
-        self._insert_rows("sentences", rows)
+        self._insert_rows("sentences", SENTENCE_COLUMNS, rows)
 
     def _insert_events(self, events: list[Event]) -> None:
-        event_rows, claim_rows, evidence_rows = [], [], []
-        for ev in events:
-            a1, a2, loc = ev.actor1, ev.actor2, ev.location
-            event_rows.append([
-                ev.event_id, ev.document, ev.sentence_index, ev.event_type, ev.sub_event_type,
-                ev.plover, ev.action, _event_date(ev.date), ev.date_precision,
-                a1.text if a1 else None, a1.canonical if a1 else None,
-                a2.text if a2 else None, a2.canonical if a2 else None,
-                loc.text if loc else None, loc.canonical if loc else None,
-                loc.lat if loc else None, loc.lon if loc else None,
-                loc.country if loc else None, loc.admin1 if loc else None,
-                ev.fatalities.best if ev.fatalities else None,
-                bool(ev.disputed), ev.confidence,
-                json.dumps(ev.to_dict(), ensure_ascii=False),
-            ])
-            for i, c in enumerate(ev.claims):
-                span = c.span or (None, None)
-                claim_rows.append([ev.event_id, i, c.source, c.source_type, c.stance,
-                                   c.document, c.sentence, span[0], span[1]])
-            for e in ev.mentions or [ev.evidence]:
-                evidence_rows.append([
-                    ev.event_id, e.document or ev.document,
-                    ev.sentence_index if e.sentence_index is None else e.sentence_index,
-                    e.start, e.end, e.sentence, list(e.citations), e.trigger,
-                    e.trigger_start, e.trigger_end,
-                ])
-        self._insert_rows("events", event_rows)
-        self._insert_rows("claims", claim_rows)
-        self._insert_rows("evidence", evidence_rows)
+        event_out, claim_out, evidence_out = event_rows(events)
+        self._insert_rows("events", EVENT_COLUMNS, event_out)
+        self._insert_rows("claims", CLAIM_COLUMNS, claim_out)
+        self._insert_rows("evidence", EVIDENCE_COLUMNS, evidence_out)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -296,33 +311,23 @@ class Store:
         sql = "SELECT record FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date NULLS LAST, document, sentence_index, event_id"
+        sql += q.EVENTS_ORDER
         if limit is not None:
             if limit < 0:
                 raise ValueError(f"limit must be >= 0, got {limit}")
             sql += " LIMIT ?"
             params.append(int(limit))
-        rows = self._con.execute(sql, params).fetchall()
-        return [event_from_dict(json.loads(r[0])) for r in rows]
+        rows = self._sql(sql, params).fetchall()
+        return [event_from_dict(record_of(r[0])) for r in rows]
 
     def event(self, event_id: str) -> Event | None:
         """The stored event with this id, or None."""
-        row = self._con.execute(
-            "SELECT record FROM events WHERE event_id = ?", [event_id]
-        ).fetchone()
-        return event_from_dict(json.loads(row[0])) if row else None
+        row = self._sql(q.EVENT_BY_ID, [event_id]).fetchone()
+        return event_from_dict(record_of(row[0])) if row else None
 
     def documents(self) -> list[dict[str, Any]]:
         """Stored documents' metadata (no text), with sentence and event counts."""
-        rows = self._con.execute(
-            """
-            SELECT d.id, d.content_hash, d.path, d.url, d.source, d.lang, d.date, d.title,
-                   d.ingested_at,
-                   (SELECT count(*) FROM sentences s WHERE s.document = d.id) AS n_sentences,
-                   (SELECT count(*) FROM events e WHERE e.document = d.id) AS n_events
-            FROM documents d ORDER BY d.ingested_at, d.id
-            """
-        )
+        rows = self._sql(q.DOCUMENTS)
         names = [c[0] for c in rows.description]
         out = []
         for row in rows.fetchall():
@@ -334,30 +339,23 @@ class Store:
 
     def document(self, doc_id: str) -> Document | None:
         """The stored document with this id (text and metadata), or None."""
-        row = self._con.execute(
-            "SELECT id, text, lang, date, url, source, path, title FROM documents WHERE id = ?",
-            [doc_id],
-        ).fetchone()
+        row = self._sql(q.DOCUMENT_BY_ID, [doc_id]).fetchone()
         return Document(*row) if row else None
 
     def sentences(self, doc_id: str) -> list[Sentence]:
         """A stored document's sentences, in order."""
-        rows = self._con.execute(
-            "SELECT sentence_index, start_char, end_char, text, citations FROM sentences"
-            " WHERE document = ? ORDER BY sentence_index",
-            [doc_id],
-        ).fetchall()
+        rows = self._sql(q.SENTENCES_OF, [doc_id]).fetchall()
         return [(r[0], r[1], r[2], r[3], list(r[4])) for r in rows]
 
     def counts(self) -> dict[str, int]:
         """Row counts per table, plus the number of disputed events."""
         out: dict[str, int] = {}
-        for table in ("documents", "sentences", "events", "claims", "evidence"):
+        for table in q.COUNTED_TABLES:
             out[table] = self._count(f"SELECT count(*) FROM {table}")
-        out["disputed"] = self._count("SELECT count(*) FROM events WHERE disputed")
+        out["disputed"] = self._count(q.COUNT_DISPUTED)
         return out
 
     def _count(self, sql: str) -> int:
         """The single number a `SELECT count(*)` query gives."""
-        row = self._con.execute(sql).fetchone()
+        row = self._sql(sql).fetchone()
         return int(row[0]) if row is not None else 0

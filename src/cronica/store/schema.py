@@ -1,12 +1,16 @@
-"""The DuckDB schema: documents, sentences, events, claims, evidence.
+"""The store's schema (DuckDB and PostgreSQL): documents, sentences, events, claims, evidence.
 
 `events.record` holds the full `Event.to_dict()` as JSON (the source of truth when reading
 events back); the other event columns are flat copies kept for filtering and SQL users.
+`date_start`/`date_end` are the first and last day an event's date covers at its precision
+and `place_key`/`gazetteer_id` the place, as cross-document linking blocks on them (link/keys.py):
+the link candidate query (store/queries.py) reads only these indexed columns.
+Type names are DuckDB's; a dialect respells the few PostgreSQL lacks (store/dialect.py).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events.date_start, date_end, place_key, gazetteer_id and the link index
 
 TABLES: tuple[str, ...] = (
     """
@@ -58,7 +62,11 @@ TABLES: tuple[str, ...] = (
         fatalities_best INTEGER,
         disputed BOOLEAN NOT NULL,
         confidence DOUBLE,
-        record JSON NOT NULL
+        record JSON NOT NULL,
+        date_start DATE,
+        date_end DATE,
+        place_key VARCHAR,
+        gazetteer_id VARCHAR
     )
     """,
     """
@@ -89,4 +97,21 @@ TABLES: tuple[str, ...] = (
     )
     """,
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+)
+
+# Columns added since version 1 (a version-1 store gets them, then store.py fills them).
+UPGRADES: tuple[str, ...] = (
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_start DATE",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_end DATE",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS place_key VARCHAR",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS gazetteer_id VARCHAR",
+)
+
+INDEXES: tuple[str, ...] = (
+    "CREATE INDEX IF NOT EXISTS events_link_place ON events (event_type, place_key, date_start)",
+    "CREATE INDEX IF NOT EXISTS events_link_gazetteer"
+    " ON events (event_type, gazetteer_id, date_start)",
+    "CREATE INDEX IF NOT EXISTS events_document ON events (document)",
+    "CREATE INDEX IF NOT EXISTS claims_event ON claims (event_id)",
+    "CREATE INDEX IF NOT EXISTS evidence_event ON evidence (event_id)",
 )

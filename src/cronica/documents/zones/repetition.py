@@ -48,5 +48,13 @@ class RepetitionIndex:
     def __len__(self) -> int:
         return len(self._seen)
 
+    def frequent(self) -> RepetitionIndex:
+        """A copy keeping only lines in `min_docs` documents or more: it answers `repeated`
+        the same for any `min_docs` at least the index's, in far less memory (to ship to
+        workers). It takes no more documents (`add` would count from zero)."""
+        kept = RepetitionIndex(self.min_docs)
+        kept._counts = Counter({k: n for k, n in self._counts.items() if n >= self.min_docs})
+        return kept
+
 
 LineRegistry = RepetitionIndex
