@@ -25,6 +25,7 @@ from cronica.record import (
     event_from_dict,
     parse_iso_date,
 )
+from cronica.store.lock import connect
 from cronica.store.schema import SCHEMA_VERSION, TABLES
 
 LINK_DAYS = 31  # stored events this many days around a new event's date are link candidates
@@ -50,16 +51,14 @@ class Store:
     """A DuckDB file (or ':memory:') with cronica's schema; use as a context manager.
 
     `Store(path)` creates the file and the tables when missing. With `read_only=True` the
-    file must exist and nothing can be written (several readers may share it).
+    file must exist and nothing can be written (several readers may share it). While another
+    process holds the file, opening waits up to `wait` seconds, then raises StoreBusy.
     """
 
-    def __init__(self, path: str, *, read_only: bool = False) -> None:
+    def __init__(self, path: str, *, read_only: bool = False, wait: float = 0.0) -> None:
         self.path = str(path)
         self.read_only = read_only
-        try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise InputError(self.path, f"cannot open DuckDB store: {exc}") from exc
+        self._con: duckdb.DuckDBPyConnection = connect(self.path, read_only=read_only, wait=wait)
         if not read_only:
             self._create_schema()
 
