@@ -56,9 +56,10 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
 
 
-def paragraphs(clean: str, limit: int = MAX_PART_CHARS) -> list[tuple[int, str]]:
+def paragraphs(clean: str, limit: int | None = None) -> list[tuple[int, str]]:
     """(offset, text) of each non-empty line: a line break always ends a sentence. A line
-    over `limit` characters comes as several parts (see `cut_line`)."""
+    over `limit` (MAX_PART_CHARS) characters comes as several parts (see `cut_line`)."""
+    limit = limit or MAX_PART_CHARS
     found, pos = [], 0
     for line in clean.split("\n"):
         if line.strip():
@@ -70,9 +71,11 @@ def paragraphs(clean: str, limit: int = MAX_PART_CHARS) -> list[tuple[int, str]]
     return found
 
 
-def cut_line(line: str, limit: int = MAX_PART_CHARS) -> Iterator[tuple[int, str]]:
-    """(offset, text) of consecutive parts of `line`, each at most `limit` characters: cut
-    after the last sentence end in the window, else after its last space, else at `limit`."""
+def cut_line(line: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, text) of consecutive parts of `line`, each at most `limit` (MAX_PART_CHARS)
+    characters: cut after the last sentence end in the window, else after its last space,
+    else at `limit`."""
+    limit = limit or MAX_PART_CHARS
     start = 0
     while len(line) - start > limit:
         window = line[start : start + limit]
@@ -85,10 +88,12 @@ def cut_line(line: str, limit: int = MAX_PART_CHARS) -> Iterator[tuple[int, str]
         yield start, line[start:]
 
 
-def sections(paras: list[tuple[int, str]], size: int = SECTION_CHARS) -> list[
+def sections(paras: list[tuple[int, str]], size: int | None = None) -> list[
     list[tuple[int, str]]
 ]:
-    """Consecutive runs of whole paragraphs of about `size` characters at most."""
+    """Consecutive runs of whole paragraphs of `size` (SECTION_CHARS) characters at most (a
+    longer paragraph is a section of its own)."""
+    size = size or SECTION_CHARS
     found: list[list[tuple[int, str]]] = [[]]
     total = 0
     for para in paras:
