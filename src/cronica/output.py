@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from rich.console import Console
 from rich.table import Table
@@ -15,6 +15,8 @@ from cronica.export.registry import exporter, is_binary
 from cronica.record import Event
 
 PIPED_WIDTH = 200  # columns of a table written to a file or a pipe
+# Exporters that write each event as it comes: `stream_events` flushes them per document.
+STREAMED = frozenset({"jsonl", "acled-csv"})
 
 
 def events_table(events: Iterable[Event], title: str | None = None) -> Table:
@@ -83,3 +85,29 @@ def write_events(events: list[Event], fmt: str, path: str | None) -> int:
     count = export(events, fmt, buffer)
     sys.stdout.write(buffer.getvalue())
     return count
+
+
+def streams(fmt: str) -> bool:
+    """Whether `fmt` is written document by document (else it is written at the end)."""
+    return fmt != "table" and exporter(fmt).name in STREAMED
+
+
+def stream_events(batches: Iterable[list[Event]], fmt: str, path: str | None) -> int:
+    """Write each batch (one document's events) as soon as it comes, flushed, so that what
+    is done survives a crash or Ctrl-C; `fmt` must stream (see `streams`)."""
+    if not streams(fmt):
+        raise ValueError(f"{fmt} is not written document by document")
+    target = open(path, "w", encoding="utf-8", newline="") if path else sys.stdout
+    try:
+
+        def flowing() -> Iterator[Event]:
+            for batch in batches:
+                yield from batch
+                target.flush()  # the exporter wrote the batch when it asks for more
+
+        return export(flowing(), fmt, target)
+    finally:
+        if path:
+            target.close()
+        else:
+            target.flush()

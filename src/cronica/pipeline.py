@@ -8,8 +8,11 @@ sentence by sentence -> link within the document. Storing is the caller's (store
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from cronica.components import COMPONENTS, read_sentences
@@ -32,6 +35,16 @@ from cronica.story import Story
 log = logging.getLogger(__name__)
 
 MAX_PLACE_MENTIONS = 400  # resolved together per document
+# A longer line (one with no line break: a scraped page, a 5 MB run of words) is cut into
+# parts of at most this many characters, at a sentence end or a space where there is one;
+# far below spaCy's max_length, and a size the parser takes in bounded memory.
+MAX_PART_CHARS = 100_000
+# A document longer than this (clean characters) is read section by section: each section
+# (whole paragraphs, this size at most unless one paragraph is longer) is parsed, read by
+# the components and turned into events before the next one is parsed, so memory is
+# bounded by a section, not by the document. Shorter documents are one section.
+SECTION_CHARS = 200_000
+_SENTENCE_END = re.compile(r"[.!?…»”\"')\]]\s")
 
 
 @dataclass
@@ -44,14 +57,53 @@ class Analysis:
     events: list[Event] = field(default_factory=list)
 
 
-def paragraphs(clean: str) -> list[tuple[int, str]]:
-    """(offset, text) of each non-empty line: a line break always ends a sentence."""
+def paragraphs(clean: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """(offset, text) of each non-empty line: a line break always ends a sentence. A line
+    over `limit` (MAX_PART_CHARS) characters comes as several parts (see `cut_line`)."""
+    limit = limit or MAX_PART_CHARS
     found, pos = [], 0
     for line in clean.split("\n"):
         if line.strip():
-            found.append((pos, line))
+            if len(line) <= limit:
+                found.append((pos, line))
+            else:
+                found.extend((pos + at, part) for at, part in cut_line(line, limit))
         pos += len(line) + 1
     return found
+
+
+def cut_line(line: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, text) of consecutive parts of `line`, each at most `limit` (MAX_PART_CHARS)
+    characters: cut after the last sentence end in the window, else after its last space,
+    else at `limit`."""
+    limit = limit or MAX_PART_CHARS
+    start = 0
+    while len(line) - start > limit:
+        window = line[start : start + limit]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window, limit // 2)]
+        cut = ends[-1] if ends else window.rfind(" ", limit // 2) + 1 or limit
+        if line[start : start + cut].strip():
+            yield start, line[start : start + cut]
+        start += cut
+    if line[start:].strip():
+        yield start, line[start:]
+
+
+def sections(paras: list[tuple[int, str]], size: int | None = None) -> list[
+    list[tuple[int, str]]
+]:
+    """Consecutive runs of whole paragraphs of `size` (SECTION_CHARS) characters at most (a
+    longer paragraph is a section of its own)."""
+    size = size or SECTION_CHARS
+    found: list[list[tuple[int, str]]] = [[]]
+    total = 0
+    for para in paras:
+        if found[-1] and total + len(para[1]) > size:
+            found.append([])
+            total = 0
+        found[-1].append(para)
+        total += len(para[1])
+    return [part for part in found if part]
 
 
 class Pipeline:
@@ -71,31 +123,91 @@ class Pipeline:
 
     def read(self, doc: Document, upto: str | None = None) -> tuple[Story, list[Doc]]:
         """The document's story and its paragraphs read by the components (all of them, or
-        those up to and including `upto`)."""
+        those up to and including `upto`). Every paragraph is held: `read_parts` bounds
+        memory on long documents."""
+        found: Story | None = None
+        docs: list[Doc] = []
+        for story, part in self.read_parts(doc, upto):
+            found = story
+            docs.extend(part)
+        assert found is not None  # read_parts yields at least once
+        return found, docs
+
+    def read_parts(self, doc: Document, upto: str | None = None) -> Iterator[
+        tuple[Story, list[Doc]]
+    ]:
+        """The document's story and its paragraphs read by the components, one section
+        (see SECTION_CHARS) at a time; a short document is one section."""
         lang = document_language(doc)
         zones = zone_document(replace(doc, lang=lang), self.repeated)
         norm = normalise(doc.text)
         nlp = load_nlp(lang, self.gazetteers)
         paras = paragraphs(norm.clean)
-        with nlp.select_pipes(disable=list(COMPONENTS)):
-            docs = list(nlp.pipe(text for _, text in paras))
-        story = self._story(doc, lang, norm, docs)
+        cut = sum(1 for line in norm.clean.split("\n") if len(line) > MAX_PART_CHARS)
+        if cut:
+            log.warning("%s: %d line(s) over %d characters cut into parts the parser takes",
+                        doc.id, cut, MAX_PART_CHARS)  # fmt: skip
+        parts = sections(paras) or [[]]
+        names = COMPONENTS[: COMPONENTS.index(upto) + 1] if upto else COMPONENTS
+        if len(parts) == 1:
+            with nlp.select_pipes(disable=list(COMPONENTS)):
+                docs = list(nlp.pipe(text for _, text in paras))
+            story = self._story(doc, lang, norm, docs)
+            story.zones = zones
+            yield story, self._components(nlp, story, paras, docs, names)
+            return
+        log.info("%s: %d characters, read in %d sections", doc.id, len(norm.clean), len(parts))
+        story = self._story(doc, lang, norm, self._first_places(nlp, parts))
         story.zones = zones
+        for number, part in enumerate(parts, 1):
+            with nlp.select_pipes(disable=list(COMPONENTS)):
+                docs = list(nlp.pipe(text for _, text in part))
+            yield story, self._components(nlp, story, part, docs, names)
+            log.info("%s: section %d/%d read", doc.id, number, len(parts))
+
+    @staticmethod
+    def _components(
+        nlp: Language, story: Story, paras: list[tuple[int, str]], docs: list[Doc],
+        names: tuple[str, ...],
+    ) -> list[Doc]:
+        """`docs` (parsed `paras`) read by the components `names`."""
         for (offset, _), parsed in zip(paras, docs, strict=True):
             parsed._.story, parsed._.offset = story, offset
-        names = COMPONENTS[: COMPONENTS.index(upto) + 1] if upto else COMPONENTS
         with nlp.select_pipes(enable=list(names)):
-            return story, list(nlp.pipe(docs))
+            return list(nlp.pipe(docs))
+
+    @staticmethod
+    def _first_places(nlp: Language, parts: list[list[tuple[int, str]]]) -> list[Doc]:
+        """The model's reading of the first sections, up to MAX_PLACE_MENTIONS place names
+        (what `_story` resolves together), parsed without keeping the rest."""
+        docs: list[Doc] = []
+        found = 0
+        for part in parts:
+            with nlp.select_pipes(disable=list(COMPONENTS)):
+                for parsed in nlp.pipe(text for _, text in part):
+                    places = [e for e in parsed.ents if e.label_ in PLACE_LABELS]
+                    if places:
+                        docs.append(parsed)
+                        found += len(places)
+                    if found >= MAX_PLACE_MENTIONS:
+                        return docs
+        return docs
 
     def analyse(self, doc: Document) -> Analysis:
         """Sentences and events of one document (raises InputError on unusable input)."""
-        story, docs = self.read(doc)
+        analysis: Analysis | None = None
+        story = None
+        for story, docs in self.read_parts(doc):
+            if analysis is None:
+                analysis = Analysis(doc, story.lang)
+            for span in (s for parsed in docs for s in read_sentences(parsed)):
+                ev = span._.evidence
+                analysis.sentences.append(
+                    (span._.index, ev.start, ev.end, ev.sentence, ev.citations)
+                )
+                analysis.events.extend(sentence_events(story, span))
+        assert analysis is not None and story is not None  # read_parts yields at least once
         lang = story.lang
-        analysis = Analysis(doc, lang)
-        for span in (s for parsed in docs for s in read_sentences(parsed)):
-            ev = span._.evidence
-            analysis.sentences.append((span._.index, ev.start, ev.end, ev.sentence, ev.citations))
-            analysis.events.extend(sentence_events(story, span))
         for old in news_background(analysis.events, doc.date):
             log.info("%s: sentence %d: %s dropped: background (dated %s)",
                      doc.id, old.sentence_index, old.action, old.date)  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -10,8 +11,9 @@ import typer
 from rich.console import Console
 
 from cronica.cli.app import app
+from cronica.cli.failures import DEFAULT_FAILURES
 from cronica.cli.options import DateOpt, FormatIn, FormatOut, Gazetteers, LangOpt, Paths, TextCol
-from cronica.cli.run import Run, progress
+from cronica.cli.run import FailuresOpt, Run, progress
 from cronica.record import Event
 
 log = logging.getLogger("cronica")
@@ -27,25 +29,43 @@ def extract(
     fmt: FormatOut = "table",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
     gazetteer: Gazetteers = None,
+    failures: FailuresOpt = DEFAULT_FAILURES,
 ) -> None:
-    """Extract events from documents and print (or write) them."""
-    from cronica.output import write_events
+    """Extract events from documents and print (or write) them.
 
-    run = Run(paths, input_format, text_column, when, lang, gazetteer)
+    JSONL and CSV are written document by document: a crash or Ctrl-C keeps what was done.
+    A document that fails is logged, listed in the failures file and skipped (exit code 1).
+    """
+    from cronica.output import stream_events, streams, write_events
+
+    run = Run(paths, input_format, text_column, when, lang, gazetteer, failures, "extract")
     pipeline = run.pipeline()
-    events: list[Event] = []
+    target = str(output) if output else None
     with progress() as bar:
         task = bar.add_task("extracting", total=None)
-        for item in run.documents():
-            found = run.attempt(pipeline.extract, item)
-            if found is not None:
-                events.extend(found)
+
+        def batches() -> Iterator[list[Event]]:
+            for item in run.documents():
+                found = run.attempt(pipeline.extract, item)
                 bar.advance(task)
-    write_events(events, fmt, str(output) if output else None)
+                if found is not None:
+                    yield found
+
+        try:
+            if streams(fmt):
+                count = stream_events(batches(), fmt, target)
+                events: list[Event] = []
+            else:
+                events = [ev for batch in batches() for ev in batch]
+        except KeyboardInterrupt:
+            log.error("interrupted: the events written so far are kept")
+            raise typer.Exit(130) from None
+    if not streams(fmt):
+        count = write_events(events, fmt, target)
     if output:
-        log.info("wrote %d events to %s", len(events), output)
+        log.info("wrote %d events to %s", count, output)
+    run.report()
     if run.failed:
-        log.error("%d input(s) failed", run.failed)
         raise typer.Exit(1)
 
 
@@ -57,15 +77,16 @@ def explain(
     input_format: FormatIn = "text",
     text_column: TextCol = "text",
     gazetteer: Gazetteers = None,
+    failures: FailuresOpt = DEFAULT_FAILURES,
 ) -> None:
     """Show, for each sentence, its zone, date and triggers, and why each was kept or dropped."""
     from cronica.explain import explain as explain_document
 
-    run = Run(paths, input_format, text_column, when, lang, gazetteer)
+    run = Run(paths, input_format, text_column, when, lang, gazetteer, failures, "explain")
     pipeline = run.pipeline()
     out = Console(soft_wrap=True, highlight=False)
     for item in run.documents():
-        notes = run.attempt(lambda doc: explain_document(pipeline, doc), item)
+        notes = run.attempt(lambda doc: explain_document(pipeline, doc), item, "explain")
         if notes is None:
             continue
         out.print(f"# {item.id}", markup=False)
@@ -82,5 +103,6 @@ def explain(
                         f"    dropped {t.action} ({t.word}): {t.modality}, {t.reason}",
                         markup=False,
                     )
+    run.report()
     if run.failed:
         raise typer.Exit(1)

@@ -6,30 +6,33 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
+import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from cronica.cli.app import err
+from cronica.cli.failures import DEFAULT_FAILURES, Failure, FailureLog, failure_of
 from cronica.cli.options import lang_code, parse_date
-from cronica.documents.readers import read_inputs
+from cronica.documents.readers import read_path
 from cronica.documents.zones import RepetitionIndex
 from cronica.record import Document, InputError
 
 if TYPE_CHECKING:
     from cronica.pipeline import Pipeline
+    from cronica.store import Store
 
 log = logging.getLogger("cronica")
 
-
-def _documents(paths: list[str], input_format: str, text_column: str, when: str | None, lang: str):
-    return read_inputs(
-        paths,
-        input_format=input_format,
-        text_column=text_column,
-        default_date=parse_date(when),
-        default_lang=None if lang == "auto" else lang_code(lang),
-    )
+FailuresOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--failures",
+        help="Append one JSON line per failed input (input, stage, error) to this file; "
+        f"created only when an input fails. Default: {DEFAULT_FAILURES} here.",
+        show_default=False,
+    ),
+]
 
 
 def progress() -> Progress:
@@ -43,17 +46,14 @@ def progress() -> Progress:
     )
 
 
-def _fail(error: InputError) -> None:
-    log.error("failed: %s", error)
-
-
 T = TypeVar("T")
 
 
 @dataclass
 class Run:
     """One command's inputs: read once for the lines they repeat (boilerplate), then for the
-    work; inputs that fail are logged with their name and counted."""
+    work. An input that fails, at any stage and with any exception, is logged with its name
+    and the stage, appended to the failures file and counted; the run goes on."""
 
     paths: list[str]
     input_format: str
@@ -61,20 +61,36 @@ class Run:
     when: str | None
     lang: str
     gazetteer: list[Path] | None
+    failures: Path | None = DEFAULT_FAILURES  # the failures file (JSONL); None: log only
+    command: str = ""
     failed: int = 0
 
-    def _read(self) -> Iterator[Document | InputError]:
-        return _documents(self.paths, self.input_format, self.text_column, self.when, self.lang)
+    def __post_init__(self) -> None:
+        self._log = FailureLog(self.failures)
+        self._date = parse_date(self.when)
+        self._lang = None if self.lang == "auto" else lang_code(self.lang)
+
+    def _read(self, report: bool = True) -> Iterator[Document | InputError]:
+        """Every input's documents and input errors; a reader that breaks on one input ends
+        that input (a failure at stage "read", when `report`), not the run."""
+        for path in self.paths:
+            try:
+                yield from read_path(
+                    path, self.input_format, self.text_column, self._date, self._lang
+                )
+            except Exception as exc:  # noqa: BLE001 - one input must not end the run
+                if report:
+                    self.failure(exc, path, "read")
 
     def pipeline(self) -> Pipeline:
         """The pipeline, with the run's repetition index (none when reading standard input,
-        which cannot be read twice)."""
+        which cannot be read twice). This first reading reports nothing: the second does."""
         from cronica.pipeline import Pipeline
 
         repeated = None
         if "-" not in self.paths:
             index = RepetitionIndex()
-            for item in self._read():
+            for item in self._read(report=False):
                 if isinstance(item, Document):
                     index.add(item)
             repeated = index if len(index) > 1 else None
@@ -84,18 +100,57 @@ class Run:
         """The readable documents; the others are logged and counted as failed."""
         for item in self._read():
             if isinstance(item, InputError):
-                self.failure(item)
+                self.failure(item, item.source, "read")
             else:
                 yield item
 
-    def failure(self, error: InputError) -> None:
+    def failure(self, exc: BaseException, name: str, stage: str) -> Failure:
+        """Count, log and record `exc`, raised while `stage` worked on input `name`."""
         self.failed += 1
-        _fail(error)
+        failure = failure_of(exc, name, stage, self.command)
+        log.error("failed: %s", failure.describe())
+        if not isinstance(exc, InputError):
+            log.debug("traceback of %s", name, exc_info=exc)
+        self._log.add(failure)
+        return failure
 
-    def attempt(self, work: Callable[[Document], T], doc: Document) -> T | None:
-        """`work(doc)`, or None when it raises an InputError (logged and counted)."""
+    def attempt(self, work: Callable[[Document], T], doc: Document, stage: str = "analyse") -> (
+        T | None
+    ):
+        """`work(doc)`, or None when it raises (logged, recorded and counted as failed).
+
+        Any Exception counts: a bug met on one document must not lose the others. Ctrl-C
+        (KeyboardInterrupt) and SystemExit go through."""
         try:
             return work(doc)
-        except InputError as exc:
-            self.failure(exc)
+        except Exception as exc:  # noqa: BLE001 - failure isolation, see the docstring
+            self.failure(exc, doc.id, stage)
             return None
+
+    def report(self) -> None:
+        """The closing line on failures, naming the failures file."""
+        if not self.failed:
+            return
+        where = f"; listed in {self.failures}" if self.failures is not None else ""
+        log.error("%d input(s) failed%s", self.failed, where)
+
+
+WaitOpt = Annotated[
+    float,
+    typer.Option(
+        "--wait",
+        min=0,
+        help="While another process holds the store, wait up to this many seconds.",
+    ),
+]
+
+
+def open_store(db: str | Path, *, read_only: bool = False, wait: float = 0.0) -> Store:
+    """The store at `db`; a busy or unusable store is a clear error (exit code 2)."""
+    from cronica.store import Store
+
+    try:
+        return Store(str(db), read_only=read_only, wait=wait)
+    except InputError as exc:
+        err.print(f"[red]{exc}[/red]", markup=True, highlight=False)
+        raise typer.Exit(2) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,6 +11,7 @@ import typer
 from rich.console import Console
 
 from cronica.cli.app import app, err
+from cronica.cli.failures import DEFAULT_FAILURES
 from cronica.cli.options import (
     DateOpt,
     DbOpt,
@@ -21,7 +23,7 @@ from cronica.cli.options import (
     Paths,
     TextCol,
 )
-from cronica.cli.run import Run, progress
+from cronica.cli.run import FailuresOpt, Run, WaitOpt, open_store, progress
 from cronica.record import Document
 from cronica.store.dialect import display_name, is_postgres
 
@@ -40,21 +42,18 @@ def ingest(
     input_format: FormatIn = "text",
     text_column: TextCol = "text",
     gazetteer: Gazetteers = None,
+    failures: FailuresOpt = DEFAULT_FAILURES,
+    wait: WaitOpt = 0.0,
 ) -> None:
-    """Store documents and their events in DuckDB (re-ingesting the same text changes nothing)."""
-    from cronica.store import Store
+    """Store documents and their events in DuckDB (re-ingesting the same text changes nothing).
 
-    run = Run(paths, input_format, text_column, when, lang, gazetteer)
+    Each document is stored with its events in one transaction. A document that fails is
+    logged, listed in the failures file and skipped (exit code 1); the others are stored.
+    """
+    run = Run(paths, input_format, text_column, when, lang, gazetteer, failures, "ingest")
     pipeline = run.pipeline()
     stored = unchanged = 0
-    with Store(str(db)) as store, progress() as bar:
-
-        def store_one(doc: Document) -> Analysis:
-            """Extract one document and store it with its events, in one transaction."""
-            analysis = pipeline.analyse(doc)
-            _ingest_one(store, doc, analysis)
-            return analysis
-
+    with open_store(db, wait=wait) as store, progress() as bar:
         task = bar.add_task("ingesting", total=None)
         for item in run.documents():
             bar.advance(task)
@@ -62,8 +61,10 @@ def ingest(
                 unchanged += 1
                 log.info("%s: unchanged (already stored)", item.id)
                 continue
-            analysis = run.attempt(store_one, item)
+            analysis: Analysis | None = run.attempt(pipeline.analyse, item, "analyse")
             if analysis is None:
+                continue
+            if run.attempt(partial(_ingest_one, store, analysis=analysis), item, "store") is None:
                 continue
             stored += 1
             log.info("%s: stored, %d events", item.id, len(analysis.events))
@@ -71,16 +72,19 @@ def ingest(
         f"{stored} stored, {unchanged} unchanged, {run.failed} failed -> {display_name(db)}",
         markup=False,
     )
+    run.report()
     if run.failed:
         raise typer.Exit(1)
 
 
-def _ingest_one(store, doc: Document, analysis) -> None:
+def _ingest_one(store, doc: Document, analysis: Analysis) -> bool:
+    """Store one analysed document with its events, in one transaction; True when done."""
     if analysis.lang and not doc.lang:
         doc.lang = analysis.lang
     from cronica.link.across import link_across
 
     store.add_document(doc, analysis.sentences, analysis.events, link=link_across)
+    return True
 
 
 @app.command()
@@ -96,13 +100,12 @@ def events(
     disputed: Annotated[bool, typer.Option("--disputed", help="Only disputed events.")] = False,
     fmt: FormatOut = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    wait: WaitOpt = 0.0,
 ) -> None:
     """List stored events."""
     from cronica.output import write_events
-    from cronica.store import Store
-
     _require_db(db)
-    with Store(str(db), read_only=True) as store:
+    with open_store(db, read_only=True, wait=wait) as store:
         found = store.events(
             type=type_,
             since=since,
@@ -119,13 +122,12 @@ def events(
 def show(
     event_id: Annotated[str, typer.Argument(help="The event's id (from `cronica events`).")],
     db: DbOpt = "cronica.duckdb",
+    wait: WaitOpt = 0.0,
 ) -> None:
     """Print one event with every claim and evidence sentence, source by source."""
     from cronica.show import show_event
-    from cronica.store import Store
-
     _require_db(db)
-    with Store(str(db), read_only=True) as store:
+    with open_store(db, read_only=True, wait=wait) as store:
         event = store.event(event_id)
         if event is None:
             err.print(f"[red]{event_id}: no such event[/red] in {display_name(db)}")
@@ -144,13 +146,12 @@ def export(
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")] = Path(
         "events.csv"
     ),
+    wait: WaitOpt = 0.0,
 ) -> None:
     """Export stored events as ACLED-style CSV, GeoJSON, Parquet or JSONL."""
     from cronica.export import export as write
-    from cronica.store import Store
-
     _require_db(db)
-    with Store(str(db), read_only=True) as store:
+    with open_store(db, read_only=True, wait=wait) as store:
         found = store.events()
     count = write(found, fmt, str(output))
     err.print(f"wrote {count} events to {output}", markup=False)

@@ -28,8 +28,9 @@ class ArgumentFinder(SentenceReader):
     def read(self, story: Story, span: Span) -> None:
         story.at(span)
         story.reader.named_places = frozenset(story.places)  # for names mislabelled here
-        sources = [c.span for cues in span._.cues.values() for c in cues]
-        not_places = {t.i for t in span if any(a <= t.idx < b for a, b in sources)}
+        sources = [c.span for cues in span._.cues.values() for c in cues]  # document offsets
+        offset = span.doc._.offset or 0
+        not_places = {t.i for t in span if any(a <= offset + t.idx < b for a, b in sources)}
         not_places.update(m.token.i for m in span._.triggers)  # "granada" is no place
         span._.roles = {
             m.token.i: story.reader.read(

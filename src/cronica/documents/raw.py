@@ -1,23 +1,43 @@
 """Read a whole input (file or stdin) as UTF-8 text, with whole-file checks.
 
-Every problem is an InputError naming the input: not found, not a regular file, over the
-size limit, empty, binary (NUL bytes, UTF-16/32), or not valid UTF-8 (with byte offset,
-line and column). Nothing is guessed: a latin-1 file is reported, not silently decoded.
+Every problem is an InputError naming the input: not found, a directory, not a regular
+file (a FIFO, a device, a socket: refused without opening it, so nothing blocks), over the
+size limit, empty, binary (NUL bytes), or not valid UTF-8 (with byte offset, line and
+column). A byte-order mark is the one thing trusted: UTF-16 and UTF-32 text with a BOM is
+decoded (and the user told). Nothing else is guessed: a latin-1 file is reported, not
+silently decoded.
 """
 
 from __future__ import annotations
 
+import codecs
+import logging
 import os
+import stat
 import sys
 from typing import BinaryIO
 
 from cronica.record import InputError
 
+log = logging.getLogger(__name__)
+
 STDIN = "-"
 STDIN_ID = "<stdin>"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
-_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def source_name(path: str) -> str:
@@ -36,11 +56,13 @@ def read_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 bytes (a BOM is dropped); raise InputError if empty, binary or invalid."""
+    """Decode UTF-8 bytes (a BOM is dropped), or UTF-16/32 ones that start with their BOM;
+    raise InputError if empty, binary or invalid."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            return _decode_bom(data, len(bom), codec, label, name)
     if not data.strip():
         raise InputError(name, "empty file")
-    if data.startswith(_UTF16_32_BOMS):
-        raise InputError(name, "UTF-16/UTF-32 text is not supported; convert it to UTF-8")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(name, f"binary file, not text (NUL byte at offset {nul})")
@@ -59,11 +81,31 @@ def decode(data: bytes, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _decode_bom(data: bytes, skip: int, codec: str, label: str, name: str) -> str:
+    try:
+        text = data[skip:].decode(codec)
+    except UnicodeDecodeError as err:
+        raise InputError(
+            name, f"not valid {label} (it starts with a {label} byte-order mark): {err.reason} "
+            f"at offset {skip + err.start}; convert the file to UTF-8"
+        ) from None
+    if not text.strip():
+        raise InputError(name, "empty file")
+    if "\x00" in text:
+        raise InputError(name, f"binary file, not text (NUL character in {label} text)")
+    log.warning("%s: %s text (byte-order mark); decoded as %s", name, label, label)
+    return text
+
+
 def _read_file(path: str, max_bytes: int) -> bytes:
     try:
-        size = os.stat(path).st_size
-        if os.path.isdir(path):
+        info = os.stat(path)
+        size = info.st_size
+        if stat.S_ISDIR(info.st_mode):
             raise InputError(path, "is a directory, not a file")
+        for test, kind in _KINDS:
+            if test(info.st_mode):
+                raise InputError(path, f"not a regular file ({kind}); give a file, or - for stdin")
         if size > max_bytes:
             raise InputError(path, f"file too large ({size} bytes; limit {max_bytes})")
         with open(path, "rb") as handle:

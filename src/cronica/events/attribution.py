@@ -79,7 +79,7 @@ class SourceCue:
     source_type: str
     stance: str
     scope: set[int]  # token indices of the triggers it speaks for
-    span: tuple[int, int]  # char offsets of the source phrase (in the parsed text)
+    span: tuple[int, int]  # clean-text offsets of the source phrase in the whole document
     accused: Actor | None = None
     rule: str = ""
     generic: bool = False  # a bare head noun ("la ONG"): refers back to a named source
@@ -101,6 +101,14 @@ def _stance_for(stance: str, source_type: str) -> str:
     if stance == "reports" and source_type in INTERESTED:
         return "claims"
     return stance
+
+
+def _document_span(span: Span) -> tuple[int, int]:
+    """`span`'s offsets in the document's clean text: a paragraph is parsed as its own Doc
+    (``Doc._.offset`` is where it starts), and a cue outlives its paragraph when a later
+    sentence takes the last speaker ("…said…\\nHe added that…")."""
+    offset = span.doc._.offset or 0
+    return offset + span.start_char, offset + span.end_char
 
 
 def _subtree_ids(token: Token) -> set[int]:
@@ -207,7 +215,7 @@ class Attributor:
             source_type=source_type,
             stance=_stance_for(stance, source_type),
             scope=scope,
-            span=(span.start_char, span.end_char),
+            span=_document_span(span),
             rule=rule,
             generic=name is None
             and len(content) == 1
@@ -230,8 +238,10 @@ class Attributor:
             name = self.reader.actors.source_name(mention.text, self.reader.lang)
             if name is not None:
                 stype = self.reader.actors.source_type(mention.text, self.reader.lang)
-                span = (mention.start_char, mention.end_char)
-                state.named.append(SourceCue(name, stype, "reports", set(), span, rule="mention"))
+                state.named.append(
+                    SourceCue(name, stype, "reports", set(), _document_span(mention),
+                              rule="mention")  # fmt: skip
+                )
 
     @staticmethod
     def _refer_back(cue: SourceCue, state: AttributionState) -> None:

@@ -102,7 +102,7 @@ def _attach_quantities(events: list[tuple[int, Event]], found: list[tuple[int, Q
 
 def _claims(story: Story, span: Span, cues: list[SourceCue]) -> list[Claim]:
     """The sources of a trigger, and the outlet that published the document."""
-    doc, offset, index = story.document, span.doc._.offset, span._.index
+    doc, index = story.document, span._.index
     claims = [
         Claim(
             c.source,
@@ -110,7 +110,7 @@ def _claims(story: Story, span: Span, cues: list[SourceCue]) -> list[Claim]:
             c.stance,
             doc.id,
             index,
-            to_original(story.norm, offset + c.span[0], offset + c.span[1]),
+            to_original(story.norm, *c.span),  # cue spans are document offsets already
         )
         for c in cues
     ]

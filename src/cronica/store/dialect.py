@@ -53,7 +53,8 @@ class Dialect:
             " unnest(?) AS hi, unnest(?) AS first_day) AS b"
         )
 
-    def connect(self, target: str, read_only: bool) -> Any:
+    def connect(self, target: str, read_only: bool, wait: float = 0.0) -> Any:
+        """A connection; `wait`: seconds to wait for a store another process holds."""
         raise NotImplementedError
 
     def errors(self) -> tuple[type[BaseException], ...]:
@@ -73,10 +74,10 @@ class DuckDialect(Dialect):
     def __init__(self) -> None:
         super().__init__("duckdb")
 
-    def connect(self, target: str, read_only: bool) -> Any:
-        import duckdb
+    def connect(self, target: str, read_only: bool, wait: float = 0.0) -> Any:
+        from cronica.store.lock import connect
 
-        return duckdb.connect(target, read_only=read_only)
+        return connect(target, read_only=read_only, wait=wait)
 
     def errors(self) -> tuple[type[BaseException], ...]:
         import duckdb
@@ -123,7 +124,7 @@ class PostgresDialect(Dialect):
             " AS b (t, k, g, lo, hi, first_day)"
         )
 
-    def connect(self, target: str, read_only: bool) -> Any:
+    def connect(self, target: str, read_only: bool, wait: float = 0.0) -> Any:
         import psycopg
 
         con = psycopg.connect(target, autocommit=True)

@@ -58,14 +58,16 @@ class Store:
 
     `Store(target)` creates the file and the tables when missing. With `read_only=True` the
     store must exist and nothing can be written (several readers may share it).
+    While another process holds a DuckDB file, opening waits up to `wait` seconds, then
+    raises StoreBusy.
     """
 
-    def __init__(self, path: str, *, read_only: bool = False) -> None:
+    def __init__(self, path: str, *, read_only: bool = False, wait: float = 0.0) -> None:
         self.path = str(path)
         self.read_only = read_only
         self.dialect = dialect_for(self.path)
         try:
-            self._con = self.dialect.connect(self.path, read_only)
+            self._con = self.dialect.connect(self.path, read_only, wait)
         except self.dialect.errors() as exc:
             what = "PostgreSQL" if is_postgres(self.path) else "DuckDB"
             raise InputError(
