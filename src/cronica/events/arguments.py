@@ -656,6 +656,18 @@ class ArgumentReader:
                 roles.rules.append("place:attached-or-sentence")
         return roles
 
+    @staticmethod
+    def _acting_subject(token: Token) -> bool:
+        """The subject of a verb, itself or as what a subject counts ("miles de manifestantes
+        marcharon", "thousands of protesters marched")."""
+        for _ in range(3):
+            if token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX"):
+                return True
+            if token.dep_ not in ("nmod", "pobj", "prep") or token.head is token:
+                return False
+            token = token.head
+        return False
+
     def satisfies(self, token: Token, requirement: str) -> bool:
         """Check a trigger pattern's `requires`."""
         if requirement == "place_object":
@@ -666,6 +678,8 @@ class ArgumentReader:
             return any(c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children) or (
                 token.pos_ == "NOUN"
             )
+        if requirement == "subject":
+            return self._acting_subject(token)
         if requirement == "agent":
             roles = Roles()
             if token.pos_ in ("VERB", "AUX"):
