@@ -25,6 +25,7 @@ from cronica.record import (
     event_from_dict,
     parse_iso_date,
 )
+from cronica.store.reviews import apply_reviews
 from cronica.store.schema import SCHEMA_VERSION, TABLES
 
 LINK_DAYS = 31  # stored events this many days around a new event's date are link candidates
@@ -303,14 +304,18 @@ class Store:
             sql += " LIMIT ?"
             params.append(int(limit))
         rows = self._con.execute(sql, params).fetchall()
-        return [event_from_dict(json.loads(r[0])) for r in rows]
+        # reviews (issue 9): reviewed values, `review` set, rejected events left out
+        return apply_reviews(self._con, [event_from_dict(json.loads(r[0])) for r in rows])
 
     def event(self, event_id: str) -> Event | None:
         """The stored event with this id, or None."""
         row = self._con.execute(
             "SELECT record FROM events WHERE event_id = ?", [event_id]
         ).fetchone()
-        return event_from_dict(json.loads(row[0])) if row else None
+        if not row:
+            return None
+        # reviews (issue 9): the reviewed record (a rejected one too, marked so)
+        return apply_reviews(self._con, [event_from_dict(json.loads(row[0]))], rejected=True)[0]
 
     def documents(self) -> list[dict[str, Any]]:
         """Stored documents' metadata (no text), with sentence and event counts."""
