@@ -7,9 +7,12 @@ from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
 
-from fastapi import FastAPI
+import json
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, RedirectResponse
+from fastapi.responses import FileResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from cronica.serve.guards import BodyLimit, RateLimit, SecurityHeaders
@@ -18,6 +21,15 @@ from cronica.serve.settings import Settings
 from cronica.serve.state import ServerState
 
 STATIC = Path(str(files("cronica.serve") / "static"))
+
+
+def validation_error(exc: RequestValidationError) -> Response:
+    """422 naming each bad field and why, without echoing the input back (which may be huge,
+    or not encodable: a lone surrogate)."""
+    errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+              for e in exc.errors()]  # fmt: skip
+    body = json.dumps({"detail": errors}, ensure_ascii=True, default=str)
+    return Response(body, status_code=422, media_type="application/json")
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -51,6 +63,10 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body)
     app.add_middleware(RateLimit, writes=settings.write_rate, reads=settings.read_rate)
     app.add_middleware(SecurityHeaders)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> Response:
+        return validation_error(exc)
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
