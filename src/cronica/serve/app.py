@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
-
-import json
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
