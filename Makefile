@@ -41,7 +41,7 @@ demo: install
 sysdeps:
 	scripts/system-deps.sh
 
-test: dev sysdeps
+test: dev sysdeps web
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(PY) -m pytest

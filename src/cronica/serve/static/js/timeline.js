@@ -96,12 +96,14 @@ export function drawTimeline(element, events, onBrush) {
     if (start === null) return;
     const from = Math.min(toMs(start), toMs(e.clientX));
     const to = Math.max(toMs(start), toMs(e.clientX));
+    const moved = Math.abs(e.clientX - start);
     start = null;
-    if (to - from < DAY / 4) {
+    if (moved < 4) { // a click, not a drag: clear the selection
       brush.setAttribute("visibility", "hidden");
       onBrush(null);
       return;
     }
+    // the days whose bars' centres lie inside the dragged span
     onBrush([isoOf(Math.ceil(from / DAY) * DAY), isoOf(Math.floor(to / DAY) * DAY)]);
   };
 }
