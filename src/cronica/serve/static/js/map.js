@@ -11,15 +11,32 @@ const markers = new Map(); // event id -> marker
 export async function createMap(element, onSelect) {
   map = L.map(element, { worldCopyJump: true, minZoom: 2, maxZoom: 13 }).setView([30, 30], 3);
   map.attributionControl.addAttribution("Natural Earth");
-  const world = await fetch("/static/vendor/world-atlas/countries-50m.json").then((r) => r.json());
+  const world = await fetch("/static/vendor/world-atlas/countries-10m.json").then((r) => r.json());
   const countries = window.topojson.feature(world, world.objects.countries);
   L.geoJSON(countries, { className: "country", interactive: false }).addTo(map);
   const borders = window.topojson.mesh(world, world.objects.countries, (a, b) => a !== b);
   L.geoJSON(borders, { className: "border", interactive: false }).addTo(map);
+  loadAdmin1(); // states and provinces, drawn once zoomed in (not awaited: a larger file)
   cluster = L.markerClusterGroup({ maxClusterRadius: 40, spiderfyOnMaxZoom: true });
   cluster.addTo(map);
   element.addEventListener("cronica-select", (e) => onSelect(e.detail));
   return map;
+}
+
+const ADMIN1_ZOOM = 5;
+
+async function loadAdmin1() {
+  const topo = await fetch("/static/vendor/natural-earth/admin1.json").then((r) => r.json());
+  // every outline: neighbouring areas in this data do not always share their edges exactly
+  const lines = window.topojson.mesh(topo, topo.objects.admin1);
+  const layer = L.geoJSON(lines, { className: "admin1", interactive: false });
+  const toggle = () => {
+    if (map.getZoom() >= ADMIN1_ZOOM) layer.addTo(map);
+    else layer.remove();
+  };
+  map.on("zoomend", toggle);
+  toggle();
+  document.body.dataset.admin1 = "loaded";
 }
 
 function precisionText(p) {
