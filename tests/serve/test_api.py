@@ -160,3 +160,24 @@ def test_posting_a_document_validates_before_anything_is_stored(api):
             assert response.status_code == 422, (body, response.text)
             assert field in response.text
         assert c.get("/api/health").json()["documents"] == 2
+
+
+def test_plain_text_document_is_validated_too(api):
+    with api.client(KEY) as c:
+        bad_date = c.post("/api/documents/text?date=2024-02-30", content="Texto.",
+                          headers={"Content-Type": "text/plain"})  # fmt: skip
+        assert bad_date.status_code == 422 and "date" in bad_date.text
+        empty = c.post("/api/documents/text", content="", headers={"Content-Type": "text/plain"})
+        assert empty.status_code == 422
+        too_long = c.post("/api/documents", json={"text": "x" * 300_001})
+        assert too_long.status_code == 422 and "text" in too_long.text
+        assert c.get("/api/health").json()["documents"] == 2
+
+
+def test_serve_names_a_file_that_is_not_a_store(tmp_path, cronica):
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("not a database")
+    run = cronica("serve", "--db", bad, "--api-key", KEY, timeout=60)
+    assert run.returncode == 2 and "notes.duckdb" in run.stderr, str(run)
+    short = cronica("serve", "--db", bad, "--api-key", "short", timeout=60)
+    assert short.returncode == 2 and "at least 8" in short.stderr, str(short)

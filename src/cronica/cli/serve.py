@@ -11,13 +11,14 @@ import typer
 
 from cronica.cli.app import app, err
 from cronica.cli.options import DbOpt, Gazetteers
+from cronica.record import InputError
 
 
 @app.command()
 def serve(
     db: DbOpt = Path("cronica.duckdb"),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (0: any free one).")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     api_key: Annotated[
         str | None,
         typer.Option("--api-key", envvar="CRONICA_API_KEY", show_envvar=True,
@@ -51,6 +52,11 @@ def serve(
                             tuple(cors_origin or ()), tuple(str(g) for g in gazetteer or ()))
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from exc
+    try:
+        application = create_app(settings)
+    except InputError as exc:  # not a DuckDB file, or another process holds it
+        err.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from None
     err.print(f"cronica: open http://{host}:{port}/ (API docs at /docs); Ctrl-C stops",
               markup=False)  # fmt: skip
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
