@@ -8,7 +8,7 @@ import { createMap, focusEvent, showEvents } from "./map.js";
 import { drawTimeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
-const state = { events: [], brush: null, selected: null, visible: [] };
+const state = { events: [], total: 0, brush: null, selected: null, visible: [] };
 
 function filters() {
   return {
@@ -64,8 +64,9 @@ function listItem(event) {
 function render() {
   state.visible = state.events.filter(inBrush);
   $("list").replaceChildren(...state.visible.map(listItem));
+  const total = Math.max(state.total || 0, state.events.length);
   $("status").textContent = state.events.length
-    ? `${state.visible.length} ${t("shown")} / ${state.events.length} ${t("events")}` : t("noEvents");
+    ? `${state.visible.length} ${t("shown")} / ${total} ${t("events")}` : t("noEvents");
   showEvents(state.visible, select);
   $("brush-label").textContent = state.brush ? `${state.brush[0]} – ${state.brush[1]}` : "";
   $("clear-brush").hidden = !state.brush;
@@ -81,6 +82,7 @@ async function load() {
   try {
     const page = await api.listEvents(filters());
     state.events = page.items;
+    state.total = page.total; // more than one page: the first LIMIT are shown
   } catch (err) {
     $("status").textContent = `${t("error")}: ${err.message}`;
     return;
