@@ -13,9 +13,8 @@ install: $(VENV)/.installed web
 # from npm, pinned by web/package-lock.json, copied into the package (no CDN at run time).
 web: src/cronica/serve/static/vendor/.built
 
-src/cronica/serve/static/vendor/.built: web/package.json web/package-lock.json scripts/web-assets.sh
+src/cronica/serve/static/vendor/.built: web/package.json web/package-lock.json web/build-admin1.mjs scripts/web-assets.sh
 	scripts/web-assets.sh
-	touch $@
 
 $(VENV)/.installed: pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
