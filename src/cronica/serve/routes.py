@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
+from pydantic import ValidationError
 
 from cronica.record import Document, Event, InputError, parse_iso_date
 from cronica.serve.models import DocumentIn, ReviewIn
@@ -217,8 +218,9 @@ def post_document_text(
     """The same as `POST /documents` for a plain-text body (metadata as query parameters)."""
     try:
         body = DocumentIn.model_validate({"text": text, "date": date, "lang": lang})
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
+    except ValidationError as exc:  # named fields and reasons, never the input itself
+        reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise HTTPException(422, reasons) from None
     return post_document(current, body)
 
 
