@@ -5,9 +5,16 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 DATA ?= ../shared/eval
 
-.PHONY: install dev sysdeps demo test lint eval bench clean
+.PHONY: install dev sysdeps demo test lint eval bench clean web
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed web
+
+# The page's browser libraries (Leaflet, marker clusters, Natural Earth TopoJSON, Swagger UI)
+# from npm, pinned by web/package-lock.json, copied into the package (no CDN at run time).
+web: src/cronica/serve/static/vendor/.built
+
+src/cronica/serve/static/vendor/.built: web/package.json web/package-lock.json web/build-admin1.mjs scripts/web-assets.sh
+	scripts/web-assets.sh
 
 $(VENV)/.installed: pyproject.toml requirements/models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,12 +34,13 @@ $(VENV)/.dev-installed: $(VENV)/.installed
 demo: install
 	$(BIN)/cronica ingest examples/informe-idlib-es.txt --db cronica.duckdb --date 2020-02-08
 	$(BIN)/cronica events --db cronica.duckdb
+	@echo "See them on a map, a timeline and with their evidence: $(BIN)/cronica serve --db cronica.duckdb, then open http://127.0.0.1:8000/ (API docs at /docs)"
 
 # Debian packages some tests use (requirements/debian.txt); installs what is missing when root.
 sysdeps:
 	scripts/system-deps.sh
 
-test: dev sysdeps
+test: dev sysdeps web
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
 	$(PY) -m pytest
@@ -46,4 +54,4 @@ bench: dev
 	$(PY) benchmarks/extract_speed.py
 
 clean:
-	rm -rf $(VENV) cronica.duckdb eval-report.md
+	rm -rf $(VENV) cronica.duckdb eval-report.md web/node_modules src/cronica/serve/static/vendor

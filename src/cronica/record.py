@@ -155,6 +155,7 @@ class Event:
     lang: str | None = None
     mentions: list[Evidence] = field(default_factory=list)  # every mention of a merged event
     zone: str | None = None  # the document zone of the evidence sentence (record.ZONES)
+    review: str | None = None  # the latest human review (accept | reject | correct), if any
 
     def to_dict(self) -> dict[str, Any]:
         """The JSONL contract: plain JSON types, nested records as objects or null."""

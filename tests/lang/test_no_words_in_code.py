@@ -22,6 +22,14 @@ NOT_WORDS: dict[tuple[str, str], str] = {
     ("cronica/export/acled_csv.py", "notes"): "an ACLED column",
     ("cronica/export/flat.py", "notes"): "an ACLED column",
     ("cronica/resolve/places/mention.py", "near"): "a location precision label",
+    ("cronica/serve/query.py", "as"): "SQL: CAST(… AS DATE)",
+    ("cronica/serve/query.py", "end"): "SQL: CASE … END",
+    ("cronica/serve/routes.py", "es"): "a language code in the API's example request",
+    ("cronica/serve/routes.py", "since"): "an API parameter name",
+    ("cronica/serve/routes.py", "until"): "an API parameter name",
+    ("cronica/store/reviews.py", "after"): "a column of the reviews table",
+    ("cronica/store/reviews.py", "before"): "a column of the reviews table",
+    ("cronica/store/reviews.py", "note"): "a column of the reviews table",
 }
 # Words still held by modules their owners have not moved to the packs yet: (module, word).
 # Remove an entry when its module asks the pack instead.

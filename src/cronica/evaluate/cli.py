@@ -45,12 +45,32 @@ def _one(kind: str, path: Path | None, data: Path | None, json_path: Path | None
 
 @eval_app.command("events")
 def events_cmd(
-    path: PathArg = None, json: JsonOpt = None, limit: LimitOpt = None, data: DataOpt = None
+    path: PathArg = None,
+    json: JsonOpt = None,
+    limit: LimitOpt = None,
+    data: DataOpt = None,
+    reviewed: Annotated[
+        bool, typer.Option("--reviewed", help="Score the store's events against its reviews.")
+    ] = False,
+    db: Annotated[Path, typer.Option("--db", help="The store, with --reviewed.")] = Path(
+        "cronica.duckdb"
+    ),
 ) -> None:
     """Event P/R/F1, attribute accuracy and per-zone figures against our gold JSON Lines.
 
     Without PATH: the three sets (Aleppo example, news_dev, wikipedia_dev), one result each;
-    a gold file gives one result; a folder gives one per .jsonl file."""
+    a gold file gives one result; a folder gives one per .jsonl file. With --reviewed: the
+    machine's events in --db against what reviewers accepted, rejected and corrected."""
+    if reviewed:
+        from cronica.evaluate import reviewed as by_review
+
+        result = by_review.run(db)
+        report.print_results([result], {by_review.NAME: by_review.HEADLINE})
+        if json:
+            report.write_json([result], json)
+        if result["status"] != "ok":
+            raise typer.Exit(1)
+        return
     _finish(suite.run_events(path, data, limit), json)
 
 

@@ -28,6 +28,7 @@ from cronica.record import (
 from cronica.store import queries as q
 from cronica.store.candidates import CandidatePool, blocks_of
 from cronica.store.dialect import dialect_for, display_name, is_postgres
+from cronica.store.reviews import apply_reviews
 from cronica.store.rows import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
@@ -320,12 +321,21 @@ class Store:
             sql += " LIMIT ?"
             params.append(int(limit))
         rows = self._sql(sql, params).fetchall()
-        return [event_from_dict(record_of(r[0])) for r in rows]
+        return self._reviewed([event_from_dict(record_of(r[0])) for r in rows])
 
     def event(self, event_id: str) -> Event | None:
-        """The stored event with this id, or None."""
+        """The stored event with this id (its reviewed record, a rejected one too), or None."""
         row = self._sql(q.EVENT_BY_ID, [event_id]).fetchone()
-        return event_from_dict(record_of(row[0])) if row else None
+        if not row:
+            return None
+        return self._reviewed([event_from_dict(record_of(row[0]))], rejected=True)[0]
+
+    def _reviewed(self, events: list[Event], rejected: bool = False) -> list[Event]:
+        """Events with their latest review applied (reviews: issue 9; DuckDB stores only, the
+        review module speaks DuckDB's SQL), rejected ones left out unless asked for."""
+        if self.dialect.name != "duckdb":
+            return events
+        return apply_reviews(self._con, events, rejected=rejected)
 
     def documents(self) -> list[dict[str, Any]]:
         """Stored documents' metadata (no text), with sentence and event counts."""

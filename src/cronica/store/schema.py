@@ -96,6 +96,21 @@ TABLES: tuple[str, ...] = (
         trigger_end INTEGER
     )
     """,
+    # Human reviews (cronica.store.reviews): one row per decision, never an overwrite of the
+    # machine's event; `before`/`after` are whole event records, `changes` what was asked.
+    """
+    CREATE TABLE IF NOT EXISTS reviews (
+        id VARCHAR PRIMARY KEY,
+        event_id VARCHAR NOT NULL,
+        decision VARCHAR NOT NULL,
+        changes JSON NOT NULL,
+        before JSON NOT NULL,
+        after JSON NOT NULL,
+        reviewer VARCHAR NOT NULL,
+        note VARCHAR,
+        created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    )
+    """,
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
 )
 

@@ -1,0 +1,2 @@
+// The API reference (Swagger UI, bundled at build time) over /openapi.json.
+window.SwaggerUIBundle({ url: "/openapi.json", dom_id: "#swagger-ui" });
