@@ -58,7 +58,7 @@ def test_extract_goes_on_after_an_exception(tmp_path, reports, fault, fmt):
     out = tmp_path / f"events.{fmt}"
     result = invoke("extract", *reports, "--format", fmt, "-o", out, "--failures", failures)
     assert result.exit_code == 1
-    assert f"{reports[1]} [analyse" in result.stderr and "ZeroDivisionError" in result.stderr
+    assert f"{reports[1]}: ZeroDivisionError: injected fault [analyse, in cronica." in result.stderr
     assert "Traceback" not in result.stderr
     (record,) = failures_of(failures)
     assert record["input"] == str(reports[1]) and record["stage"] == "analyse"

@@ -58,7 +58,7 @@ def extract(
             else:
                 events = [ev for batch in batches() for ev in batch]
         except KeyboardInterrupt:
-            log.error("interrupted: the events written so far are kept")
+            log.error("interrupted: the events written before it are kept")
             raise typer.Exit(130) from None
     if not streams(fmt):
         count = write_events(events, fmt, target)

@@ -33,9 +33,11 @@ class Failure:
     time: str = ""
 
     def describe(self) -> str:
-        """One log line: the input, the stage and the error."""
+        """One log line: the input (and line), the error, then the stage."""
+        at = f"{self.input}:{self.line}" if self.line is not None else self.input
+        error = "" if self.error == "InputError" else f"{self.error}: "
         place = f", in {self.where}" if self.where else ""
-        return f"{self.input} [{self.stage}{place}]: {self.error}: {self.message}"
+        return f"{at}: {error}{self.message} [{self.stage}{place}]"
 
 
 def failure_of(exc: BaseException, name: str, stage: str, command: str) -> Failure:

@@ -15,7 +15,7 @@ import duckdb
 from cronica.record import InputError
 
 POLL_SECONDS = 0.25
-_LOCK = re.compile(r"(?:could not set lock|conflicting lock)", re.IGNORECASE)
+_LOCK = re.compile(r"conflicting lock|set lock", re.IGNORECASE)
 _PID = re.compile(r"\(PID (\d+)\)")
 
 
