@@ -15,7 +15,6 @@ from datetime import timedelta
 from types import TracebackType
 from typing import Any
 
-from cronica.link.keys import link_keys
 from cronica.record import (
     Document,
     Event,
@@ -28,6 +27,7 @@ from cronica.record import (
 from cronica.store import queries as q
 from cronica.store.candidates import CandidatePool, blocks_of
 from cronica.store.dialect import dialect_for, display_name, is_postgres
+from cronica.store.keys import link_keys
 from cronica.store.rows import (
     CLAIM_COLUMNS,
     DOCUMENT_COLUMNS,
