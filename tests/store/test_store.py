@@ -396,3 +396,29 @@ def test_storing_a_batch_links_as_storing_one_by_one(store_target, tmp_path):
         got = [e.to_dict() for e in s.events()]
     assert got == expected
     assert len(expected) < 24  # linking merged retold events
+
+
+def test_concurrent_postgres_writers_link_to_each_other(postgres_url):
+    import threading
+    import time
+
+    from cronica.link.across import link_across
+
+    def slow_link(new, candidates):  # holds the first transaction open a while
+        time.sleep(1.5)
+        return link_across(new, candidates)
+
+    def writer(doc_id: str, link) -> None:
+        with Store(postgres_url) as s:
+            s.add_documents([(Document(doc_id, f"texto {doc_id}", "es"), [],
+                              [make_event(f"{doc_id}-0", doc_id)])], link=link)  # fmt: skip
+
+    first = threading.Thread(target=writer, args=("doc-1", slow_link))
+    first.start()
+    time.sleep(0.5)  # the first writer is inside its transaction
+    writer("doc-2", link_across)
+    first.join()
+    with Store(postgres_url, read_only=True) as s:
+        stored = s.events()
+    assert [e.event_id for e in stored] == ["doc-1-0"]  # the second linked to the first
+    assert {c.document for c in stored[0].claims} == {"doc-1", "doc-2"}

@@ -65,8 +65,8 @@ def load(
     with Store(target) as store:
         for part in partitions(out):
             items = list(partition_items(read_partition(part)))
-            fresh = sum(len(evs) for doc, _, evs in items if not store.has_document(
-                doc.content_hash))  # fmt: skip
+            known = store.stored_hashes([doc.content_hash for doc, _, _ in items])
+            fresh = sum(len(evs) for doc, _, evs in items if doc.content_hash not in known)
             stored = store.add_documents(items, link=link)
             stats.partitions += 1
             stats.documents += stored

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from cronica.link.keys import link_keys
 from cronica.record import Event
+from cronica.store.keys import link_keys
 
 Block = tuple[str, date, date, str | None, str | None]  # type, first day, last day, key, gid
 

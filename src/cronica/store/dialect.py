@@ -37,6 +37,9 @@ class Dialect:
     """How one database is opened, spelt and bulk-loaded."""
 
     name: str
+    # Taken at the start of every write transaction, so that a document is linked to every
+    # event committed before it even with several writers (DuckDB has a single writer).
+    writer_lock: str | None = None
 
     def sql(self, query: str) -> str:
         """`query` (``?`` placeholders) as this driver takes it."""
@@ -109,7 +112,7 @@ class PostgresDialect(Dialect):
     ``?`` becomes ``%s`` and a literal ``%`` ``%%``; bulk inserts use COPY."""
 
     def __init__(self) -> None:
-        super().__init__("postgresql")
+        super().__init__("postgresql", "LOCK TABLE events IN SHARE ROW EXCLUSIVE MODE")
 
     def sql(self, query: str) -> str:
         return _PLACEHOLDER.sub(lambda m: "%s" if m.group() == "?" else "%%", query)

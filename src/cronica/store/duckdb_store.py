@@ -15,7 +15,6 @@ from datetime import timedelta
 from types import TracebackType
 from typing import Any
 
-from cronica.link.keys import link_keys
 from cronica.record import (
     Document,
     Event,
@@ -28,6 +27,7 @@ from cronica.record import (
 from cronica.store import queries as q
 from cronica.store.candidates import CandidatePool, blocks_of
 from cronica.store.dialect import dialect_for, display_name, is_postgres
+from cronica.store.keys import link_keys
 from cronica.store.reviews import apply_reviews
 from cronica.store.rows import (
     CLAIM_COLUMNS,
@@ -83,7 +83,17 @@ class Store:
         """Run one statement (``?`` placeholders) and return the driver's cursor."""
         return self._con.execute(self.dialect.sql(sql), params)
 
+    def _schema_version(self) -> int | None:
+        """The stored schema version; None for a new store."""
+        try:
+            row = self._sql(q.SCHEMA_VERSION_GET).fetchone()
+        except self.dialect.errors():
+            return None
+        return int(row[0]) if row else None
+
     def _create_schema(self) -> None:
+        if self._schema_version() == SCHEMA_VERSION:
+            return  # no DDL: it would lock the tables against other writers and readers
         self._con.execute("BEGIN TRANSACTION")
         try:
             for ddl in TABLES:
@@ -128,6 +138,10 @@ class Store:
         """Whether a document with this content hash is stored."""
         return self._sql(q.HAS_DOCUMENT, [content_hash]).fetchone() is not None
 
+    def stored_hashes(self, content_hashes: list[str]) -> set[str]:
+        """Those of `content_hashes` whose document is stored (one query)."""
+        return {r[0] for r in self._sql(q.STORED_HASHES, [content_hashes]).fetchall()}
+
     def add_document(
         self,
         doc: Document,
@@ -166,6 +180,8 @@ class Store:
         con = self._con
         con.execute("BEGIN TRANSACTION")
         try:
+            if self.dialect.writer_lock:  # concurrent writers link one after the other
+                con.execute(self.dialect.writer_lock)
             stored = self._add_many(checked, link)
             con.execute("COMMIT")
         except BaseException:
@@ -190,8 +206,7 @@ class Store:
         self, checked: list[tuple[Document, list[list[Any]], list[Event]]], link: Linker | None
     ) -> int:
         """The documents' rows, inside the caller's transaction."""
-        hashes = [doc.content_hash for doc, _, _ in checked]
-        seen = {r[0] for r in self._sql(q.STORED_HASHES, [hashes]).fetchall()}
+        seen = self.stored_hashes([doc.content_hash for doc, _, _ in checked])
         fresh = []
         for doc, rows, events in checked:
             if doc.content_hash not in seen:

@@ -9,8 +9,8 @@ from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
 
-from cronica.link.keys import link_keys
 from cronica.record import Document, Event, InputError, Sentence, parse_iso_date
+from cronica.store.keys import link_keys
 
 DOCUMENT_COLUMNS = ("id", "content_hash", "path", "url", "source", "lang", "date", "title", "text")
 SENTENCE_COLUMNS = ("document", "sentence_index", "start_char", "end_char", "text", "citations")

@@ -3,7 +3,7 @@
 `events.record` holds the full `Event.to_dict()` as JSON (the source of truth when reading
 events back); the other event columns are flat copies kept for filtering and SQL users.
 `date_start`/`date_end` are the first and last day an event's date covers at its precision
-and `place_key`/`gazetteer_id` the place, as cross-document linking blocks on them (link/keys.py):
+and `place_key`/`gazetteer_id` the place, as cross-document linking blocks on them (store/keys.py):
 the link candidate query (store/queries.py) reads only these indexed columns.
 Type names are DuckDB's; a dialect respells the few PostgreSQL lacks (store/dialect.py).
 """

@@ -1,5 +1,5 @@
-"""Blocking keys for cross-document linking never drop a pair `same_event` accepts, and the
-store's indexed candidate query returns exactly the blocked events."""
+"""The store's blocking keys for cross-document linking never drop a pair that `same_event`
+accepts, and the store's indexed candidate query returns exactly the blocked events."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import itertools
 from datetime import date
 
 from cronica.link.compare import same_event
-from cronica.link.keys import day_range, link_keys, place_key
 from cronica.record import Actor, Document, Event, Evidence, Location
 from cronica.store import Store
+from cronica.store.keys import day_range, link_keys, place_key
 
 PLACES = [
     Location("Aleppo", "Aleppo", country="Syria", geo_precision=2, gazetteer_id="g1"),
