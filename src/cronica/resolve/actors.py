@@ -13,6 +13,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from cronica.lang import pack, supported
+from cronica.memo import Memo
 from cronica.record import Actor
 from cronica.text import (
     actor_key,
@@ -128,16 +129,26 @@ class _Alias:
     key: str
     text: str
     entry: ActorEntry
+    acronym: bool = False  # is_acronym(text), worked out once
+    stripped: str = ""  # strip_articles(name_key(text)), worked out once
 
-    def found_in(self, text: str, key: str) -> bool:
-        if is_acronym(self.text):
+    @classmethod
+    def of(cls, key: str, text: str, entry: ActorEntry) -> _Alias:
+        return cls(key, text, entry, is_acronym(text), strip_articles(name_key(text)))
+
+    def found_in(self, text: str, key: str, stripped: str | None = None) -> bool:
+        """Whether the alias occurs in a mention (`key` its actor_key; `stripped`, when
+        given, its strip_articles(name_key(text)))."""
+        if self.acronym:
             return contains_acronym(text, self.text)
         if not contains_phrase(key, self.key):
             return False
         if self.entry.generic:
             return True
         # Names are not plural-tolerant: "Hama" (a city) must not match "Hamas".
-        return contains_phrase(strip_articles(name_key(text)), strip_articles(name_key(self.text)))
+        if stripped is None:
+            stripped = strip_articles(name_key(text))
+        return contains_phrase(stripped, self.stripped)
 
 
 class ActorResolver:
@@ -151,13 +162,14 @@ class ActorResolver:
                 for name in names:
                     key = actor_key(name, lang)
                     if key:
-                        self._aliases.setdefault(lang, []).append(_Alias(key, name, entry))
+                        self._aliases.setdefault(lang, []).append(_Alias.of(key, name, entry))
         for lang in self._aliases:
             self._aliases[lang].sort(key=lambda a: -len(a.key))
         self._by_role = {
             (e.role, e.country): e for e in self.entries if e.role and e.country and not e.generic
         }
-        self._memo: dict[tuple[str, str, str | None], _Alias | None] = {}
+        self._fuzzy: dict[str | None, list[_Alias]] = {}
+        self._memo: Memo[tuple[str, str, str | None], _Alias | None] = Memo()
         self._sources = _SourceTable(sources_path or _data_path("sources.yaml"))
 
     def _alias_list(self, lang: str | None) -> list[_Alias]:
@@ -166,19 +178,24 @@ class ActorResolver:
         return sorted((a for group in self._aliases.values() for a in group),
                       key=lambda a: -len(a.key))
 
+    def _fuzzy_list(self, lang: str | None) -> list[_Alias]:
+        """The aliases a fuzzy match may pick: named (not generic), long, no acronym."""
+        if lang not in self._fuzzy:
+            self._fuzzy[lang] = [a for a in self._alias_list(lang) if not a.entry.generic
+                                 and len(a.key) >= _MIN_FUZZY_LEN and not a.acronym]
+        return self._fuzzy[lang]
+
     def match(self, text: str, lang: str, country_focus: str | None = None) -> _Alias | None:
         """The dictionary alias a mention refers to: longest contained alias, else fuzzy."""
-        memo_key = (text, lang, country_focus)
-        if memo_key not in self._memo:
-            self._memo[memo_key] = self._match(text, lang, country_focus)
-        return self._memo[memo_key]
+        return self._memo.get((text, lang, country_focus),
+                              lambda: self._match(text, lang, country_focus))
 
     def _match(self, text: str, lang: str, country_focus: str | None) -> _Alias | None:
         key = actor_key(text, lang)
         if not key:
             return None
-        aliases = self._alias_list(lang)
-        found = [a for a in aliases if a.found_in(text, key)]
+        stripped = strip_articles(name_key(text))
+        found = [a for a in self._alias_list(lang) if a.found_in(text, key, stripped)]
         if found:
             longest = len(found[0].key)
             tied = [a for a in found if len(a.key) == longest]
@@ -186,9 +203,7 @@ class ActorResolver:
             return tied[0]
         best: tuple[float, _Alias] | None = None
         named_countries = countries_named(text, lang)
-        for alias in aliases:
-            if alias.entry.generic or len(alias.key) < _MIN_FUZZY_LEN or is_acronym(alias.text):
-                continue
+        for alias in self._fuzzy_list(lang):
             if named_countries and alias.entry.country not in named_countries:
                 continue
             score = fuzz.ratio(key, alias.key)
@@ -269,12 +284,13 @@ class _SourceTable:
 
     def __init__(self, path: Path) -> None:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        self.named: list[tuple[str, str, str, str]] = []  # (key, alias, name, type)
+        self.named: list[tuple[str, str, str, str, bool]] = []  # key, alias, name, type, acronym
         for row in data.get("named", []):
             if row["source_type"] not in SOURCE_TYPES:
                 raise ValueError(f"{path}: {row['name']!r} has bad source_type")
             for alias in row.get("aliases", []):
-                entry = (name_key(str(alias)), str(alias), row["name"], row["source_type"])
+                entry = (name_key(str(alias)), str(alias), row["name"], row["source_type"],
+                         is_acronym(str(alias)))
                 self.named.append(entry)
         self.named.sort(key=lambda item: -len(item[0]))
         self.heads: list[tuple[str, str]] = []
@@ -286,8 +302,7 @@ class _SourceTable:
 
     def _named(self, text: str) -> tuple[str, str] | None:
         key = name_key(text)
-        for alias_key, alias, name, stype in self.named:
-            acronym = is_acronym(alias)
+        for alias_key, alias, name, stype, acronym in self.named:
             if contains_acronym(text, alias) if acronym else contains_phrase(key, alias_key):
                 return name, stype
         return None

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cronica import text
+from cronica.memo import Memo
 from cronica.record import InputError
 from cronica.resolve.places import cache, index
 from cronica.resolve.places import table as table_module
@@ -54,7 +55,7 @@ class Gazetteer:
         self.names = NameIndex.build(_postings(entries))
         self.shadowed = _shadowed_regions(entries)
         self.by_id = ById(self.table)
-        self._memo: dict[tuple[str, int], list[Candidate]] = {}
+        self._memo: Memo[tuple[str, int], list[Candidate]] = Memo()
 
     def __getstate__(self) -> dict[str, Any]:
         return {"table": self.table, "names": self.names, "shadowed": self.shadowed}
@@ -62,7 +63,7 @@ class Gazetteer:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         self.by_id = ById(self.table)
-        self._memo = {}
+        self._memo = Memo()
 
     @property
     def entries(self) -> list[PlaceEntry]:
@@ -88,10 +89,8 @@ class Gazetteer:
 
     def candidates(self, name: str, limit: int = 10) -> list[Candidate]:
         """Entries for a name: exact normalised matches, else fuzzy ones (memoised)."""
-        memo_key = (name, limit)
-        if memo_key not in self._memo:
-            self._memo[memo_key] = generate(self, name, limit)
-        return [Candidate(c.entry, c.score, dict(c.features)) for c in self._memo[memo_key]]
+        found = self._memo.get((name, limit), lambda: generate(self, name, limit))
+        return [Candidate(c.entry, c.score, dict(c.features)) for c in found]
 
     def parent_of(self, entry: PlaceEntry) -> PlaceEntry | None:
         """The containing city of a neighbourhood (or river, road), when known."""
