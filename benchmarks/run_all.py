@@ -6,6 +6,7 @@ report records. Benchmarks that need the corpus (../shared/eval or $CRONICA_BENC
 a command this checkout lacks skip with the reason; none is a unit test.
 
 Usage: python benchmarks/run_all.py [--quick] [--out benchmarks/results.md] [--only NAME,...]
+                                   [--set KEY=N ...]
 """
 
 from __future__ import annotations
@@ -63,8 +64,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     parser.add_argument("--only", default="", help="comma-separated: " +
                         ", ".join(_benchmarks(FULL)))
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=N[,N]",
+                        help=f"override a size ({', '.join(FULL)}), e.g. --set sizes=100,400")
     args = parser.parse_args()
-    size = QUICK if args.quick else FULL
+    size = dict(QUICK if args.quick else FULL)
+    for item in args.set:
+        key, _, value = item.partition("=")
+        if key not in FULL or not value:
+            parser.error(f"--set {item}: expected one of {', '.join(FULL)} = number(s)")
+        numbers = [int(v) for v in value.split(",")]
+        size[key] = numbers if isinstance(FULL[key], list) else numbers[0]
     chosen = _benchmarks(size)
     if args.only:
         wanted = args.only.split(",")
