@@ -11,6 +11,7 @@ Usage: python benchmarks/startup.py
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -21,14 +22,20 @@ SENTENCE = "Un bombardeo aéreo mató a cinco civiles en el barrio de Hanano, en
 TARGET_S = 3.0
 
 
-def _timed(args: list[str], env: dict[str, str], stdin: str = "") -> float:
-    t0 = time.perf_counter()
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _timed(args: list[str], env: dict[str, str], stdin: str = "") -> tuple[float, float]:
+    """Wall-clock and CPU seconds of a command (CPU time moves less with a busy machine)."""
+    t0, c0 = time.perf_counter(), _cpu()
     done = subprocess.run(args, input=stdin, capture_output=True, text=True, env=env,
                           check=False)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, _cpu() - c0
     if done.returncode != 0:
         raise RuntimeError(f"{' '.join(args)} failed: {done.stderr[-2000:]}")
-    return seconds
+    return seconds, cpu
 
 
 def run() -> dict[str, Any]:
@@ -50,21 +57,26 @@ def run() -> dict[str, Any]:
 
 
 def report(result: dict[str, Any]) -> list[str]:
-    verdict = "meets" if result["warm_s"] < TARGET_S else "misses"
+    verdict = "meets" if result["warm_s"][0] < TARGET_S else "misses"
+
+    def row(name: str, key: str) -> str:
+        wall, cpu = result[key]
+        return f"| {name} | {wall:.1f} | {cpu:.1f} |"
+
     return [
         "## Start-up: `cronica extract` on one sentence",
         "",
         "A fresh process each, end to end (`echo SENTENCE | cronica extract - --lang es`).",
         "",
-        "| run | seconds |",
-        "|---|---:|",
-        f"| first run, gazetteer cache empty (builds it) | {result['cold_s']:.1f} |",
-        f"| every later run, cache warm | **{result['warm_s']:.1f}** |",
-        f"| of which could not go: `import spacy; spacy.load('{result['model']}')` alone "
-        f"| {result['spacy_load_s']:.1f} |",
-        f"| `import cronica.cli` alone | {result['import_s']:.1f} |",
+        "| run | wall s | CPU s |",
+        "|---|---:|---:|",
+        row("first run, gazetteer cache empty (builds it)", "cold_s"),
+        row("**every later run, cache warm**", "warm_s"),
+        row(f"`import spacy; spacy.load('{result['model']}')` alone", "spacy_load_s"),
+        row("`import cronica.cli` alone", "import_s"),
         "",
-        f"Target: warm start under {TARGET_S:.0f} s ({verdict}).",
+        f"Target: warm start under {TARGET_S:.0f} s wall-clock ({verdict}; CPU time is the "
+        "figure to trust on a busy machine).",
         "",
     ]
 
