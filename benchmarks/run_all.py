@@ -83,7 +83,8 @@ def main() -> None:
         chosen = {k: v for k, v in chosen.items() if k in wanted}
     started = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     lines = ["# cronica benchmarks", "",
-             f"Run {started} ({'quick' if args.quick else 'full'} sizes: {size}) on "
+             f"Run {started} ({'quick' if args.quick else 'full'} sizes"
+             f"{', overridden' if args.set else ''}: {size}) on "
              f"{_machine()}. One run per figure: on a shared machine they vary with its load.",
              ""]
     for name, bench in chosen.items():
