@@ -50,8 +50,11 @@ test: dev sysdeps web
 eval: dev
 	$(BIN)/cronica eval all --data $(DATA) --report eval-report.md --json eval-report.json
 
+# Speed, start-up, memory, Dask scaling and store benchmarks -> benchmarks/results.md.
+# BENCH_ARGS=--quick for small sizes; absent corpus or commands are reported as skipped.
+BENCH_ARGS ?=
 bench: dev
-	$(PY) benchmarks/extract_speed.py
+	$(PY) benchmarks/run_all.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) cronica.duckdb eval-report.md web/node_modules src/cronica/serve/static/vendor

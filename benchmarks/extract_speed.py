@@ -1,79 +1,189 @@
-"""Words per second of `cronica extract` versus spaCy alone, on the same text, in one run.
+"""Words per second of cronica's whole pipeline versus spaCy's `nlp.pipe` alone (the plain
+model, no cronica rulers or components) on the same documents' paragraphs in the same run,
+then where cronica's time goes: a pyinstrument profile split by stage, and its top
+functions by own time.
 
-Usage: python benchmarks/extract_speed.py [FILE] [--repeat N]
-Default text: ../shared/examples/alepo-2016-es.txt when present, else the bundled example.
-Reports the ratio (cronica / spaCy) — absolute figures vary by machine.
+Usage: python benchmarks/extract_speed.py [--docs N] [--wiki N] [--profile-docs N]
+Corpus: N Spanish news texts and N English Wikipedia articles (benchmarks/corpus.py); the
+bundled examples/ when the corpus is absent. Target: ratio (cronica / spaCy) >= 0.8.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import time
-import tracemalloc
+from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULTS = [
-    ROOT.parent / "shared" / "examples" / "alepo-2016-es.txt",
-    ROOT / "examples" / "informe-idlib-es.txt",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus  # noqa: E402
+from corpus import Text  # noqa: E402
+
+TARGET_RATIO = 0.8
+
+
+def _documents(texts: list[Text]) -> list[Any]:
+    from cronica.record import Document
+
+    return [Document(id=t.id, text=t.text, lang=t.lang, date=t.date) for t in texts]
+
+
+def _paragraphs(text: str) -> list[str]:
+    from cronica.documents.normalise import normalise
+    from cronica.pipeline import paragraphs
+
+    return [line for _, line in paragraphs(normalise(text).clean)]
+
+
+def speed(texts: list[Text]) -> dict[str, Any]:
+    """Seconds of spaCy alone and of cronica over the same texts, one timed pass each."""
+    from cronica.components.nlp import load_model, load_nlp
+    from cronica.pipeline import Pipeline
+
+    langs = sorted({t.lang for t in texts})
+    plain = {lang: load_model(lang) for lang in langs}
+    pipeline = Pipeline()
+    for lang in langs:  # load and warm up outside the timing, on a text not timed
+        load_nlp(lang)
+        warm = next((t for t in corpus.bundled() if t.lang == lang), None)
+        if warm is not None:
+            pipeline.extract(_documents([warm])[0])
+            list(plain[lang].pipe(_paragraphs(warm.text)))
+    paras = {lang: [p for t in texts if t.lang == lang for p in _paragraphs(t.text)]
+             for lang in langs}
+    t0, c0 = time.perf_counter(), time.process_time()
+    for lang in langs:
+        for _ in plain[lang].pipe(paras[lang]):
+            pass
+    spacy_s, spacy_cpu = time.perf_counter() - t0, time.process_time() - c0
+    docs = _documents(texts)
+    t0, c0 = time.perf_counter(), time.process_time()
+    events = sum(len(pipeline.extract(doc)) for doc in docs)
+    cronica_s, cronica_cpu = time.perf_counter() - t0, time.process_time() - c0
+    words = sum(t.words for t in texts)
+    return {"documents": len(texts), "words": words, "events": events,
+            "spacy_s": spacy_s, "cronica_s": cronica_s, "spacy_cpu": spacy_cpu,
+            "cronica_cpu": cronica_cpu, "spacy_wps": words / spacy_s,
+            "cronica_wps": words / cronica_s, "ratio": spacy_s / cronica_s,
+            "cpu_ratio": spacy_cpu / cronica_cpu}
+
+
+def _stage(frame: Any) -> str | None:
+    """The stage a cronica frame stands for: its module below `cronica.` (None elsewhere)."""
+    path = str(frame.file_path or "").replace("\\", "/")
+    if "/cronica/" not in path or path.endswith(("/cronica/pipeline.py",
+                                                  "/cronica/components/extensions.py")):
+        return None  # the pipeline and the components' shared wrapper are not stages
+    module = path.rsplit("/cronica/", 1)[1].removesuffix(".py").replace("/", ".")
+    return module.removesuffix(".__init__")
+
+
+def profile(texts: list[Text], top: int = 15) -> dict[str, Any]:
+    """A pyinstrument profile of cronica over `texts` (name caches cleared first): own time
+    by stage (the first cronica module below the pipeline; spaCy's and other libraries'
+    time outside any stage counts as 'spaCy model and libraries') and the top functions."""
+    from pyinstrument import Profiler
+
+    from cronica.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.gazetteer._memo.clear()
+    pipeline.actors._memo.clear()
+    docs = _documents(texts)
+    profiler = Profiler(interval=0.002)
+    profiler.start()
+    for doc in docs:
+        pipeline.extract(doc)
+    profiler.stop()
+    root = profiler.last_session.root_frame()
+    stages: dict[str, float] = defaultdict(float)
+    functions: dict[str, float] = defaultdict(float)
+
+    def walk(frame: Any, stage: str | None) -> None:
+        if frame.is_synthetic:
+            return
+        stage = stage or _stage(frame)
+        own = frame.total_self_time
+        stages[stage or "spaCy model and libraries"] += own
+        where = f"{frame.function} ({Path(frame.file_path or '?').name}:{frame.line_no})" \
+            if frame.parent is not None else "(no Python frame: compiled code, spaCy/thinc)"
+        functions[where] += own
+        for child in frame.children:
+            walk(child, stage)
+
+    walk(root, None)
+    total = sum(stages.values()) or 1.0
+    return {
+        "seconds": total,
+        "stages": sorted(((k, v / total) for k, v in stages.items()), key=lambda kv: -kv[1]),
+        "top": sorted(((k, v / total) for k, v in functions.items()),
+                      key=lambda kv: -kv[1])[:top],
+    }
+
+
+def run(docs: int, wiki: int, profile_docs: int) -> dict[str, Any]:
+    """Speed and profile on the corpus (or the bundled examples), as a result dict."""
+    why = corpus.available()
+    if why is None:
+        texts = corpus.news_es(docs) + corpus.wikipedia_en(wiki)
+        source = f"{docs} Spanish news texts (news_es) + {wiki} English Wikipedia articles"
+    else:
+        texts = corpus.bundled()
+        source = f"bundled examples only ({why})"
+    result = {"source": source, "speed": speed(texts)}
+    result["profile"] = profile(texts[:profile_docs])
+    result["profile"]["documents"] = len(texts[:profile_docs])
+    return result
+
+
+def report(result: dict[str, Any]) -> list[str]:
+    """Markdown lines for benchmarks/results.md."""
+    s, p = result["speed"], result["profile"]
+    verdict = "meets" if s["ratio"] >= TARGET_RATIO else "misses"
+    lines = [
+        "## Speed: cronica versus spaCy alone",
+        "",
+        f"Corpus: {result['source']}; {s['documents']} documents, {s['words']:,} words, "
+        f"{s['events']} events. One timed pass each, models loaded and warmed up first.",
+        "",
+        "| | wall s | words/s | CPU s (all threads) |",
+        "|---|---:|---:|---:|",
+        f"| spaCy `nlp.pipe` alone (plain model) | {s['spacy_s']:.1f} | {s['spacy_wps']:,.0f} "
+        f"| {s['spacy_cpu']:.1f} |",
+        f"| cronica (whole pipeline) | {s['cronica_s']:.1f} | {s['cronica_wps']:,.0f} "
+        f"| {s['cronica_cpu']:.1f} |",
+        "",
+        f"Ratio cronica/spaCy in words/s: **{s['ratio']:.2f}** (target >= {TARGET_RATIO}: "
+        f"{verdict}); by CPU time {s['cpu_ratio']:.2f}.",
+        "",
+        f"### Where cronica's time goes (pyinstrument, {p['documents']} documents, "
+        f"{p['seconds']:.1f} s sampled, name caches cleared first)",
+        "",
+        "| stage (first cronica module below the pipeline) | share |",
+        "|---|---:|",
+        *(f"| {name} | {share:.1%} |" for name, share in p["stages"] if share >= 0.005),
+        "",
+        "Top functions by own time:",
+        "",
+        "| function | share |",
+        "|---|---:|",
+        *(f"| `{name}` | {share:.1%} |" for name, share in p["top"]),
+        "",
+    ]
+    return lines
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("file", nargs="?", type=Path)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=100, help="Spanish news texts")
+    parser.add_argument("--wiki", type=int, default=10, help="English Wikipedia articles")
+    parser.add_argument("--profile-docs", type=int, default=30)
     args = parser.parse_args()
-    path = args.file or next(p for p in DEFAULTS if p.exists())
-    text = path.read_text(encoding="utf-8")
-    words = len(text.split())
-
-    from cronica.components.nlp import load_model, load_nlp
-    from cronica.documents.normalise import normalise
-    from cronica.pipeline import Pipeline
-    from cronica.record import Document
-
-    t0 = time.perf_counter()
-    plain = load_model("es")
-    spacy_load = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    pipeline = Pipeline()
-    load_nlp("es")  # load both before timing
-    cronica_load = time.perf_counter() - t0
-    clean = normalise(text).clean
-    lines = [line for line in clean.split("\n") if line.strip()]
-    list(plain.pipe(lines))
-    pipeline.extract(Document(id=str(path), text=text, lang="es"))
-
-    def spacy_alone() -> None:
-        list(plain.pipe(lines))
-
-    def cronica() -> None:
-        # Cold name caches on every run: memoised look-ups must not flatter repeated text.
-        pipeline.gazetteer._memo.clear()
-        pipeline.actors._memo.clear()
-        pipeline.extract(Document(id=str(path), text=text, lang="es"))
-
-    timings = {}
-    for name, fn in (("spaCy alone", spacy_alone), ("cronica extract", cronica)):
-        best = float("inf")
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            fn()
-            best = min(best, time.perf_counter() - t0)
-        timings[name] = best
-    tracemalloc.start()
-    cronica()
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(f"text: {path.name}, {words} words, best of {args.repeat}")
-    for name, secs in timings.items():
-        print(f"  {name:16s} {words / secs:10.0f} words/s  ({secs * 1000:.1f} ms)")
-    ratio = timings["spaCy alone"] / timings["cronica extract"]
-    print(f"  cronica runs at {ratio:.2f}x the speed of spaCy alone")
-    print(f"  peak Python allocations during one cronica extract: {peak / 1e6:.1f} MB")
-    print(f"  start-up: spaCy model {spacy_load:.1f} s; cronica (gazetteer, dictionaries, "
-          f"rulers) {cronica_load:.1f} s, once per process")
+    print("\n".join(report(run(args.docs, args.wiki, args.profile_docs))))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from unidecode import unidecode
 
@@ -20,8 +20,10 @@ _APOSTROPHES = re.compile(r"['`´’‘ʿʾ]")
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
-    """Case- and accent-insensitive key for lexicon matching."""
+    """Case- and accent-insensitive key for lexicon matching (memoised: a run folds the
+    same few thousand words again and again)."""
     return unidecode(word).casefold().strip()
 
 
@@ -34,6 +36,7 @@ def fold_all(words: Iterable[str] | str | None) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Casefold, transliterate to ASCII and turn punctuation into single spaces."""
     ascii_text = unidecode(_APOSTROPHES.sub("", text or ""))
@@ -76,6 +79,11 @@ def _name_particles() -> tuple[str, ...]:
     return tuple(load_yaml("names.yaml")["article_prefixes"])
 
 
+def place_key_particles() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The articles and name particles `place_keys` strips (what a built index depends on)."""
+    return _articles(None), _name_particles()
+
+
 def strip_articles(key: str, lang: str | None = None) -> str:
     """Drop leading definite articles ("el", "los", "the", ...) from a name key."""
     articles = _articles(lang)
@@ -96,6 +104,7 @@ def stem_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def actor_key(text: str, lang: str | None = None) -> str:
     """Matching key for an actor alias or mention: folded, articles dropped, plural-tolerant."""
     key = strip_articles(name_key(text), lang)
@@ -117,16 +126,26 @@ def place_keys(name: str) -> set[str]:
     return {k for k in keys if k}
 
 
+@lru_cache(maxsize=1 << 12)
 def is_acronym(alias: str) -> bool:
     """Short all-capital aliases ("UN", "EI", "SDF") are matched case-sensitively."""
     letters = [c for c in alias if c.isalpha()]
     return 0 < len(letters) <= 5 and alias.isupper() and " " not in alias.strip()
 
 
+@lru_cache(maxsize=1 << 12)
+def _acronym_pattern(acronym: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![A-Za-z0-9])" + re.escape(unidecode(acronym)) + r"(?![A-Za-z0-9])")
+
+
+@lru_cache(maxsize=1 << 12)
+def _ascii(text: str) -> str:
+    return unidecode(text)
+
+
 def contains_acronym(text: str, acronym: str) -> bool:
     """Whether an acronym occurs in the text as a whole word, case-sensitively."""
-    pattern = r"(?<![A-Za-z0-9])" + re.escape(unidecode(acronym)) + r"(?![A-Za-z0-9])"
-    return re.search(pattern, unidecode(text or "")) is not None
+    return _acronym_pattern(acronym).search(_ascii(text or "")) is not None
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:

@@ -182,3 +182,24 @@ def test_a_listed_source_has_one_name_per_language(
     resolver: ActorResolver, text: str, lang: str, name: str
 ) -> None:
     assert resolver.source_name(text, lang) == name
+
+
+def test_alias_index_finds_what_testing_every_alias_finds(resolver: ActorResolver) -> None:
+    from cronica.resolve.actors import _AliasIndex
+    from cronica.text import actor_key, name_key, strip_articles
+
+    hits = 0
+    for lang in ("es", "en"):
+        aliases = resolver._alias_list(lang)
+        index = _AliasIndex(aliases)
+        texts = [a.text for a in aliases[::7]]
+        texts += [f"los combatientes de {a.text} y {b.text}" for a, b in
+                  zip(aliases[::11], aliases[5::13], strict=False)]
+        texts += ["fuerzas del régimen sirio", "the UN envoy", "milicianos (YPG)", "Hamas", "Hama"]
+        for text in texts:
+            key = actor_key(text, lang)
+            stripped = strip_articles(name_key(text))
+            every = [a for a in aliases if a.found_in(text, key, stripped)]
+            assert index.found(text, key, stripped) == every, text
+            hits += len(every)
+    assert hits > 100  # the texts do name aliases: the comparison is not of empty lists

@@ -49,7 +49,10 @@ def load_nlp(lang: str, gazetteers: tuple[str, ...] = ()) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
     )
     assert isinstance(ruler, EntityRuler)
-    ruler.add_patterns(patterns)
+    # Phrase patterns matched on LOWER need only the tokenizer; spaCy would otherwise run the
+    # model's parser and tagger over every one of the thousands of pattern texts at start-up.
+    with nlp.select_pipes(enable=[RULER_NAME]):
+        ruler.add_patterns(patterns)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     log.debug("loaded %s with %d ruler patterns", pack(lang).model, len(patterns))

@@ -76,7 +76,10 @@ def _matches(
     pattern: TriggerPattern,
     requirement: Callable[[Token, str], bool],
     keys: dict[int, set[str]],
+    sentence_words: frozenset[str] | None = None,
 ) -> list[Token] | None:
+    """The modifier tokens a pattern used at `token`, or None when it does not match there
+    (`sentence_words`: the union of `keys`, when the caller has it)."""
     if not keys[token.i] & pattern.lemmas:
         return None
     if pattern.pos and token.pos_ not in pattern.pos:
@@ -87,9 +90,11 @@ def _matches(
         if hits is None:
             return None
         used = hits
-    if pattern.sentence_has and not any(k & pattern.sentence_has for k in keys.values()):
+    if sentence_words is None:
+        sentence_words = frozenset().union(*keys.values())
+    if pattern.sentence_has and not pattern.sentence_has & sentence_words:
         return None
-    if pattern.sentence_lacks and any(k & pattern.sentence_lacks for k in keys.values()):
+    if pattern.sentence_lacks and pattern.sentence_lacks & sentence_words:
         return None
     if pattern.not_near and any(
         keys[t.i] & pattern.not_near for t in _near(token, sent, NOT_NEAR_WINDOW)
@@ -122,12 +127,16 @@ def find_triggers(
     refused: set[int] = set()
     found: list[TriggerMatch] = []
     keys = {t.i: key(t) for t in sent}
+    words = frozenset().union(*keys.values())
+    tokens = [t for t in sent if not t.is_punct]
     for entry in triggers(lang):
         for index, pattern in enumerate(entry.patterns):
-            for token in sent:
-                if token.i in taken or token.is_punct:
+            if not pattern.lemmas & words:
+                continue  # no token can match: skip the scan
+            for token in tokens:
+                if token.i in taken:
                     continue
-                used = _matches(token, sent, pattern, requirement, keys)
+                used = _matches(token, sent, pattern, requirement, keys, words)
                 if used is None:
                     continue
                 mood, reason = modality_of(token)

@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from cronica.datafiles import parse_yaml
 from cronica.text import fold
 
 
@@ -29,7 +30,7 @@ class LanguagePack:
         folder = Path(folder)
         meta_path = folder / "pack.yaml"
         try:
-            meta = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+            meta = parse_yaml(meta_path.read_text(encoding="utf-8")) or {}
         except (OSError, yaml.YAMLError) as err:
             raise ValueError(f"{meta_path}: cannot read language pack: {err}") from err
         for key in ("code", "model"):
@@ -51,7 +52,7 @@ class LanguagePack:
                 self._cache[name] = {}
             else:
                 try:
-                    self._cache[name] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                    self._cache[name] = parse_yaml(path.read_text(encoding="utf-8")) or {}
                 except yaml.YAMLError as err:
                     raise ValueError(f"{path}: not valid YAML: {err}") from err
         return self._cache[name]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -9,10 +10,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
+from unidecode import unidecode
 
+from cronica.datafiles import parse_yaml
 from cronica.lang import pack, supported
+from cronica.memo import Memo
 from cronica.record import Actor
 from cronica.text import (
     actor_key,
@@ -73,7 +76,7 @@ def _as_date(value: Any, where: str) -> date:
 def load_actor_entries(path: Path | None = None) -> list[ActorEntry]:
     """Read and validate an actor dictionary (default: the shipped actors.yaml)."""
     path = path or _data_path("actors.yaml")
-    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    rows = parse_yaml(path.read_text(encoding="utf-8")) or []
     entries = []
     for i, row in enumerate(rows):
         where = f"{path}: entry {i} ({row.get('canonical')!r})"
@@ -112,15 +115,57 @@ def _forms(word: str, lang: str) -> set[str]:
     return {word} | {(word[:-drop] if drop else word) + add for drop, add in _inflections(lang)}
 
 
+@lru_cache(maxsize=4)
+def _country_forms(lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(country, its demonyms' forms) of a supported language, worked out once."""
+    words = _country_words(lang) if lang in supported() else {}
+    return tuple((country, frozenset(_forms(word, lang))) for word, country in words.items())
+
+
+@lru_cache(maxsize=1 << 14)
+def _countries_named(text: str, lang: str) -> frozenset[str]:
+    key = name_key(text)
+    return frozenset(country for country, forms in _country_forms(lang)
+                     if any(contains_phrase(key, form) for form in forms))
+
+
 def countries_named(text: str, lang: str) -> set[str]:
     """Countries a mention names by demonym or name ("tropas francesas" -> {"France"})."""
-    words = _country_words(lang) if lang in supported() else {}
-    key = name_key(text)
-    found = set()
-    for word, country in words.items():
-        if any(contains_phrase(key, form) for form in _forms(word, lang)):
-            found.add(country)
-    return found
+    return set(_countries_named(text, lang))
+
+
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+class _AliasIndex:
+    """Aliases in match order, found through the words they need: a phrase alias by its first
+    word (it must be a word of the mention's key), an acronym by itself (a letter run of the
+    mention); acronyms with other characters are always tried."""
+
+    def __init__(self, aliases: list[_Alias]) -> None:
+        self.aliases = aliases
+        self.by_word: dict[str, list[int]] = {}
+        self.by_run: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for n, alias in enumerate(aliases):
+            if alias.acronym:
+                ascii_text = unidecode(alias.text)
+                if _ALNUM_RUN.fullmatch(ascii_text):
+                    self.by_run.setdefault(ascii_text, []).append(n)
+                else:
+                    self.always.append(n)
+            else:
+                self.by_word.setdefault(alias.key.split(" ")[0], []).append(n)
+
+    def found(self, text: str, key: str, stripped: str) -> list[_Alias]:
+        """The aliases found in a mention, in match order (what testing each would give)."""
+        chosen = set(self.always)
+        for word in set(key.split(" ")):
+            chosen.update(self.by_word.get(word, ()))
+        for run in set(_ALNUM_RUN.findall(unidecode(text or ""))):
+            chosen.update(self.by_run.get(run, ()))
+        return [self.aliases[n] for n in sorted(chosen)
+                if self.aliases[n].found_in(text, key, stripped)]
 
 
 @dataclass(frozen=True)
@@ -128,16 +173,26 @@ class _Alias:
     key: str
     text: str
     entry: ActorEntry
+    acronym: bool = False  # is_acronym(text), worked out once
+    stripped: str = ""  # strip_articles(name_key(text)), worked out once
 
-    def found_in(self, text: str, key: str) -> bool:
-        if is_acronym(self.text):
+    @classmethod
+    def of(cls, key: str, text: str, entry: ActorEntry) -> _Alias:
+        return cls(key, text, entry, is_acronym(text), strip_articles(name_key(text)))
+
+    def found_in(self, text: str, key: str, stripped: str | None = None) -> bool:
+        """Whether the alias occurs in a mention (`key` its actor_key; `stripped`, when
+        given, its strip_articles(name_key(text)))."""
+        if self.acronym:
             return contains_acronym(text, self.text)
         if not contains_phrase(key, self.key):
             return False
         if self.entry.generic:
             return True
         # Names are not plural-tolerant: "Hama" (a city) must not match "Hamas".
-        return contains_phrase(strip_articles(name_key(text)), strip_articles(name_key(self.text)))
+        if stripped is None:
+            stripped = strip_articles(name_key(text))
+        return contains_phrase(stripped, self.stripped)
 
 
 class ActorResolver:
@@ -151,13 +206,15 @@ class ActorResolver:
                 for name in names:
                     key = actor_key(name, lang)
                     if key:
-                        self._aliases.setdefault(lang, []).append(_Alias(key, name, entry))
+                        self._aliases.setdefault(lang, []).append(_Alias.of(key, name, entry))
         for lang in self._aliases:
             self._aliases[lang].sort(key=lambda a: -len(a.key))
         self._by_role = {
             (e.role, e.country): e for e in self.entries if e.role and e.country and not e.generic
         }
-        self._memo: dict[tuple[str, str, str | None], _Alias | None] = {}
+        self._fuzzy: dict[str | None, list[_Alias]] = {}
+        self._index: dict[str | None, _AliasIndex] = {}
+        self._memo: Memo[tuple[str, str, str | None], _Alias | None] = Memo()
         self._sources = _SourceTable(sources_path or _data_path("sources.yaml"))
 
     def _alias_list(self, lang: str | None) -> list[_Alias]:
@@ -166,19 +223,25 @@ class ActorResolver:
         return sorted((a for group in self._aliases.values() for a in group),
                       key=lambda a: -len(a.key))
 
+    def _fuzzy_list(self, lang: str | None) -> list[_Alias]:
+        """The aliases a fuzzy match may pick: named (not generic), long, no acronym."""
+        if lang not in self._fuzzy:
+            self._fuzzy[lang] = [a for a in self._alias_list(lang) if not a.entry.generic
+                                 and len(a.key) >= _MIN_FUZZY_LEN and not a.acronym]
+        return self._fuzzy[lang]
+
     def match(self, text: str, lang: str, country_focus: str | None = None) -> _Alias | None:
         """The dictionary alias a mention refers to: longest contained alias, else fuzzy."""
-        memo_key = (text, lang, country_focus)
-        if memo_key not in self._memo:
-            self._memo[memo_key] = self._match(text, lang, country_focus)
-        return self._memo[memo_key]
+        return self._memo.get((text, lang, country_focus),
+                              lambda: self._match(text, lang, country_focus))
 
     def _match(self, text: str, lang: str, country_focus: str | None) -> _Alias | None:
         key = actor_key(text, lang)
         if not key:
             return None
-        aliases = self._alias_list(lang)
-        found = [a for a in aliases if a.found_in(text, key)]
+        if lang not in self._index:
+            self._index[lang] = _AliasIndex(self._alias_list(lang))
+        found = self._index[lang].found(text, key, strip_articles(name_key(text)))
         if found:
             longest = len(found[0].key)
             tied = [a for a in found if len(a.key) == longest]
@@ -186,9 +249,7 @@ class ActorResolver:
             return tied[0]
         best: tuple[float, _Alias] | None = None
         named_countries = countries_named(text, lang)
-        for alias in aliases:
-            if alias.entry.generic or len(alias.key) < _MIN_FUZZY_LEN or is_acronym(alias.text):
-                continue
+        for alias in self._fuzzy_list(lang):
             if named_countries and alias.entry.country not in named_countries:
                 continue
             score = fuzz.ratio(key, alias.key)
@@ -268,13 +329,14 @@ class _SourceTable:
     """Named sources and head-word patterns from sources.yaml."""
 
     def __init__(self, path: Path) -> None:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        self.named: list[tuple[str, str, str, str]] = []  # (key, alias, name, type)
+        data = parse_yaml(path.read_text(encoding="utf-8")) or {}
+        self.named: list[tuple[str, str, str, str, bool]] = []  # key, alias, name, type, acronym
         for row in data.get("named", []):
             if row["source_type"] not in SOURCE_TYPES:
                 raise ValueError(f"{path}: {row['name']!r} has bad source_type")
             for alias in row.get("aliases", []):
-                entry = (name_key(str(alias)), str(alias), row["name"], row["source_type"])
+                entry = (name_key(str(alias)), str(alias), row["name"], row["source_type"],
+                         is_acronym(str(alias)))
                 self.named.append(entry)
         self.named.sort(key=lambda item: -len(item[0]))
         self.heads: list[tuple[str, str]] = []
@@ -283,11 +345,14 @@ class _SourceTable:
                 raise ValueError(f"{path}: bad source type {stype!r} in patterns")
             self.heads.extend((name_key(str(w)), stype) for w in words)
         self.heads.sort(key=lambda item: -len(item[0]))
+        self._memo: Memo[str, tuple[str, str] | None] = Memo()
 
     def _named(self, text: str) -> tuple[str, str] | None:
+        return self._memo.get(text, lambda: self._find_named(text))
+
+    def _find_named(self, text: str) -> tuple[str, str] | None:
         key = name_key(text)
-        for alias_key, alias, name, stype in self.named:
-            acronym = is_acronym(alias)
+        for alias_key, alias, name, stype, acronym in self.named:
             if contains_acronym(text, alias) if acronym else contains_phrase(key, alias_key):
                 return name, stype
         return None

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz, process
-
+from cronica.resolve.places.index import PRIMARY, WHOLE
 from cronica.resolve.places.mention import (
     PlaceMention,
     is_common_word,
@@ -56,9 +55,10 @@ def generate(gaz: Gazetteer, name: str, limit: int) -> list[Candidate]:
     settings = table()["candidates"]
     found: dict[str, Candidate] = {}
     for key in place_keys(name):
-        primary = gaz.primary_ids.get(key, set())
-        whole = gaz.whole_ids.get(key, set())
-        for entry in gaz.index.get(key, []):
+        rows = gaz.lookup(key)
+        primary = {e.gazetteer_id for e, flags in rows if flags & PRIMARY}
+        whole = {e.gazetteer_id for e, flags in rows if flags & WHOLE}
+        for entry, _flags in rows:
             gid = entry.gazetteer_id
             match = ("exact_name" if gid in primary else "exact_alt") if gid in whole \
                 else "exact_without_article"  # "La Cañada" is not "Canada"
@@ -67,15 +67,13 @@ def generate(gaz: Gazetteer, name: str, limit: int) -> list[Candidate]:
                 found[gid] = Candidate(entry, 100.0, {"match": match})
     query = name_key(name)
     if query and len(query) >= settings["fuzzy_min_length"] and not found:
-        for key, score, _ in process.extract(query, gaz.keys, scorer=fuzz.ratio,
-                                             limit=limit * 2,
-                                             score_cutoff=settings["fuzzy_cutoff"]):
+        for key, score in gaz.fuzzy_keys(query, limit * 2, settings["fuzzy_cutoff"]):
             if not fuzzy_plausible(query, key):
                 continue
-            for entry in gaz.index[key]:
+            for entry, _flags in gaz.lookup(key):
                 if entry.gazetteer_id not in found:
                     found[entry.gazetteer_id] = Candidate(
-                        entry, float(score), {"match": "fuzzy", "key": key})
+                        entry, score, {"match": "fuzzy", "key": key})
     ordered = sorted(found.values(), key=lambda c: (-c.score, -c.entry.population))
     return ordered[: max(limit, len([c for c in ordered if c.score == 100.0]))]
 
@@ -90,8 +88,8 @@ def for_mention(text: str, lang: str, gaz: Gazetteer) -> tuple[PlaceMention, lis
     if is_particle(text, lang) or is_common_word(text) or is_generic(mention.name, lang):
         return mention, []  # "Al", "the airport", "la Ciudadela": no one place by itself
     limit = table()["candidates"]["limit"]
-    cands = gaz.candidates(text, limit=limit) if gaz.index.get(whole) or any(
-        gaz.index.get(k) for k in place_keys(text)) else []
+    cands = gaz.candidates(text, limit=limit) if gaz.knows(whole) or any(
+        gaz.knows(k) for k in place_keys(text)) else []
     if cands:
         mention = PlaceMention(whole, context=mention.context, spelled=text.strip())
     else:

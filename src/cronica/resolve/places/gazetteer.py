@@ -3,34 +3,22 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from cronica import text
+from cronica.memo import Memo
 from cronica.record import InputError
+from cronica.resolve.places import cache, index
+from cronica.resolve.places import table as table_module
 from cronica.resolve.places.candidates import Candidate, generate
+from cronica.resolve.places.index import PRIMARY, WHOLE, NameIndex
 from cronica.resolve.places.mention import common_words
 from cronica.resolve.places.settings import SUB_CITY, data_path
+from cronica.resolve.places.table import ById, EntryTable, PlaceEntry
 from cronica.text import name_key, place_keys
-
-
-@dataclass(frozen=True)
-class PlaceEntry:
-    """One gazetteer row."""
-
-    gazetteer_id: str
-    name: str
-    alt_names: tuple[str, ...]
-    feature: str
-    country: str
-    admin1: str
-    admin2: str
-    lat: float
-    lon: float
-    population: int = 0
-    parent: str = ""
-    source: str = ""
 
 
 def read_rows(path: Path, user: bool) -> list[PlaceEntry]:
@@ -59,37 +47,40 @@ def read_rows(path: Path, user: bool) -> list[PlaceEntry]:
 
 
 class Gazetteer:
-    """Places with a name index (exact keys) and a fuzzy index over the same keys."""
+    """Places with a name index (exact keys) and a bigram-blocked fuzzy search over the same
+    keys (places/index.py); rows are kept column by column (places/table.py)."""
 
     def __init__(self, entries: list[PlaceEntry]) -> None:
-        self.entries = entries
-        self.by_id = {e.gazetteer_id: e for e in entries}
-        self.index: dict[str, list[PlaceEntry]] = {}
-        self.primary_ids: dict[str, set[str]] = {}  # key -> ids whose main name gives that key
-        self.whole_ids: dict[str, set[str]] = {}  # key -> ids with a name giving it unshortened
-        for entry in entries:
-            for n, name in enumerate((entry.name, *entry.alt_names)):
-                full = name_key(name)
-                for key in place_keys(name):
-                    bucket = self.index.setdefault(key, [])
-                    if entry not in bucket:
-                        bucket.append(entry)
-                    if n == 0:
-                        self.primary_ids.setdefault(key, set()).add(entry.gazetteer_id)
-                    if key in (full, full.replace(" ", "")):
-                        self.whole_ids.setdefault(key, set()).add(entry.gazetteer_id)
-        self.keys = list(self.index)
-        self.shadowed = self._shadowed_regions()
-        self._memo: dict[tuple[str, int], list[Candidate]] = {}
+        self.table = EntryTable(entries)
+        self.names = NameIndex.build(_postings(entries))
+        self.shadowed = _shadowed_regions(entries)
+        self.by_id = ById(self.table)
+        self._memo: Memo[tuple[str, int], list[Candidate]] = Memo()
 
-    def _shadowed_regions(self) -> set[str]:
-        """Regions named like a city of theirs ("Aleppo" governorate, "New York" state): a
-        bare mention of such a name means the city."""
-        cities = {(name_key(e.name), e.country) for e in self.entries if e.feature == "city"
-                  and e.population >= 50_000 or e.feature == "city" and e.source != "GeoNames"}
-        return {e.gazetteer_id for e in self.entries
-                if e.feature in ("admin1", "admin2", "admin3") and (name_key(e.name), e.country)
-                in cities}
+    def __getstate__(self) -> dict[str, Any]:
+        return {"table": self.table, "names": self.names, "shadowed": self.shadowed}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.by_id = ById(self.table)
+        self._memo = Memo()
+
+    @property
+    def entries(self) -> list[PlaceEntry]:
+        """Every row, in table order."""
+        return list(self.table)
+
+    def lookup(self, key: str) -> list[tuple[PlaceEntry, int]]:
+        """(entry, PRIMARY/WHOLE flags) of each row an exact name key gives, in table order."""
+        return [(self.table.entry(row), flags) for row, flags in self.names.lookup(key)]
+
+    def knows(self, key: str) -> bool:
+        """Whether some row has this exact name key."""
+        return key in self.names
+
+    def fuzzy_keys(self, query: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
+        """Name keys like `query` (rapidfuzz ratio >= cutoff), best first, at most `limit`."""
+        return self.names.fuzzy(query, limit, cutoff)
 
     @classmethod
     def load(cls, extra: list[str] | None = None) -> Gazetteer:
@@ -98,10 +89,8 @@ class Gazetteer:
 
     def candidates(self, name: str, limit: int = 10) -> list[Candidate]:
         """Entries for a name: exact normalised matches, else fuzzy ones (memoised)."""
-        memo_key = (name, limit)
-        if memo_key not in self._memo:
-            self._memo[memo_key] = generate(self, name, limit)
-        return [Candidate(c.entry, c.score, dict(c.features)) for c in self._memo[memo_key]]
+        found = self._memo.get((name, limit), lambda: generate(self, name, limit))
+        return [Candidate(c.entry, c.score, dict(c.features)) for c in found]
 
     def parent_of(self, entry: PlaceEntry) -> PlaceEntry | None:
         """The containing city of a neighbourhood (or river, road), when known."""
@@ -131,25 +120,28 @@ class Gazetteer:
         `phrase_matcher_attr="LOWER"`; names that are also common words of the language
         ("granada", "mina") are left out.
         """
+        table = self.table
+        feature, country = table.column("feature"), table.column("country")
+        ids = table.column("gazetteer_id")
         if countries is None:
-            countries = {e.country for e in self.entries if e.feature == "neighbourhood"}
+            countries = {c for f, c in zip(feature, country, strict=True) if f == "neighbourhood"}
         common = common_words(lang)
         out: list[dict[str, Any]] = []
         seen: set[tuple[str, str]] = set()
-        for entry in self.entries:
-            wanted = entry.feature in SUB_CITY or (
-                entry.country in countries and entry.feature in ("city", "admin1", "admin2"))
+        for row in range(len(table)):
+            wanted = feature[row] in SUB_CITY or (
+                country[row] in countries and feature[row] in ("city", "admin1", "admin2"))
             if not wanted:
                 continue
-            for name in (entry.name, *entry.alt_names):
+            for name in table.names(row):
                 if len(name) < 4 or not name.isascii() and not any(c.isalpha() for c in name):
                     continue
                 if name_key(name) in common:
                     continue
-                item = (name.lower(), entry.gazetteer_id)
+                item = (name.lower(), ids[row])
                 if item not in seen:
                     seen.add(item)
-                    out.append({"label": "PLACE", "pattern": name, "id": entry.gazetteer_id})
+                    out.append({"label": "PLACE", "pattern": name, "id": ids[row]})
         return out
 
 
@@ -160,8 +152,46 @@ def gazetteer_files() -> list[Path]:
     return [folder / "gazetteer.csv", *parts]
 
 
+def _postings(entries: list[PlaceEntry]) -> Iterator[tuple[str, int, int]]:
+    """(name key, row, flags) for every name of every row: the key of each name with and
+    without its article or particle; PRIMARY for a main name, WHOLE for a key not shortened."""
+    for row, entry in enumerate(entries):
+        for n, name in enumerate((entry.name, *entry.alt_names)):
+            full = name_key(name)
+            for key in place_keys(name):
+                whole = WHOLE if key in (full, full.replace(" ", "")) else 0
+                yield key, row, (PRIMARY if n == 0 else 0) | whole
+
+
+def _shadowed_regions(entries: list[PlaceEntry]) -> set[str]:
+    """Regions named like a city of theirs ("Aleppo" governorate, "New York" state): a bare
+    mention of such a name means the city."""
+    cities = {(name_key(e.name), e.country) for e in entries if e.feature == "city"
+              and e.population >= 50_000 or e.feature == "city" and e.source != "GeoNames"}
+    return {e.gazetteer_id for e in entries
+            if e.feature in ("admin1", "admin2", "admin3") and (name_key(e.name), e.country)
+            in cities}
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read gazetteer: {exc}") from exc
+
+
 @lru_cache(maxsize=8)
 def _load_cached(extra: tuple[str, ...]) -> Gazetteer:
+    """The gazetteer of the shipped tables and `extra`, from the on-disk cache when it holds
+    one built from the same tables and code (places/cache.py)."""
+    tables = [(f"shipped:{p.name}", _read_bytes(p)) for p in gazetteer_files()]
+    tables += [(f"user:{Path(n).stem}", _read_bytes(Path(n))) for n in extra]
+    code = [Path(m.__file__ or "") for m in (text, index, table_module, cache)] + [Path(__file__)]
+    key = cache.fingerprint(tables, code, text.place_key_particles())
+    return cache.cached("gazetteer", key, lambda: _build(extra))
+
+
+def _build(extra: tuple[str, ...]) -> Gazetteer:
     entries: list[PlaceEntry] = []
     for path in gazetteer_files():
         entries.extend(read_rows(path, user=False))

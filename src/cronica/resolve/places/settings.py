@@ -9,6 +9,7 @@ from typing import Any
 
 import yaml
 
+from cronica.datafiles import parse_yaml
 from cronica.record import InputError
 
 SUB_CITY = ("neighbourhood", "river", "road")  # features that lie inside a city
@@ -26,7 +27,7 @@ def table(path: str | None = None) -> dict[str, Any]:
     """The ranking table (default: the shipped data/place_ranking.yaml), read once."""
     source = Path(path) if path else data_path("place_ranking.yaml")
     try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data = parse_yaml(source.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise InputError(str(source), f"cannot read the place ranking table: {exc}") from exc
     missing = [s for s in SECTIONS if not isinstance((data or {}).get(s), dict)]

@@ -1,0 +1,148 @@
+"""Scaling of the per-document pipeline with Dask workers (1 -> 2, or --workers 1,2,4,...).
+
+Two measurements:
+- `cronica batch` (the Dask command of issue 10), when this checkout has it (`cronica.batch`
+  importable and `--workers` in its help): wall time of the whole command per worker count;
+- the same documents as a dask.bag over a distributed LocalCluster (one thread per worker
+  process), each worker loading the pipelines once, models loaded before timing.
+Target: 2 workers >= 1.8x the documents/second of 1 on a 2-core machine.
+
+Usage: python benchmarks/scaling.py [--docs N] [--workers 1,2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+from corpus import Text  # noqa: E402
+
+TARGET = 1.8
+
+
+def _warm() -> None:
+    """Load the pipeline and both languages' models on a worker (not timed)."""
+    from cronica.components.nlp import load_nlp
+    from cronica.pipeline import Pipeline
+
+    Pipeline()
+    for lang in ("es", "en"):
+        load_nlp(lang)
+
+
+def extract_partition(texts: list[Text]) -> list[int]:
+    """Events per document of one partition, on a worker."""
+    from cronica.pipeline import Pipeline
+    from cronica.record import Document
+
+    pipeline = Pipeline()  # the gazetteer, models and rulers are cached per process
+    return [len(pipeline.extract(Document(id=t.id, text=t.text, lang=t.lang, date=t.date)))
+            for t in texts]
+
+
+def dask_bag(texts: list[Text], workers: int) -> float:
+    """Seconds to run every text through the pipeline on `workers` local worker processes."""
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (str(HERE), os.environ.get("PYTHONPATH", "")) if p)
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        client.run(_warm)
+        bag = db.from_sequence(texts, npartitions=max(1, min(len(texts), workers * 4)))
+        t0 = time.perf_counter()
+        bag.map_partitions(extract_partition).compute()
+        return time.perf_counter() - t0
+
+
+def batch_command(texts: list[Text], workers: int) -> float | str:
+    """Seconds of `cronica batch` over the texts with `workers` workers, or why not."""
+    if importlib.util.find_spec("cronica.batch") is None:
+        return "`cronica.batch` is not in this checkout (the Dask command of issue 10b)"
+    cli = [sys.executable, "-m", "cronica.cli", "batch"]
+    helptext = subprocess.run([*cli, "--help"], capture_output=True, text=True,
+                              check=False).stdout
+    if "--workers" not in helptext:
+        return "`cronica batch --help` lists no --workers option"
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = Path(tmp) / "docs.jsonl"
+        inputs.write_text("".join(json.dumps({"id": t.id, "text": t.text, "lang": t.lang,
+                                              "date": t.date.isoformat() if t.date else None})
+                                  + "\n" for t in texts), encoding="utf-8")
+        t0 = time.perf_counter()
+        done = subprocess.run([*cli, str(inputs), "--out", str(Path(tmp) / "out"),
+                               "--workers", str(workers)], capture_output=True, text=True,
+                              check=False)
+        if done.returncode != 0:
+            return f"`cronica batch` failed: {done.stderr[-500:]}"
+        return time.perf_counter() - t0
+
+
+def run(docs: int, workers: list[int]) -> dict[str, Any]:
+    why = corpus.available()
+    if why is not None:
+        return {"skipped": why}
+    texts = corpus.news_es(docs)
+    rows: list[dict[str, Any]] = []
+    for n in workers:
+        rows.append({"workers": n, "dask_bag_s": dask_bag(texts, n),
+                     "batch": batch_command(texts, n)})
+    base = rows[0]["dask_bag_s"]
+    for row in rows:
+        row["speedup"] = base / row["dask_bag_s"]
+        if isinstance(row["batch"], float) and isinstance(rows[0]["batch"], float):
+            row["batch_speedup"] = rows[0]["batch"] / row["batch"]
+    return {"documents": len(texts), "rows": rows, "cpus": os.cpu_count()}
+
+
+def report(result: dict[str, Any]) -> list[str]:
+    lines = ["## Scaling with Dask workers", ""]
+    if "skipped" in result:
+        return lines + [f"Skipped: {result['skipped']}.", ""]
+    rows = result["rows"]
+    lines += [
+        f"{result['documents']} Spanish news texts, {result['cpus']} CPUs; workers are "
+        "processes with one thread; models loaded on every worker before timing.",
+        "",
+        "| workers | dask.bag seconds | speed-up | `cronica batch` |",
+        "|---:|---:|---:|---|",
+    ]
+    for r in rows:
+        batch = f"{r['batch']:.1f} s ({r.get('batch_speedup', 1.0):.2f}x)" \
+            if isinstance(r["batch"], float) else "skipped"
+        lines.append(f"| {r['workers']} | {r['dask_bag_s']:.1f} | **{r['speedup']:.2f}x** | "
+                     f"{batch} |")
+    skipped = {r["batch"] for r in rows if not isinstance(r["batch"], float)}
+    lines += ["", *(f"`cronica batch` skipped: {why}." for why in sorted(skipped))]
+    if len(rows) > 1:
+        best = rows[-1]["speedup"]
+        verdict = "meets" if best >= TARGET else "misses"
+        lines += ["", f"Target: {rows[-1]['workers']} workers >= {TARGET}x of 1 "
+                  f"(dask.bag: {verdict})."]
+    return [*lines, ""]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=60)
+    parser.add_argument("--workers", default="1,2")
+    args = parser.parse_args()
+    print("\n".join(report(run(args.docs, [int(w) for w in args.workers.split(",")]))))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Start-up time of `cronica extract` on one sentence, as a newcomer runs it: a fresh Python
+process, end to end (imports, spaCy model, gazetteer, rulers, the sentence, output).
+
+Measured three ways, one run each: with the gazetteer cache empty (the first run after
+install builds it), with the cache warm (every later run), and the spaCy model load alone
+(`import spacy; spacy.load(model)`) for comparison. Target: warm start under 3 s.
+
+Usage: python benchmarks/startup.py
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from typing import Any
+
+SENTENCE = "Un bombardeo aéreo mató a cinco civiles en el barrio de Hanano, en Alepo, el martes."
+TARGET_S = 3.0
+
+
+def _cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _timed(args: list[str], env: dict[str, str], stdin: str = "") -> tuple[float, float]:
+    """Wall-clock and CPU seconds of a command (CPU time moves less with a busy machine)."""
+    t0, c0 = time.perf_counter(), _cpu()
+    done = subprocess.run(args, input=stdin, capture_output=True, text=True, env=env,
+                          check=False)
+    seconds, cpu = time.perf_counter() - t0, _cpu() - c0
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed: {done.stderr[-2000:]}")
+    return seconds, cpu
+
+
+def run() -> dict[str, Any]:
+    from cronica.lang import pack
+
+    extract = [sys.executable, "-m", "cronica.cli", "extract", "-", "--lang", "es",
+               "--date", "2016-11-22", "--format", "jsonl"]
+    model = pack("es").model
+    with tempfile.TemporaryDirectory() as empty:
+        cold_env = {**os.environ, "CRONICA_CACHE_DIR": empty}
+        cold = _timed(extract, cold_env, SENTENCE)
+        warm_env = dict(cold_env)  # the cache the cold run wrote
+        warm = _timed(extract, warm_env, SENTENCE)
+    code = f"import spacy; spacy.load({model!r})"
+    spacy_load = _timed([sys.executable, "-W", "ignore", "-c", code], dict(os.environ))
+    imports = _timed([sys.executable, "-c", "import cronica.cli"], dict(os.environ))
+    return {"cold_s": cold, "warm_s": warm, "spacy_load_s": spacy_load, "import_s": imports,
+            "model": model}
+
+
+def report(result: dict[str, Any]) -> list[str]:
+    verdict = "meets" if result["warm_s"][0] < TARGET_S else "misses"
+
+    def row(name: str, key: str) -> str:
+        wall, cpu = result[key]
+        return f"| {name} | {wall:.1f} | {cpu:.1f} |"
+
+    return [
+        "## Start-up: `cronica extract` on one sentence",
+        "",
+        "A fresh process each, end to end (`echo SENTENCE | cronica extract - --lang es`).",
+        "",
+        "| run | wall s | CPU s |",
+        "|---|---:|---:|",
+        row("first run, gazetteer cache empty (builds it)", "cold_s"),
+        row("**every later run, cache warm**", "warm_s"),
+        row(f"`import spacy; spacy.load('{result['model']}')` alone", "spacy_load_s"),
+        row("`import cronica.cli` alone", "import_s"),
+        "",
+        f"Target: warm start under {TARGET_S:.0f} s wall-clock ({verdict}; CPU time is the "
+        "figure to trust on a busy machine).",
+        "",
+    ]
+
+
+if __name__ == "__main__":
+    print("\n".join(report(run())))

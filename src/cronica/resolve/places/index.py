@@ -1,0 +1,128 @@
+"""The gazetteer's name index in flat arrays: exact keys -> rows, and a bigram index that
+finds every key a fuzzy look-up could match without scoring every key.
+
+The arrays load fast from the on-disk cache (places/cache.py) and hold no Python object per
+row or per posting."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+PRIMARY = 1  # the entry's main name gives the key
+WHOLE = 2  # a name gives the key unshortened (not less an article or particle)
+
+
+def bigrams(text: str) -> set[str]:
+    """The distinct two-letter substrings of a text."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _flat(lists: list[list[int]], dtype: type) -> tuple[np.ndarray, np.ndarray]:
+    """Lists of ints as one array and the offsets where each list starts (one more at the end)."""
+    offsets = np.zeros(len(lists) + 1, dtype=np.int64)
+    offsets[1:] = np.cumsum([len(items) for items in lists])
+    values: np.ndarray = np.fromiter((v for items in lists for v in items), dtype=dtype,
+                                     count=int(offsets[-1]))
+    return values, offsets
+
+
+@dataclass
+class NameIndex:
+    """Keys in first-seen order; each key's rows (in table order) and their PRIMARY/WHOLE
+    flags; each bigram's keys."""
+
+    keys: list[str]
+    key_ids: dict[str, int]
+    rows: np.ndarray  # int32, the rows of key k are rows[offsets[k]:offsets[k + 1]]
+    flags: np.ndarray  # uint8, one per row of a key
+    offsets: np.ndarray
+    key_lengths: np.ndarray  # int32
+    gram_ids: dict[str, int]
+    gram_keys: np.ndarray  # int32, the keys holding bigram g are gram_keys[gram_offsets[g]:...]
+    gram_offsets: np.ndarray
+
+    @classmethod
+    def build(cls, postings: Iterable[tuple[str, int, int]]) -> NameIndex:
+        """The index of (key, row, flags) postings; a row is listed once per key, with the
+        union of its flags, in the order first given."""
+        key_ids: dict[str, int] = {}
+        rows: list[list[int]] = []
+        flags: list[dict[int, int]] = []
+        for key, row, flag in postings:
+            k = key_ids.setdefault(key, len(key_ids))
+            if k == len(rows):
+                rows.append([])
+                flags.append({})
+            if row not in flags[k]:
+                rows[k].append(row)
+                flags[k][row] = 0
+            flags[k][row] |= flag
+        keys = list(key_ids)
+        row_array, offsets = _flat(rows, np.int32)
+        flag_array, _ = _flat([[f[r] for r in rs] for rs, f in zip(rows, flags, strict=True)],
+                              np.uint8)
+        gram_ids: dict[str, int] = {}
+        by_gram: list[list[int]] = []
+        for k, key in enumerate(keys):
+            for gram in sorted(bigrams(key)):
+                g = gram_ids.setdefault(gram, len(gram_ids))
+                if g == len(by_gram):
+                    by_gram.append([])
+                by_gram[g].append(k)
+        gram_keys, gram_offsets = _flat(by_gram, np.int32)
+        return cls(keys, key_ids, row_array, flag_array, offsets,
+                   np.array([len(k) for k in keys], dtype=np.int32), gram_ids, gram_keys,
+                   gram_offsets)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.key_ids
+
+    def lookup(self, key: str) -> Iterator[tuple[int, int]]:
+        """(row, flags) of each entry a key names, in table order."""
+        k = self.key_ids.get(key)
+        if k is None:
+            return
+        lo, hi = int(self.offsets[k]), int(self.offsets[k + 1])
+        yield from zip(self.rows[lo:hi].tolist(), self.flags[lo:hi].tolist(), strict=True)
+
+    def blocked(self, query: str, cutoff: float) -> list[int]:
+        """Ids (ascending) of every key that may reach `cutoff` (rapidfuzz ratio) against
+        `query`: a superset, so scoring only these gives what scoring every key would.
+
+        Ratio is 100 * (1 - d / (m + n)) for the insert/delete distance d of strings of
+        lengths m and n, and d = m + n - 2 * (longest common subsequence), so a key can
+        reach the cutoff only with d <= dmax(n), d of the parity of m + n, and
+        |m - n| <= d. An optimal alignment keeps every bigram position of the query except
+        those next to a deleted letter (two each) or split by an inserted one (one each),
+        so the key shares at least |bigrams(query)| - 2 * dmax(n) distinct bigrams."""
+        m, grams = len(query), bigrams(query)
+        lengths = np.arange(int(self.key_lengths.max(initial=0)) + 1)
+        dmax = np.floor((1.0 - cutoff / 100.0) * (m + lengths) + 1e-6).astype(np.int64)
+        dmax -= (dmax - (m + lengths)) % 2
+        length_ok = np.abs(lengths - m) <= dmax
+        need = len(grams) - 2 * dmax
+        ids = [self.gram_ids[g] for g in grams if g in self.gram_ids]
+        parts = [self.gram_keys[self.gram_offsets[g]:self.gram_offsets[g + 1]] for g in ids]
+        shared = np.bincount(np.concatenate(parts), minlength=len(self.keys)) if parts \
+            else np.zeros(len(self.keys), dtype=np.int64)
+        if not length_ok.any():
+            return []
+        least = int(need[length_ok].min())
+        hits = np.flatnonzero(shared >= least) if least > 0 else np.arange(len(self.keys))
+        n = self.key_lengths[hits]
+        return hits[length_ok[n] & (shared[hits] >= need[n])].tolist()
+
+    def fuzzy(self, query: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
+        """The `limit` keys most like `query` by rapidfuzz ratio (at least `cutoff`), best
+        first, ties in key order: what `process.extract` over every key returns."""
+        if not query or math.isnan(cutoff):
+            return []
+        choices = [self.keys[k] for k in self.blocked(query, cutoff)]
+        found = process.extract(query, choices, scorer=fuzz.ratio, limit=limit,
+                                score_cutoff=cutoff)
+        return [(key, float(score)) for key, score, _ in found]
