@@ -678,8 +678,8 @@ class ArgumentReader:
             return any(c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children) or (
                 token.pos_ == "NOUN"
             )
-        if requirement == "subject":
-            return self._acting_subject(token)
+        if requirement == "subject":  # or placed by its own words: "manifestantes en X"
+            return self._acting_subject(token) or bool(self.event_places(token, token.sent, set()))
         if requirement == "agent":
             roles = Roles()
             if token.pos_ in ("VERB", "AUX"):
