@@ -1,0 +1,45 @@
+"""A trigger told together with the event that contains it is no event of its own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cronica.pipeline import Pipeline
+from cronica.record import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El lunes los rebeldes tomaron la aldea de Kafr Naya tras combates, y las tropas "
+               "del Gobierno se retiraron hacia el sur."),
+        ("en", "On Monday the rebels captured the village of Kafr Naya after heavy fighting, "
+               "forcing government troops to withdraw to the south."),
+    ],
+)
+def test_a_withdrawal_forced_by_a_fight_is_part_of_that_fight(pipeline, lang, text):
+    doc = Document(id=f"withdrawal-{lang}", text=text, lang=lang, date=date(2016, 8, 3))
+    types = {e.sub_event_type for e in pipeline.analyse(doc).events}
+    assert "Non-state actor overtakes territory" in types
+    assert "Change to group/activity" not in types
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Las tropas del Gobierno se retiraron de la ciudad de Kafr Naya el lunes."),
+        ("en", "Government troops withdrew from the town of Kafr Naya on Monday."),
+    ],
+)
+def test_a_withdrawal_alone_is_a_change_of_activity(pipeline, lang, text):
+    doc = Document(id=f"withdrawal-alone-{lang}", text=text, lang=lang, date=date(2016, 8, 3))
+    assert [e.sub_event_type for e in pipeline.analyse(doc).events] == [
+        "Change to group/activity"
+    ]
