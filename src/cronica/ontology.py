@@ -41,6 +41,7 @@ class Ontology:
     action_kinds: dict[str, str] = field(default_factory=dict)
     symmetric_types: frozenset[str] = frozenset()
     accusable_types: frozenset[str] = frozenset()
+    crowd_types: frozenset[str] = frozenset()
 
     def sub_event_for_family(self, family: str, actor_type: str | None) -> str:
         """The sub-event type a family gives for the deciding actor's type."""
@@ -66,14 +67,10 @@ class Ontology:
         name = spec["canonical"].format(country=country) if country else spec["actor_type"]
         return Actor("", name, spec["actor_type"], country)
 
-    def implies_actor(self, sub_event_type: str | None, family: str | None = None) -> bool:
-        """Whether a trigger's events have an implied actor 1 (demonstrations: protesters):
-        its sub-event type's, or else any its family can give."""
-        if sub_event_type:
-            subs = [sub_event_type]
-        else:
-            subs = list(self.by_actor_type.get(family or "", {}).values())
-        return any(self.event_type_of.get(sub) in self.default_actor1 for sub in subs)
+    def is_crowd(self, sub_event_type: str | None) -> bool:
+        """Whether the trigger's own words name the crowd that acts (a protest, a riot): its
+        actor 1 is that crowd, never who acts on it in the clause above."""
+        return sub_event_type in self.crowd_types
 
     def carries_actor(self, family: str | None) -> bool:
         """Whether an actorless mention of `family` takes the family's last actor."""
@@ -123,6 +120,14 @@ def _event_types(data: dict[str, Any], key: str) -> frozenset[str]:
     return found
 
 
+def _sub_event_types(data: dict[str, Any], key: str, known: dict[str, str]) -> frozenset[str]:
+    found = frozenset(data.get(key) or ())
+    unknown = sorted(found - set(known))
+    if unknown:
+        raise ValueError(f"cronica/data/ontology.yaml: {key}: unknown {', '.join(unknown)}")
+    return found
+
+
 @cache
 def ontology() -> Ontology:
     """The ACLED/PLOVER ontology (data/ontology.yaml), read once."""
@@ -146,4 +151,5 @@ def ontology() -> Ontology:
         dict(data.get("action_kinds") or {}),
         _event_types(data, "symmetric_types"),
         _event_types(data, "accusable_types"),
+        _sub_event_types(data, "crowd_sub_event_types", event_type_of),
     )

@@ -334,3 +334,17 @@ def test_the_place_a_strike_is_against_is_its_place_and_no_actor(pipeline, lang,
     found = [ev for ev in events_of(pipeline, text, lang) if ev.location]
     assert found and found[0].location.canonical == "Saraqib"
     assert found[0].actor2 is None or found[0].actor2.canonical != "Rebel groups"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "En Homs, la policía detuvo a 20 manifestantes que protestaban contra los cortes "
+               "de luz."),
+        ("en", "In Homs, police detained 20 protesters who were demonstrating against power "
+               "cuts."),
+    ],
+)
+def test_who_acts_on_a_crowd_is_not_the_crowd(pipeline, lang, text):
+    found = actors(events_of(pipeline, text, lang), "Peaceful protest")
+    assert found and all(one == "Protesters (Syria)" for one, _ in found)

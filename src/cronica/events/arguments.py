@@ -35,6 +35,8 @@ from cronica.text import fold
 
 NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 RELATIVE_DEPS = {"acl", "acl:relcl", "relcl"}
+# Rules by which an agent comes from the clause above the trigger, not from the trigger itself.
+BORROWED_AGENT = ("agent:governing-verb", "agent:inherited")
 
 
 @cache
@@ -632,10 +634,13 @@ class ArgumentReader:
             )
         else:
             roles.agent = self.agent_of_noun(token, roles)
-        people = roles.agent is not None and self.demonym_plural(roles.agent)
-        if people and ontology().implies_actor(sub_event_type, family):
-            roles.agent = None  # "los sirios protestaron": people demonstrating, not an army
-            roles.rules.append("agent:people-not-forces")
+        if roles.agent is not None and ontology().is_crowd(sub_event_type):
+            if self.demonym_plural(roles.agent):
+                roles.agent = None  # "los sirios protestaron": people demonstrating, no army
+                roles.rules.append("agent:people-not-forces")
+            elif any(r.startswith(BORROWED_AGENT) for r in roles.rules):
+                roles.agent = None  # "la policía detuvo a manifestantes": not who protested
+                roles.rules.append("agent:not-the-crowd")
         if not roles.sides:
             roles.target = self.target_of(token, roles.agent, roles)
         if roles.target is not None and roles.agent is not None:
