@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -348,3 +349,13 @@ def test_the_place_a_strike_is_against_is_its_place_and_no_actor(pipeline, lang,
 def test_who_acts_on_a_crowd_is_not_the_crowd(pipeline, lang, text):
     found = actors(events_of(pipeline, text, lang), "Peaceful protest")
     assert found and all(one == "Protesters (Syria)" for one, _ in found)
+
+
+def test_an_actor_named_by_a_place_noun_is_no_place(pipeline):
+    """ "contra las posiciones del Ejército cerca de Saraqib" (the bundled Idlib report): the
+    army is who is hit, not where."""
+    path = Path(__file__).parents[2] / "examples" / "informe-idlib-es.txt"
+    doc = Document(id="idlib", text=path.read_text(encoding="utf-8"), lang="es",
+                   date=date(2020, 2, 8))  # fmt: skip
+    places = [ev.location.text for ev in pipeline.analyse(doc).events if ev.location]
+    assert places and "Ejército" not in places

@@ -470,7 +470,8 @@ class ArgumentReader:
         return token
 
     def named_inside(self, token: Token) -> Token:
-        """ "el distrito de Dahret Awwad" -> the name, when a place noun governs one."""
+        """ "el distrito de Dahret Awwad" -> the name, when a place noun governs one; an
+        actor's name is no place ("posiciones del Ejército" stays the positions)."""
         if token.pos_ == "PROPN" or entity_of(token) is not None:
             return token
         for child in token.children:
@@ -479,13 +480,13 @@ class ArgumentReader:
                 and preposition(child) in (*any_words("genitive_prepositions"), None)
                 and child.dep_ in ("nmod", "appos", "flat", "compound", "pobj")
             ):
-                return child
+                return token if self.actor_of(child) is not None else child
             if child.dep_ == "prep" and fold(child.text) in words(
                 self.lang, "genitive_prepositions"
             ):
                 for grand in child.children:
                     if grand.pos_ == "PROPN":
-                        return grand
+                        return token if self.actor_of(grand) is not None else grand
         return token
 
     def event_places(self, token: Token, sent: Span, exclude: set[int]) -> list[Token]:
