@@ -142,6 +142,7 @@ def test_documents_and_counts(store):
     store.add_document(Document("doc-b", TEXT_B, "en"), [(0, 0, len(TEXT_B), TEXT_B, [])], [])
     assert store.counts() == {
         "documents": 2, "sentences": 3, "events": 2, "claims": 4, "evidence": 2, "disputed": 1,
+        "reviews": 0,
     }
     docs = {d["id"]: d for d in store.documents()}
     assert docs["doc-a"]["content_hash"] == doc_a().content_hash
@@ -246,7 +247,7 @@ def test_failure_mid_ingest_rolls_back(tmp_path, monkeypatch):
                        [make_event("b1", document="doc-b")])
     before_b = None
 
-    def boom(self, events):
+    def boom(self, *args):
         raise RuntimeError("disk on fire")
 
     with Store(path) as s:
@@ -285,7 +286,7 @@ def test_process_crash_mid_ingest_leaves_no_partial_document(tmp_path):
         from cronica.store import Store
 
         class Crashing(Store):
-            def _insert_events(self, events):
+            def _insert_events(self, *args):
                 os._exit(3)  # dies after the document and sentence inserts, before COMMIT
 
         s = Crashing({path!r})

@@ -22,7 +22,7 @@ def extract(
     paths: Paths,
     lang: LangOpt = "auto",
     when: DateOpt = None,
-    input_format: FormatIn = "text",
+    input_format: FormatIn = "auto",
     text_column: TextCol = "text",
     fmt: FormatOut = "table",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
@@ -35,13 +35,14 @@ def extract(
     pipeline = run.pipeline()
     events: list[Event] = []
     with progress() as bar:
-        task = bar.add_task("extracting", total=None)
+        task = bar.add_task("extracting", total=run.total)
         for item in run.documents():
             found = run.attempt(pipeline.extract, item)
             if found is not None:
                 events.extend(found)
                 bar.advance(task)
-    write_events(events, fmt, str(output) if output else None)
+    if events or not run.failed or fmt != "table":  # no empty table frame when all failed
+        write_events(events, fmt, str(output) if output else None)
     if output:
         log.info("wrote %d events to %s", len(events), output)
     if run.failed:
@@ -54,7 +55,7 @@ def explain(
     paths: Paths,
     lang: LangOpt = "auto",
     when: DateOpt = None,
-    input_format: FormatIn = "text",
+    input_format: FormatIn = "auto",
     text_column: TextCol = "text",
     gazetteer: Gazetteers = None,
 ) -> None:

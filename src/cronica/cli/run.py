@@ -62,6 +62,7 @@ class Run:
     lang: str
     gazetteer: list[Path] | None
     failed: int = 0
+    total: int | None = None  # readable documents, once `pipeline()` has read them (not stdin)
 
     def _read(self) -> Iterator[Document | InputError]:
         return _documents(self.paths, self.input_format, self.text_column, self.when, self.lang)
@@ -74,9 +75,11 @@ class Run:
         repeated = None
         if "-" not in self.paths:
             index = RepetitionIndex()
+            self.total = 0
             for item in self._read():
                 if isinstance(item, Document):
                     index.add(item)
+                    self.total += 1
             repeated = index if len(index) > 1 else None
         return Pipeline([str(p) for p in self.gazetteer or []], repeated)
 

@@ -2,13 +2,16 @@
 
 Ingest is per document and atomic: `add_document` writes the document, its sentences and its
 events in one transaction, so a failure (or a crash) never leaves a partial document behind.
-Re-ingest is idempotent by content hash. Every query is parametrised.
+Re-ingest is idempotent by content hash and metadata: the same text with the same metadata
+changes nothing; the same text with a new date, language, url, source or title replaces that
+document and its events (reviews, keyed by event id, are kept). Every query is parametrised.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from types import TracebackType
 from typing import Any
@@ -25,9 +28,29 @@ from cronica.record import (
     event_from_dict,
     parse_iso_date,
 )
-from cronica.store.schema import SCHEMA_VERSION, TABLES
+from cronica.store.place_keys import place_keys as basic_place_keys
+from cronica.store.schema import MIGRATIONS, SCHEMA_VERSION, TABLES
+from cronica.text import name_key
 
 LINK_DAYS = 31  # stored events this many days around a new event's date are link candidates
+UNKNOWN_ISO3 = "XXX"  # event_id_cnty prefix of events whose country is unknown
+METADATA = ("lang", "date", "url", "source", "title")  # a document's metadata: part of it
+PlaceKeys = Callable[[Event], list[str]]
+_ACLED_CODE = re.compile(r"^([A-Z]{3})(\d+)$")
+
+
+def iso3_of(event: Event) -> str:
+    """The ISO 3166 alpha-3 code of the event's country; UNKNOWN_ISO3 when unknown."""
+    from cronica.acled.countries import country
+
+    found = country(event.location.country if event.location else None)
+    return found.iso3 if found else UNKNOWN_ISO3
+
+
+def split_code(code: str) -> tuple[str, int] | None:
+    """("SYR", 123) for an ACLED event_id_cnty "SYR123"; None for another form."""
+    match = _ACLED_CODE.match(code.strip())
+    return (match.group(1), int(match.group(2))) if match else None
 
 
 def _event_date(value: str | None) -> date | None:
@@ -66,17 +89,50 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------------
 
     def _create_schema(self) -> None:
-        self._con.execute("BEGIN TRANSACTION")
+        """Create the tables of a new file, or migrate an older one to SCHEMA_VERSION."""
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
         try:
             for ddl in TABLES:
-                self._con.execute(ddl)
-            self._con.execute(
+                con.execute(ddl)
+            con.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
             )
-            self._con.execute("COMMIT")
-        except Exception:
-            self._con.execute("ROLLBACK")
+            version = self.schema_version() or SCHEMA_VERSION
+            if version > SCHEMA_VERSION:
+                raise InputError(self.path, f"store schema version {version} is newer than "
+                                 f"this cronica's ({SCHEMA_VERSION}); upgrade cronica")
+            for step in range(version, SCHEMA_VERSION):
+                for ddl in MIGRATIONS.get(step, ()):
+                    con.execute(ddl)
+            if version < SCHEMA_VERSION:
+                self._backfill(version)
+                con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                            [str(SCHEMA_VERSION)])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
             raise
+
+    def _backfill(self, version: int) -> None:
+        """Fill what a version-`version` file lacks: place names and event codes."""
+        if version < 2:
+            rows = self._con.execute("SELECT record FROM events").fetchall()
+            events = [event_from_dict(json.loads(r[0])) for r in rows]
+            for ev in events:
+                self._con.execute("UPDATE events SET place_keys = ? WHERE event_id = ?",
+                                  [basic_place_keys(ev), ev.event_id])
+            self._assign_codes(events)
+
+    def schema_version(self) -> int | None:
+        """The file's schema version (meta.schema_version); None when it has none."""
+        try:
+            row = self._con.execute(
+                "SELECT value FROM meta WHERE key = 'schema_version'"
+            ).fetchone()
+        except duckdb.Error:
+            return None
+        return int(row[0]) if row else None
 
     def close(self) -> None:
         """Close the connection (an open transaction is rolled back by DuckDB)."""
@@ -102,6 +158,24 @@ class Store:
         ).fetchone()
         return row is not None
 
+    def changed_metadata(self, doc: Document) -> list[str] | None:
+        """How `doc` differs from the stored document with its text: None when no document
+        has its text; [] when the metadata `doc` gives (lang, date, url, source, title; a
+        field it leaves empty is not compared) is as stored; else the fields that differ."""
+        row = self._con.execute(
+            f"SELECT {', '.join(METADATA)} FROM documents WHERE content_hash = ? LIMIT 1",
+            [doc.content_hash],
+        ).fetchone()
+        if row is None:
+            return None
+        stored = dict(zip(METADATA, row, strict=True))
+        return [f for f in METADATA if getattr(doc, f) is not None
+                and getattr(doc, f) != stored[f]]
+
+    def is_unchanged(self, doc: Document) -> bool:
+        """Whether `doc` (text and the metadata it gives) is stored as it is."""
+        return self.changed_metadata(doc) == []
+
     def add_document(
         self,
         doc: Document,
@@ -109,14 +183,22 @@ class Store:
         events: Iterable[Event],
         *,
         link: Linker | None = None,
+        place_keys: PlaceKeys | None = None,
+        codes: dict[str, str] | None = None,
     ) -> bool:
         """Store a document with its sentences and events in one transaction.
 
-        Returns False and changes nothing when a document with the same content hash is
-        stored already (idempotent re-ingest). When a document with the same id but other
-        content is stored, its old rows (document, sentences, events, claims, evidence) are
-        replaced in the same transaction. An event whose id is already stored (e.g. a merged
-        event re-emitted by linking) replaces the stored one with its claims and evidence.
+        Returns False and changes nothing when a document with the same content hash and the
+        same metadata is stored already (idempotent re-ingest: `is_unchanged`). When a
+        document with the same id but other content, or the same content with other metadata,
+        is stored, its old rows (document, sentences, events, claims, evidence) are replaced
+        in the same transaction; reviews of its events are kept.
+        `place_keys(event)` gives the folded names of an event's place for `events(place=)`
+        (default: the names in the record; the CLI adds the gazetteer's). `codes` gives events
+        their ACLED event_id_cnty ("SYR123", e.g. imported ACLED rows); the others get ISO3 of
+        their country + the next number of that country, once. An event whose id is already
+        stored (e.g. a merged event re-emitted by linking) replaces the stored one with its
+        claims and evidence.
         Every event must belong to `doc` (`event.document == doc.id`), else InputError.
         With `link`, the document's events are linked to stored events of other documents in
         the same transaction: `link(new, candidates)` returns the new events left and the
@@ -131,14 +213,18 @@ class Store:
                     doc.id, f"event {ev.event_id} belongs to document {ev.document!r}"
                 )
         content_hash = doc.content_hash
-        if self.has_document(content_hash):
+        if self.is_unchanged(doc):
             return False
         con = self._con
         con.execute("BEGIN TRANSACTION")
         try:
-            if self.has_document(content_hash):  # re-check inside the transaction
+            if self.is_unchanged(doc):  # re-check inside the transaction
                 con.execute("ROLLBACK")
                 return False
+            for (old_id,) in con.execute(
+                "SELECT id FROM documents WHERE content_hash = ?", [content_hash]
+            ).fetchall():
+                self._delete_document(old_id)  # the same text stored with other metadata
             self._delete_document(doc.id)
             updated: list[Event] = []
             if link is not None and events:
@@ -147,7 +233,8 @@ class Store:
             self._delete_events([ev.event_id for ev in written])
             self._insert_document(doc, content_hash)
             self._insert_sentences(sentence_rows)
-            self._insert_events(written)
+            self._insert_events(written, place_keys or basic_place_keys)
+            self._assign_codes(written, codes)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -219,7 +306,60 @@ class Store:
     def _insert_sentences(self, rows: list[list[Any]]) -> None:
         self._insert_rows("sentences", rows)
 
-    def _insert_events(self, events: list[Event]) -> None:
+    def _assign_codes(self, events: list[Event], given: dict[str, str] | None = None) -> None:
+        """Give each event without an ACLED code its code, once: `given[event_id]` where it
+        parses, else ISO3 of its country + the next number of that country, new events in
+        (date, event_id) order. A stored code is never changed (re-exports keep it)."""
+        if not events:
+            return
+        ids = [ev.event_id for ev in events]
+        have = {r[0] for r in self._con.execute(
+            "SELECT event_id FROM event_codes WHERE list_contains(?, event_id)", [ids]
+        ).fetchall()}
+        rows: list[list[Any]] = []
+        fresh = [ev for ev in events if ev.event_id not in have]
+        next_number: dict[str, int] = {}
+        for ev in sorted(fresh, key=lambda e: (_event_date(e.date) or date.max, e.event_id)):
+            split = split_code((given or {}).get(ev.event_id, ""))
+            if split is None:
+                iso3 = iso3_of(ev)
+                if iso3 not in next_number:
+                    row = self._con.execute(
+                        "SELECT coalesce(max(number), 0) FROM event_codes WHERE iso3 = ?", [iso3]
+                    ).fetchone()
+                    next_number[iso3] = int(row[0]) + 1 if row else 1
+                split = (iso3, next_number[iso3])
+                next_number[iso3] += 1
+            rows.append([ev.event_id, split[0], split[1]])
+        self._insert_rows("event_codes", rows)
+
+    def event_codes(self, event_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """event_id -> ACLED-style event_id_cnty ("SYR12") of stored events (all, or these)."""
+        sql = "SELECT event_id, iso3, number FROM event_codes"
+        params: list[Any] = []
+        if event_ids is not None:
+            sql += " WHERE list_contains(?, event_id)"
+            params.append(list(event_ids))
+        return {r[0]: f"{r[1]}{r[2]}" for r in self._con.execute(sql, params).fetchall()}
+
+    def add_review(self, event_id: str, reviewer: str, verdict: str, note: str | None = None,
+                   ) -> None:
+        """Record a review of a stored event (kept when its document is re-ingested)."""
+        self._con.execute(
+            "INSERT INTO reviews (event_id, reviewer, verdict, note) VALUES (?, ?, ?, ?)",
+            [event_id, reviewer, verdict, note],
+        )
+
+    def reviews(self, event_id: str) -> list[dict[str, Any]]:
+        """The reviews of an event, oldest first."""
+        rows = self._con.execute(
+            "SELECT reviewer, verdict, note, reviewed_at FROM reviews WHERE event_id = ?"
+            " ORDER BY reviewed_at", [event_id],
+        ).fetchall()
+        return [{"reviewer": r[0], "verdict": r[1], "note": r[2],
+                 "reviewed_at": r[3].isoformat()} for r in rows]
+
+    def _insert_events(self, events: list[Event], place_keys: PlaceKeys) -> None:
         event_rows, claim_rows, evidence_rows = [], [], []
         for ev in events:
             a1, a2, loc = ev.actor1, ev.actor2, ev.location
@@ -233,7 +373,7 @@ class Store:
                 loc.country if loc else None, loc.admin1 if loc else None,
                 ev.fatalities.best if ev.fatalities else None,
                 bool(ev.disputed), ev.confidence,
-                json.dumps(ev.to_dict(), ensure_ascii=False),
+                json.dumps(ev.to_dict(), ensure_ascii=False), place_keys(ev),
             ])
             for i, c in enumerate(ev.claims):
                 span = c.span or (None, None)
@@ -267,8 +407,10 @@ class Store:
         type: event_type, sub_event_type or action (case-insensitive equality);
         since/until: ISO dates (YYYY[-MM[-DD]]), inclusive, on the event date (undated
         events are excluded when either is given); actor: substring of actor1/actor2
-        canonical name or text; place: substring of location canonical name, text or admin1;
-        disputed: exact; limit: at most this many.
+        canonical name or text; place: any name of the event's place, its admin areas or
+        country (the gazetteer's alternate names included: `place_keys`), compared folded
+        (case, accents, punctuation), or a substring of the place's canonical name, text or
+        admin1; disputed: exact; limit: at most this many.
         """
         where: list[str] = []
         params: list[Any] = []
@@ -288,8 +430,9 @@ class Store:
             params += [_like(actor)] * len(actor_cols)
         if place is not None:
             place_cols = ("location_canonical", "location_text", "admin1")
-            where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in place_cols) + ")")
-            params += [_like(place)] * len(place_cols)
+            where.append("(list_contains(place_keys, ?) OR "
+                         + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in place_cols) + ")")
+            params += [name_key(place)] + [_like(place)] * len(place_cols)
         if disputed is not None:
             where.append("disputed = ?")
             params.append(bool(disputed))
@@ -311,6 +454,18 @@ class Store:
             "SELECT record FROM events WHERE event_id = ?", [event_id]
         ).fetchone()
         return event_from_dict(json.loads(row[0])) if row else None
+
+    def event_ids_like(self, key: str, limit: int = 10) -> list[str]:
+        """Ids of stored events whose id starts with `key`, or whose ACLED event_id_cnty is
+        `key` (case-insensitive), at most `limit`, sorted."""
+        rows = self._con.execute(
+            "SELECT e.event_id FROM events e LEFT JOIN event_codes c USING (event_id)"
+            " WHERE starts_with(lower(e.event_id), lower(?))"
+            " OR lower(c.iso3 || CAST(c.number AS VARCHAR)) = lower(?)"
+            " ORDER BY e.event_id LIMIT ?",
+            [key, key, limit],
+        ).fetchall()
+        return [r[0] for r in rows]
 
     def documents(self) -> list[dict[str, Any]]:
         """Stored documents' metadata (no text), with sentence and event counts."""
@@ -352,7 +507,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Row counts per table, plus the number of disputed events."""
         out: dict[str, int] = {}
-        for table in ("documents", "sentences", "events", "claims", "evidence"):
+        for table in ("documents", "sentences", "events", "claims", "evidence", "reviews"):
             out[table] = self._count(f"SELECT count(*) FROM {table}")
         out["disputed"] = self._count("SELECT count(*) FROM events WHERE disputed")
         return out
