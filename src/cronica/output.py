@@ -13,6 +13,7 @@ from rich.text import Text
 
 from cronica.export import export
 from cronica.export.registry import exporter, is_binary
+from cronica.export.units import figure
 from cronica.record import Actor, Event
 
 PIPED_WIDTH = 200  # columns of a table written to a file or a pipe
@@ -40,9 +41,7 @@ def events_table(events: Iterable[Event], title: str | None = None) -> Table:
         table.add_column(name, style=style or None, overflow=overflow,  # type: ignore[arg-type]
                          no_wrap=name == "id", min_width=16 if name == "id" else None)
     for ev in events:
-        counts = ", ".join(
-            f"{q.kind} {'~' if q.approx else ''}{q.value}" for q in ev.quantities
-        )
+        counts = ", ".join(f"{q.kind} {figure(q, ev.evidence.sentence)}" for q in ev.quantities)
         sources = "; ".join(f"{c.source} ({c.stance})" for c in ev.claims)
         place = ""
         if ev.location is not None:

@@ -168,8 +168,13 @@ def _write(store: Store, found: list, fmt: str, output: Path | None) -> int:
     from cronica.output import write_events
 
     if fmt != "table" and exporter(fmt).name == "acled-csv":
+        from datetime import date
+
         codes = store.event_codes(ev.event_id for ev in found)
-        return write_acled_csv(found, str(output) if output else sys.stdout, codes=codes)
+        published = {d["id"]: date.fromisoformat(d["date"]) for d in store.documents()
+                     if d["date"]}
+        return write_acled_csv(found, str(output) if output else sys.stdout, codes=codes,
+                               published=published)
     return write_events(found, fmt, str(output) if output else None)
 
 
