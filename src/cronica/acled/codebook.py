@@ -4,34 +4,11 @@ writes only these values; a test checks it against them."""
 
 from __future__ import annotations
 
-# sub-event type -> event type (ACLED's 25 sub-event types under 6 event types).
-SUB_EVENT_TYPES: dict[str, str] = {
-    "Armed clash": "Battles",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Chemical weapon": "Explosions/Remote violence",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians",
-    "Attack": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Peaceful protest": "Protests",
-    "Protest with intervention": "Protests",
-    "Excessive force against protesters": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Agreement": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Looting/property destruction": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Other": "Strategic developments",
-}
+from cronica.ontology import ontology
+
+# sub-event type -> event type: ACLED's 25 sub-event types under 6 event types, as the
+# ontology (data/ontology.yaml) holds them.
+SUB_EVENT_TYPES: dict[str, str] = dict(ontology().event_type_of)
 EVENT_TYPES: frozenset[str] = frozenset(SUB_EVENT_TYPES.values())
 
 POLITICAL_VIOLENCE = "Political violence"

@@ -25,14 +25,13 @@ class Country:
 
 @lru_cache(maxsize=1)
 def _index() -> dict[str, Country]:
-    path = resources.files("cronica.data").joinpath("countries.csv")
+    text = resources.files("cronica.data").joinpath("countries.csv").read_text("utf-8")
     index: dict[str, Country] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            country = Country(row["name"], row["iso2"], row["iso3"], int(row["iso_numeric"]),
-                              row["region"], row["acled_name"])
-            for key in (row["name"], row["acled_name"], row["iso3"]):
-                index.setdefault(name_key(key), country)
+    for row in csv.DictReader(text.splitlines()):
+        country = Country(row["name"], row["iso2"], row["iso3"], int(row["iso_numeric"]),
+                          row["region"], row["acled_name"])
+        for key in (row["name"], row["acled_name"], row["iso3"]):
+            index.setdefault(name_key(key), country)
     return index
 
 

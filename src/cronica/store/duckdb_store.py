@@ -276,6 +276,84 @@ class Store:
         con.execute("DELETE FROM sentences WHERE document = ?", [doc_id])
         con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
+    def _delete_documents(self, doc_ids: list[str]) -> None:
+        """`_delete_document` for many documents, in bulk."""
+        if not doc_ids:
+            return
+        con = self._con
+        old = "SELECT event_id FROM events WHERE list_contains(?, document)"
+        con.execute(f"DELETE FROM claims WHERE event_id IN ({old})", [doc_ids])
+        con.execute(f"DELETE FROM evidence WHERE event_id IN ({old})", [doc_ids])
+        con.execute("DELETE FROM events WHERE list_contains(?, document)", [doc_ids])
+        con.execute("DELETE FROM sentences WHERE list_contains(?, document)", [doc_ids])
+        con.execute("DELETE FROM documents WHERE list_contains(?, id)", [doc_ids])
+
+    def add_documents(
+        self,
+        items: Sequence[tuple[Document, Sequence[Sentence], list[Event]]],
+        *,
+        codes: dict[str, str] | None = None,
+        review: tuple[str, str] | None = None,
+    ) -> list[Document]:
+        """Store many documents with their sentences and events in one transaction, without
+        linking (an import of records already coded, such as ACLED's rows). Documents stored
+        with the same text and metadata are skipped; ones with other metadata, or the same id,
+        are replaced. `codes` as in `add_document`; `review` = (reviewer, verdict) is recorded
+        for every event written. Returns the documents written. All or nothing."""
+        prepared = []
+        for doc, sentences, events in items:
+            for ev in events:
+                if ev.document != doc.id:
+                    raise InputError(
+                        doc.id, f"event {ev.event_id} belongs to document {ev.document!r}"
+                    )
+            prepared.append((doc, self._sentence_rows(doc, sentences), list(events)))
+        hashes = [doc.content_hash for doc, _, _ in prepared]
+        stored: dict[str, tuple[Any, ...]] = {
+            row[0]: row[1:] for row in self._con.execute(
+                f"SELECT content_hash, id, {', '.join(METADATA)} FROM documents"
+                " WHERE list_contains(?, content_hash)", [hashes],
+            ).fetchall()
+        }
+        todo, replaced, seen = [], [], set()
+        for (doc, sentence_rows, events), content_hash in zip(prepared, hashes, strict=True):
+            if content_hash in seen:
+                continue
+            seen.add(content_hash)
+            old = stored.get(content_hash)
+            if old is not None:
+                before = dict(zip(METADATA, old[1:], strict=True))
+                if all(getattr(doc, f) is None or getattr(doc, f) == before[f]
+                       for f in METADATA):
+                    continue
+                replaced.append(old[0])
+            todo.append((doc, sentence_rows, events))
+        if not todo:
+            return []
+        con = self._con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            self._delete_documents(replaced + [doc.id for doc, _, _ in todo])
+            written = [ev for _, _, events in todo for ev in events]
+            self._delete_events([ev.event_id for ev in written])
+            self._insert_rows("documents", [
+                [doc.id, doc.content_hash, doc.path, doc.url, doc.source, doc.lang, doc.date,
+                 doc.title, doc.text] for doc, _, _ in todo
+            ], columns=["id", "content_hash", "path", "url", "source", "lang", "date", "title",
+                        "text"])
+            self._insert_sentences([row for _, rows, _ in todo for row in rows])
+            self._insert_events(written, basic_place_keys)
+            self._assign_codes(written, codes)
+            if review is not None:
+                self._insert_rows("reviews", [[ev.event_id, review[0], review[1], None]
+                                              for ev in written],
+                                  columns=["event_id", "reviewer", "verdict", "note"])
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return [doc for doc, _, _ in todo]
+
     def _delete_events(self, event_ids: list[str]) -> None:
         if not event_ids:
             return
@@ -290,16 +368,21 @@ class Store:
              doc.title, doc.text],
         )
 
-    def _insert_rows(self, table: str, rows: list[list[Any]]) -> None:
-        """Bulk insert rows (in the table's column order) through an Arrow table."""
+    def _insert_rows(
+        self, table: str, rows: list[list[Any]], columns: list[str] | None = None
+    ) -> None:
+        """Bulk insert rows (in the table's column order, or `columns`') through Arrow."""
         if not rows:
             return
-        columns = [c[0] for c in self._con.execute(f"DESCRIBE {table}").fetchall()]
+        if columns is None:
+            columns = [c[0] for c in self._con.execute(f"DESCRIBE {table}").fetchall()]
         data = pa.Table.from_pydict({c: [r[i] for r in rows] for i, c in enumerate(columns)})
         view = f"_cronica_insert_{table}"
         self._con.register(view, data)
         try:
-            self._con.execute(f"INSERT INTO {table} SELECT * FROM {view}")
+            self._con.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM {view}"
+            )
         finally:
             self._con.unregister(view)
 
