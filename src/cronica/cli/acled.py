@@ -17,7 +17,7 @@ log = logging.getLogger("cronica")
 @app.command("import-acled")
 def import_acled(
     paths: Annotated[
-        list[Path], typer.Argument(metavar="FILE.csv...", help="ACLED CSV exports.")
+        list[Path], typer.Argument(metavar="FILES", help="ACLED CSV exports.")
     ],
     db: DbOpt = Path("cronica.duckdb"),
 ) -> None:

@@ -55,7 +55,7 @@ ExportFormat = Annotated[
 
 
 Paths = Annotated[
-    list[str], typer.Argument(metavar="PATHS...", help="Input files, or - for standard input.")
+    list[str], typer.Argument(metavar="PATHS", help="Input files, or - for standard input.")
 ]
 LangOpt = Annotated[
     str,

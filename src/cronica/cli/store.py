@@ -195,7 +195,7 @@ def show(
     with Store(str(db), read_only=True) as store:
         event = store.event(event_id)
         if event is None:
-            matches = store.event_ids_like(event_id)
+            matches = store.event_ids_like(event_id) if len(event_id) >= 4 else []
             if len(matches) != 1:
                 why = "no such event" if not matches else \
                     f"several events start with it: {', '.join(matches)}"

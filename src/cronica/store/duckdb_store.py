@@ -76,15 +76,25 @@ class Store:
     file must exist and nothing can be written (several readers may share it).
     """
 
-    def __init__(self, path: str, *, read_only: bool = False) -> None:
+    def __init__(self, path: str, *, read_only: bool = False, migrate: bool = True) -> None:
+        """Open (or create) the store. A read-only open of a file with an older schema
+        migrates it first (a short read-write open; the migration only adds) unless
+        `migrate` is False, so that every query finds the current schema."""
         self.path = str(path)
         self.read_only = read_only
-        try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise InputError(self.path, f"cannot open DuckDB store: {exc}") from exc
+        self._con = self._connect(read_only)
         if not read_only:
             self._create_schema()
+        elif migrate and (self.schema_version() or SCHEMA_VERSION) < SCHEMA_VERSION:
+            self._con.close()
+            Store(self.path).close()  # migrates
+            self._con = self._connect(read_only=True)
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        try:
+            return duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise InputError(self.path, f"cannot open DuckDB store: {exc}") from exc
 
     # -- lifecycle -------------------------------------------------------------------------
 
