@@ -230,3 +230,52 @@ def test_export_accepts_generators_and_rejects_unknown_format(tmp_path, events):
     assert export((e for e in events), "JSONL", tmp_path / "g.jsonl") == 3
     with pytest.raises(ValueError, match="unknown export format 'kml'"):
         export(events, "kml", tmp_path / "x.kml")
+
+
+# -- issue 8: ACLED conventions -----------------------------------------------------------------
+
+
+def _one_row(event, **kw):
+    from cronica.export.acled_csv import write_acled_csv
+
+    buf = io.StringIO()
+    write_acled_csv([event], buf, timestamp=1, **kw)
+    return next(csv.DictReader(io.StringIO(buf.getvalue())))
+
+
+def test_a_figure_in_families_is_not_a_number_of_persons():
+    ev = make_event("f1", fatalities=Fatalities(3, 3, 3))
+    ev.evidence.sentence = "Tres familias murieron en el bombardeo de Tal Rifat."
+    ev.quantities = [Quantity("killed", 3, text="Tres")]
+    row = _one_row(ev)
+    assert row["fatalities"] == "0" and row["tags"] == "killed: 3 families"
+    ev.evidence.sentence = "Tres civiles murieron en el bombardeo de Tal Rifat."
+    assert _one_row(ev)["fatalities"] == "3" and _one_row(ev)["tags"] == ""
+
+
+def test_an_evacuation_of_civilians_is_not_civilian_targeting():
+    evacuation = make_event("v1", event_type="Strategic developments", sub_event_type="Other",
+                            actor2=Actor("civiles", "Civilians (Syria)", "Civilians"))
+    assert _one_row(evacuation)["civilian_targeting"] == ""
+    shelling = make_event("v2", event_type="Explosions/Remote violence",
+                          sub_event_type="Shelling/artillery/missile attack",
+                          actor2=Actor("civiles", "Civilians (Syria)", "Civilians"))
+    assert _one_row(shelling)["civilian_targeting"] == "Civilian targeting"
+
+
+def test_undated_events_take_the_publication_date_and_say_so():
+    from datetime import date
+
+    ev = make_event("u1", date=None, precision="unknown")
+    row = _one_row(ev, published={"doc-1": date(2024, 6, 2)})
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2024-06-02", "2024", "3")
+    assert row["tags"] == "date unknown: publication date"
+    year_only = _one_row(make_event("u2", date="2023", precision="year"))
+    assert (year_only["event_date"], year_only["time_precision"]) == ("2023-07-01", "3")
+
+
+def test_stored_codes_win_and_others_are_numbered_after_none():
+    row = _one_row(make_event("s1"), codes={"s1": "SYR77"})
+    assert row["event_id_cnty"] == "SYR77"
+    unknown = make_event("s2", location=Location("Nowhere"))
+    assert _one_row(unknown)["event_id_cnty"] == "XXX1" and _one_row(unknown)["iso"] == ""

@@ -354,3 +354,62 @@ def test_link_rewrites_a_stored_event_of_another_document_in_the_same_transactio
     assert store.event("b1") is None
     assert store.event("e1").claims[-1].source == "Otra agencia"
     assert store.counts()["claims"] == len(store.event("e1").claims)
+
+
+# -- issue 8: metadata, places, codes, reviews, migration --------------------------------------
+
+
+def test_same_text_with_a_corrected_date_replaces_the_document(store):
+    assert store.add_document(doc_a(), SENTS_A, [make_event()]) is True
+    store.add_review("e1", "analyst", "accepted", "seen")
+    corrected = doc_a()
+    corrected.date = date(2024, 3, 5)
+    assert store.changed_metadata(corrected) == ["date"]
+    assert store.changed_metadata(Document("doc-a-copy", TEXT_A)) == []  # gives no metadata
+    moved = make_event(date_="2024-03-04")
+    assert store.add_document(corrected, SENTS_A, [moved]) is True
+    assert store.counts()["documents"] == 1 and store.event("e1").date == "2024-03-04"
+    assert [r["note"] for r in store.reviews("e1")] == ["seen"]
+    assert store.add_document(corrected, SENTS_A, [moved]) is False
+
+
+def test_place_matches_every_name_given_at_ingest(store):
+    from cronica.text import name_key
+
+    names = {"e1": [name_key(n) for n in ("Kafr Nabl", "Kafranbel", "كفرنبل")]}
+    store.add_document(doc_a(), SENTS_A, [make_event()],
+                       place_keys=lambda ev: names[ev.event_id])
+    for query in ("Kafranbel", "KAFR NABL", "كفرنبل", "Kafr"):
+        assert [e.event_id for e in store.events(place=query)] == ["e1"], query
+    assert store.events(place="Nabl Kafr") == []
+
+
+def test_event_codes_are_given_once_per_country_in_date_order(store):
+    late, early = make_event("late", date_="2024-03-09"), make_event("early", date_="2024-03-01")
+    abroad = make_event("abroad", location=Location("Mosul", country="Iraq"))
+    store.add_document(doc_a(), SENTS_A, [late, early, abroad])
+    assert store.event_codes() == {"early": "SYR1", "late": "SYR2", "abroad": "IRQ1"}
+    store.add_document(Document("doc-b", TEXT_B, "en"), [(0, 0, 5, "Prote", [])],
+                       [make_event("b1", document="doc-b", date_="2020-01-01")],
+                       codes={})
+    assert store.event_codes()["b1"] == "SYR3"  # earlier date, but numbered after: stable
+    assert store.event_codes(["early"]) == {"early": "SYR1"}
+    assert store.event_ids_like("syr2") == ["late"] and store.event_ids_like("ear") == ["early"]
+
+
+def test_a_version_1_store_is_migrated_when_opened(tmp_path):
+    path = str(tmp_path / "old.duckdb")
+    with Store(path) as s:
+        s.add_document(doc_a(), SENTS_A, [make_event()])
+        con = s._con
+        con.execute("DROP TABLE event_codes")
+        con.execute("DROP TABLE reviews")
+        con.execute("ALTER TABLE events DROP COLUMN place_keys")
+        con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(path, read_only=True, migrate=False) as s:
+        assert s.schema_version() == 1
+    with Store(path, read_only=True) as s:  # migrates first
+        assert s.schema_version() == 2
+        assert s.event_codes() == {"e1": "SYR1"}
+        assert [e.event_id for e in s.events(place="kafr nabl")] == ["e1"]
+        assert s.event("e1") == make_event()
