@@ -219,23 +219,28 @@ def test_readme_examples_run_as_written(cronica, example_db):
 def test_reingest_with_a_corrected_date_replaces_the_events(cronica, example_db, tmp_path):
     db = copy_of(example_db, tmp_path)
     before = jsonl(cronica, "events", "--db", db)
-    kept = before[-1]["event_id"]
+    kept = before[0]["event_id"]  # the strike of 3 February 2020
     with Store(str(db)) as store:
         store.add_review(kept, "tester", "accepted", "checked by hand")
     same = cronica("ingest", EXAMPLE, "--db", db, "--date", "2020-02-08", cwd=ROOT)
     assert same.returncode == 0 and "1 unchanged" in same.stderr, str(same)
-    fixed = cronica("ingest", EXAMPLE, "--db", db, "--date", "2020-02-09", cwd=ROOT)
+    # a wrong year: the events of 2020 become a year-old background and are dropped
+    wrong = cronica("ingest", EXAMPLE, "--db", db, "--date", "2021-02-08", cwd=ROOT)
+    assert wrong.returncode == 0 and "1 replaced" in wrong.stderr, str(wrong)
+    assert "date changed" in wrong.stderr
+    during = jsonl(cronica, "events", "--db", db)
+    assert kept not in {ev["event_id"] for ev in during} and len(during) < len(before)
+    # corrected again: the same events as at first, the review still there
+    fixed = cronica("ingest", EXAMPLE, "--db", db, "--date", "2020-02-08", cwd=ROOT)
     assert fixed.returncode == 0 and "1 replaced" in fixed.stderr, str(fixed)
-    assert "date changed" in fixed.stderr
     after = jsonl(cronica, "events", "--db", db)
+    assert [(e["event_id"], e["date"]) for e in after] == [
+        (e["event_id"], e["date"]) for e in before]
     with Store(str(db), read_only=True) as store:
         assert store.counts()["documents"] == 1
         document = store.document(str(EXAMPLE))
-        assert document is not None and str(document.date) == "2020-02-09"
+        assert document is not None and str(document.date) == "2020-02-08"
         assert [r["note"] for r in store.reviews(kept)] == ["checked by hand"]
-    moved = {ev["event_id"]: ev["date"] for ev in after}
-    # "Dos días después" of the 6th stays the 8th; the protest told without a date moves
-    assert moved != {ev["event_id"]: ev["date"] for ev in before}
 
 
 # -- exports ---------------------------------------------------------------------------------
@@ -410,3 +415,17 @@ def test_doctor_reports_a_missing_model(monkeypatch):
     assert result.exit_code == 1
     assert "zz_model_not_installed is not installed" in result.stdout
     assert "fix: make install" in result.stdout
+
+
+def test_progress_total_is_the_number_of_readable_documents(monkeypatch, tmp_path):
+    import cronica.pipeline
+    from cronica.cli.run import Run
+
+    monkeypatch.setattr(cronica.pipeline, "Pipeline", lambda *args, **kwargs: None)
+    one, two = tmp_path / "a.txt", tmp_path / "b.jsonl"
+    one.write_text("Los rebeldes tomaron Saraqib.", encoding="utf-8")
+    two.write_text('{"text": "Uno."}\n{"text": "Dos."}\n', encoding="utf-8")
+    run = Run([str(one), str(two), str(tmp_path / "missing.txt")], "auto", "text", None,
+              "auto", None)
+    run.pipeline()
+    assert run.total == 3  # one text, two JSONL records; the missing file is no document

@@ -21,6 +21,8 @@ SKIPPED = ("lang", "evaluate")
 NOT_WORDS: dict[tuple[str, str], str] = {
     ("cronica/export/acled_csv.py", "notes"): "an ACLED column",
     ("cronica/export/flat.py", "notes"): "an ACLED column",
+    ("cronica/acled/rows.py", "notes"): "an ACLED column",
+    ("cronica/store/duckdb_store.py", "note"): "a column of the reviews table",
     ("cronica/resolve/places/mention.py", "near"): "a location precision label",
 }
 # Words still held by modules their owners have not moved to the packs yet: (module, word).

@@ -49,6 +49,15 @@ def parse_date(value: str) -> date:
     raise ValueError(f"event_date {value!r} is not a date (YYYY-MM-DD or '31 January 2022')")
 
 
+def _language(notes: str) -> str | None:
+    """The notes' language when it is one cronica reads (ACLED writes English), else None."""
+    from cronica.documents.language import language_scores
+    from cronica.lang import supported
+
+    best = language_scores(notes)[0][0] if any(c.isalpha() for c in notes) else None
+    return best if best in supported() else None
+
+
 def _number(row: dict[str, str], column: str, kind: type[int] | type[float]) -> int | float | None:
     value = row.get(column, "")
     if not value:
@@ -93,6 +102,7 @@ def to_record(row: dict[str, str], source_name: str, line: int) -> AcledRecord:
     country = found.name if found else (row.get("country") or None)
     notes = clean_note(row.get("notes", "")) or f"{sub} in {row.get('location') or country}."
     doc_id = f"acled:{code}"
+    lang = _language(notes)
     head = f"ACLED {code}\n"  # the row's id heads its text: rows with the same notes differ
     text = head + notes
     lat, lon = _number(row, "latitude", float), _number(row, "longitude", float)
@@ -118,8 +128,8 @@ def to_record(row: dict[str, str], source_name: str, line: int) -> AcledRecord:
         fatalities=Fatalities(int(killed), int(killed), int(killed)) if killed is not None
         else None,
         claims=[Claim(SOURCE, SOURCE_TYPE, "reports", doc_id, 0)], confidence=1.0,
-        rules=["import:acled"], lang="en", mentions=[evidence],
+        rules=["import:acled"], lang=lang, mentions=[evidence],
     )
-    document = Document(id=doc_id, text=text, lang="en", date=day, source=SOURCE,
+    document = Document(id=doc_id, text=text, lang=lang, date=day, source=SOURCE,
                         path=source_name, line=line, title=f"ACLED {code}")
     return AcledRecord(document, [(0, len(head), len(text), notes, [])], event, code)

@@ -6,7 +6,6 @@ import logging
 import sys
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
@@ -17,13 +16,13 @@ class _Command(TyperCommand):
     """A command whose help shows no value label (`<bool>`) for --help, which takes none,
     and, for an argument given a metavar, only that metavar (no `<list[str]>`)."""
 
-    def get_help_option(self, ctx: click.Context) -> Any:
+    def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)
         if option is not None:
             option.metavar = ""
         return option
 
-    def get_params(self, ctx: click.Context) -> list[Any]:
+    def get_params(self, ctx: Any) -> list[Any]:
         params = super().get_params(ctx)
         for param in params:
             if isinstance(param, TyperArgument) and param.metavar:
@@ -34,7 +33,7 @@ class _Command(TyperCommand):
 class _Group(TyperGroup):
     """The command group, with the same --help label as its commands."""
 
-    def get_help_option(self, ctx: click.Context) -> Any:
+    def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)
         if option is not None:
             option.metavar = ""

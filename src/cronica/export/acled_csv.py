@@ -54,7 +54,7 @@ SOURCE_SCALE: dict[str, str] = {
     "armed group": "Other",
     "unnamed": "Other",
 }
-_CITATION = re.compile(r"\[(?:\d+|[a-z]|citation needed|nota \d+)\]", re.IGNORECASE)
+_CITATION = re.compile(r"\[\d+\]")  # numbered markers; others come from evidence.citations
 
 
 def inter_code(actor: Actor | None) -> int | None:

@@ -10,7 +10,7 @@ from cronica.datafiles import load_yaml
 from cronica.record import Quantity
 from cronica.text import name_key
 
-_WORD = re.compile(r"\s*(?:de\s+|of\s+)?([^\W\d_]+)", re.UNICODE)
+_WORD = re.compile(r"\s*([^\W\d_]+)", re.UNICODE)
 
 
 @lru_cache(maxsize=1)

@@ -554,7 +554,7 @@ class Store:
         rows = self._con.execute(
             "SELECT e.event_id FROM events e LEFT JOIN event_codes c USING (event_id)"
             " WHERE starts_with(lower(e.event_id), lower(?))"
-            " OR lower(c.iso3 || CAST(c.number AS VARCHAR)) = lower(?)"
+            " OR lower(concat(c.iso3, c.number)) = lower(?)"
             " ORDER BY e.event_id LIMIT ?",
             [key, key, limit],
         ).fetchall()
