@@ -78,7 +78,7 @@ def ingest(
             else:
                 stored += 1
                 log.info("%s: stored, %s", item.id, count)
-    summary = f"{stored} stored, {replaced} replaced, {unchanged} unchanged, {run.failed} failed"
+    summary = f"{stored} stored, {unchanged} unchanged, {run.failed} failed, {replaced} replaced"
     err.print(f"{summary} -> {db}", markup=False)
     if run.failed:
         raise typer.Exit(1)
