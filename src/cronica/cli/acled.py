@@ -25,10 +25,15 @@ def import_acled(
     the same `events` queries, exports and map. Each row keeps its event_id_cnty; a row that
     does not fit ACLED's codebook is reported with its line and skipped; importing the same
     rows again changes nothing."""
+    from cronica.acled.places import match_entry
     from cronica.acled.records import SOURCE, to_record
     from cronica.acled.rows import iter_rows
     from cronica.record import InputError
+    from cronica.resolve.places.gazetteer import Gazetteer
     from cronica.store import Store
+    from cronica.store.place_keys import place_keys
+
+    gazetteer = Gazetteer.load()
 
     stored = unchanged = failed = 0
     with Store(str(db)) as store:
@@ -42,13 +47,20 @@ def import_acled(
                         log.error("failed: %s", InputError(str(path), str(exc), line=line))
                         failed += 1
                         continue
+                    loc = record.event.location
+                    entry = match_entry(loc, gazetteer) if loc is not None else None
+                    if loc is not None and entry is not None:
+                        loc.gazetteer_id = entry.gazetteer_id
                     records.append((record.document, record.sentences, [record.event]))
                     codes[record.event.event_id] = record.code
             except InputError as exc:
                 log.error("failed: %s", exc)
                 failed += 1
                 continue
-            written = store.add_documents(records, codes=codes, review=(SOURCE, "accepted"))
+            written = store.add_documents(
+                records, codes=codes, review=(SOURCE, "accepted"),
+                place_keys=lambda ev: place_keys(ev, gazetteer),
+            )
             stored += len(written)
             unchanged += len(records) - len(written)
             log.info("%s: %d rows imported, %d unchanged", path, len(written),

@@ -304,11 +304,13 @@ class Store:
         *,
         codes: dict[str, str] | None = None,
         review: tuple[str, str] | None = None,
+        place_keys: PlaceKeys | None = None,
     ) -> list[Document]:
         """Store many documents with their sentences and events in one transaction, without
         linking (an import of records already coded, such as ACLED's rows). Documents stored
         with the same text and metadata are skipped; ones with other metadata, or the same id,
-        are replaced. `codes` as in `add_document`; `review` = (reviewer, verdict) is recorded
+        are replaced. `codes` and `place_keys` as in `add_document`; `review` = (reviewer,
+        verdict) is recorded
         for every event written. Returns the documents written. All or nothing."""
         prepared = []
         for doc, sentences, events in items:
@@ -352,7 +354,7 @@ class Store:
             ], columns=["id", "content_hash", "path", "url", "source", "lang", "date", "title",
                         "text"])
             self._insert_sentences([row for _, rows, _ in todo for row in rows])
-            self._insert_events(written, basic_place_keys)
+            self._insert_events(written, place_keys or basic_place_keys)
             self._assign_codes(written, codes)
             if review is not None:
                 self._insert_rows("reviews", [[ev.event_id, review[0], review[1], None]
