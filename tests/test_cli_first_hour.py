@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shlex
 import shutil
@@ -72,6 +73,15 @@ def example_db(tmp_path_factory, cronica) -> Path:
     assert run.returncode == 0, str(run)
     assert "1 stored" in run.stderr
     return db
+
+
+def absolute_pythonpath(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make a relative PYTHONPATH (`PYTHONPATH=src pytest`) absolute, for commands run in
+    another folder."""
+    value = os.environ.get("PYTHONPATH")
+    if value:
+        parts = [str(Path(p).resolve()) for p in value.split(os.pathsep) if p]
+        monkeypatch.setenv("PYTHONPATH", os.pathsep.join(parts))
 
 
 def copy_of(db: Path, tmp_path: Path) -> Path:
@@ -247,7 +257,8 @@ def test_reingest_with_a_corrected_date_replaces_the_events(cronica, example_db,
 
 
 def test_export_without_output_writes_a_file_named_for_its_format(cronica, example_db,
-                                                                    tmp_path):
+                                                                    tmp_path, monkeypatch):
+    absolute_pythonpath(monkeypatch)  # the command runs in tmp_path
     run = cronica("export", "--db", example_db, "--format", "geojson", cwd=tmp_path)
     assert run.returncode == 0, str(run)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["events.geojson"]

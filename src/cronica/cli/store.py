@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import sys
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -25,7 +27,7 @@ from cronica.cli.options import (
     partial_date,
 )
 from cronica.cli.run import Run, progress
-from cronica.record import Document
+from cronica.record import Document, Event
 
 if TYPE_CHECKING:
     from cronica.pipeline import Analysis, Pipeline
@@ -158,18 +160,14 @@ def events(
         _write(store, found, fmt, None)
 
 
-def _write(store: Store, found: list, fmt: str, output: Path | None) -> int:
+def _write(store: Store, found: list[Event], fmt: str, output: Path | None) -> int:
     """Write stored events in `fmt` to `output` (stdout when None); the ACLED-style CSV gets
-    the events' stored event_id_cnty codes."""
-    import sys
-
+    the events' stored event_id_cnty codes and their documents' publication dates."""
     from cronica.export.acled_csv import write_acled_csv
     from cronica.export.registry import exporter
     from cronica.output import write_events
 
     if fmt != "table" and exporter(fmt).name == "acled-csv":
-        from datetime import date
-
         codes = store.event_codes(ev.event_id for ev in found)
         published = {d["id"]: date.fromisoformat(d["date"]) for d in store.documents()
                      if d["date"]}
