@@ -27,19 +27,20 @@ def events_table(events: Iterable[Event], title: str | None = None) -> Table:
     DISPUTED marker), who, where, how many, according to whom. Every cell is plain text:
     brackets in names or sentences are never read as Rich markup."""
     table = Table(title=title, show_lines=False, expand=True)
-    for name, style, overflow in (
-        ("id", "cyan", "fold"),
-        ("date", "", "fold"),
-        ("sub-event type", "bold", "fold"),
-        ("actor 1", "", "fold"),
-        ("actor 2", "", "fold"),
-        ("place", "", "fold"),
-        ("counts", "", "fold"),
-        ("sources", "", "fold"),
-        ("evidence", "dim", "fold"),
+    # (name, style, ratio of the width left): names get room before the evidence snippet
+    for name, style, ratio in (
+        ("id", "cyan", None),
+        ("date", "", None),
+        ("sub-event type", "bold", 3),
+        ("actor 1", "", 3),
+        ("actor 2", "", 3),
+        ("place", "", 2),
+        ("counts", "", 2),
+        ("sources", "", 2),
+        ("evidence", "dim", 2),
     ):
-        table.add_column(name, style=style or None, overflow=overflow,  # type: ignore[arg-type]
-                         no_wrap=name == "id", min_width=16 if name == "id" else None)
+        table.add_column(name, style=style or None, overflow="fold", ratio=ratio,
+                         no_wrap=name in ("id", "date"))
     for ev in events:
         counts = ", ".join(f"{q.kind} {figure(q, ev.evidence.sentence)}" for q in ev.quantities)
         sources = "; ".join(f"{c.source} ({c.stance})" for c in ev.claims)
