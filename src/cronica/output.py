@@ -9,52 +9,64 @@ from collections.abc import Iterable, Iterator
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from cronica.export import export
 from cronica.export.registry import exporter, is_binary
-from cronica.record import Event
+from cronica.export.units import figure
+from cronica.record import Actor, Event
 
 PIPED_WIDTH = 200  # columns of a table written to a file or a pipe
 # Exporters that write each event as it comes: `stream_events` flushes them per document.
 STREAMED = frozenset({"jsonl", "acled-csv"})
 
 
+DISPUTED = "DISPUTED"  # the marker of a disputed event in the table (plain text, not markup)
+
+
 def events_table(events: Iterable[Event], title: str | None = None) -> Table:
-    """A readable table: when, what, who, where, how many, according to whom."""
+    """A readable table: the event id (what `cronica show` takes), when, what (with a visible
+    DISPUTED marker), who, where, how many, according to whom. Every cell is plain text:
+    brackets in names or sentences are never read as Rich markup."""
     table = Table(title=title, show_lines=False, expand=True)
-    for name, style in (
-        ("#", "dim"),
-        ("date", ""),
-        ("sub-event type", "bold"),
-        ("actor 1", ""),
-        ("actor 2", ""),
-        ("place", ""),
-        ("counts", ""),
-        ("sources", ""),
-        ("evidence", "dim"),
+    # (name, style, ratio of the width left): names get room before the evidence snippet
+    for name, style, ratio in (
+        ("id", "cyan", None),
+        ("date", "", None),
+        ("sub-event type", "bold", 3),
+        ("actor 1", "", 3),
+        ("actor 2", "", 3),
+        ("place", "", 2),
+        ("counts", "", 2),
+        ("sources", "", 2),
+        ("evidence", "dim", 2),
     ):
-        table.add_column(name, style=style or None, overflow="fold")
-    for i, ev in enumerate(events, 1):
-        counts = ", ".join(f"{q.kind} {'~' if q.approx else ''}{q.value}" for q in ev.quantities)
+        table.add_column(name, style=style or None, overflow="fold", ratio=ratio,
+                         no_wrap=name in ("id", "date"))
+    for ev in events:
+        counts = ", ".join(f"{q.kind} {figure(q, ev.evidence.sentence)}" for q in ev.quantities)
         sources = "; ".join(f"{c.source} ({c.stance})" for c in ev.claims)
         place = ""
         if ev.location is not None:
             place = ev.location.canonical or f"{ev.location.text} (?)"
+        what = Text(ev.sub_event_type)
+        if ev.disputed:
+            what.append(f" {DISPUTED}", style="bold red")
         table.add_row(
-            str(i),
-            ev.date or "",
-            ev.sub_event_type + (" [disputed]" if ev.disputed else ""),
-            _actor(ev.actor1),
-            _actor(ev.actor2),
-            place,
-            counts,
-            sources,
-            _snippet(ev),
+            Text(ev.event_id),
+            Text(ev.date or ""),
+            what,
+            Text(_actor(ev.actor1)),
+            Text(_actor(ev.actor2)),
+            Text(place),
+            Text(counts),
+            Text(sources),
+            Text(_snippet(ev)),
         )
     return table
 
 
-def _actor(actor) -> str:
+def _actor(actor: Actor | None) -> str:
     if actor is None:
         return ""
     return actor.canonical or f"{actor.text} (?)"

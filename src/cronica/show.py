@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
@@ -14,14 +16,19 @@ Sentences = dict[str, dict[int, str]]  # document -> sentence index -> text
 
 STANCE_STYLE = {"reports": "green", "claims": "yellow", "denies": "red", "accuses": "magenta"}
 
+# a review's decision (store/reviews.py), as `show` says it
+_VERDICTS = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
 
-def _summary(ev: Event) -> Table:
+
+def _summary(ev: Event, code: str | None = None,
+             reviews: list[dict[str, Any]] | None = None) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()
     loc = ev.location
     rows = [
         ("event", f"{ev.event_id}  {ev.event_type} / {ev.sub_event_type} ({ev.action})"),
+        ("ACLED id", code or ""),
         ("date", f"{ev.date or '?'} ({ev.date_precision})"),
         ("place", (loc.canonical or f"{loc.text} (?)") if loc else ""),
         ("actor 1", (ev.actor1.canonical or ev.actor1.text) if ev.actor1 else ""),
@@ -33,8 +40,13 @@ def _summary(ev: Event) -> Table:
         rows.append(("fatalities", f"low {f.low} / best {f.best} / high {f.high}"))
     if ev.disputed:
         rows.append(("DISPUTED", ev.disputed_reason or "yes"))
+    for review in reviews or []:
+        note = f": {review['note']}" if review.get("note") else ""
+        verdict = _VERDICTS.get(review["verdict"], review["verdict"])
+        rows.append(("reviewed", f"{verdict} by {review['reviewer']}{note}"))
     for name, value in rows:
-        table.add_row(name, Text(value, style="bold red" if name == "DISPUTED" else ""))
+        if value or name in ("event", "date"):
+            table.add_row(Text(name), Text(value, style="bold red" if name == "DISPUTED" else ""))
     return table
 
 
@@ -52,11 +64,11 @@ def _by_source(ev: Event, sentences: Sentences) -> Table:
     for claim in order:
         where = f"{claim.document}#{claim.sentence}" if claim.document is not None else ""
         table.add_row(
-            claim.source,
-            claim.source_type,
+            Text(claim.source),
+            Text(claim.source_type),
             Text(claim.stance, style=STANCE_STYLE.get(claim.stance, "")),
-            where,
-            " ".join(_sentence_of(claim, sentences).split()),
+            Text(where),
+            Text(" ".join(_sentence_of(claim, sentences).split())),
         )
     return table
 
@@ -69,15 +81,22 @@ def _evidence(ev: Event) -> Table:
         doc = m.document or ev.document
         index = ev.sentence_index if m.sentence_index is None else m.sentence_index
         table.add_row(
-            f"{doc}#{index} [{m.start}:{m.end}]",
-            m.trigger,
-            " ".join(m.sentence.split()),
-            " ".join(m.citations),
+            Text(f"{doc}#{index} [{m.start}:{m.end}]"),
+            Text(m.trigger),
+            Text(" ".join(m.sentence.split())),
+            Text(" ".join(m.citations)),
         )
     return table
 
 
-def show_event(ev: Event, sentences: Sentences) -> Panel:
-    """A panel: the event's summary, its claims source by source, and its evidence."""
-    body = Group(_summary(ev), _by_source(ev, sentences), _evidence(ev))
-    return Panel(body, title=f"event {ev.event_id}", border_style="red" if ev.disputed else "")
+def show_event(
+    ev: Event,
+    sentences: Sentences,
+    code: str | None = None,
+    reviews: list[dict[str, Any]] | None = None,
+) -> Panel:
+    """A panel: the event's summary (with its ACLED event_id_cnty `code` and `reviews` when
+    given), its claims source by source, and its evidence. Text is never read as markup."""
+    body = Group(_summary(ev, code, reviews), _by_source(ev, sentences), _evidence(ev))
+    title = Text(f"event {ev.event_id}" + (" DISPUTED" if ev.disputed else ""))
+    return Panel(body, title=title, border_style="red" if ev.disputed else "")

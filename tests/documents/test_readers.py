@@ -170,3 +170,20 @@ def test_auto_format_and_read_inputs() -> None:
     items = list(read_inputs([fixture("article.html"), fixture("empty.txt")], "auto"))
     assert isinstance(items[0], Document) and items[0].title
     assert isinstance(items[1], InputError)
+
+
+def test_auto_picks_html_by_content_where_the_extension_does_not_decide(tmp_path: Path) -> None:
+    page = "<!DOCTYPE html><html><body><p>Bombardeos en Saraqib ayer por la tarde.</p>" \
+        "<script>var x = 'los rebeldes atacaron';</script></body></html>"
+    assert format_for("x.txt", page) == "html" and format_for("-", page) == "html"
+    assert format_for("notes", "  <p>Uno.</p>\n<p>Dos.</p>") == "html"
+    assert format_for("x.txt", "Los <b>rebeldes</b> avanzaron.") == "text"  # prose with a tag
+    assert format_for("x.txt", '{"text": "Uno."}\n') == "jsonl"
+    assert format_for("x.txt", "{no es json}") == "text"
+    assert format_for("x.HTM") == "html" and format_for("x.csv", "a,b\n") == "csv"
+    disguised = tmp_path / "page.txt"
+    disguised.write_text(page, encoding="utf-8")
+    (doc,) = [d for d in read_inputs([str(disguised)]) if isinstance(d, Document)]
+    assert "<" not in doc.text and "rebeldes atacaron" not in doc.text
+    forced, _ = read_all(str(disguised), "text")
+    assert forced[0].text.startswith("<!DOCTYPE")

@@ -87,8 +87,16 @@ def test_jsonl_round_trip(tmp_path, events):
     assert write_jsonl(events, path) == 3
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3 and "Bogotá" in lines[1]  # ensure_ascii=False
-    assert json.loads(lines[0]) == json.loads(json.dumps(events[0].to_dict()))
-    assert read_jsonl_events(path) == events
+    expected = json.loads(json.dumps(events[0].to_dict()))
+    # the nested evidence names its document and sentence, as the top level does
+    expected["evidence"]["document"] = events[0].document
+    expected["evidence"]["sentence_index"] = events[0].sentence_index
+    assert json.loads(lines[0]) == expected
+    back = read_jsonl_events(path)
+    assert [e.evidence.document for e in back] == [e.document for e in events]
+    for e in back:
+        e.evidence.document = e.evidence.sentence_index = None
+    assert back == events
 
 
 def test_jsonl_to_stream_and_bad_line(tmp_path, events):
@@ -111,7 +119,12 @@ def test_acled_csv(tmp_path, events):
     path = tmp_path / "e.csv"
     assert export(events, "acled-csv", path) == 3
     e1, e2, e3 = read_csv(path)
-    assert e1["event_id_cnty"] == "e1" and e1["event_date"] == "2024-03-03"
+    # ISO3 + a number per country, in (date, event_id) order; undated events last
+    assert (e1["event_id_cnty"], e2["event_id_cnty"], e3["event_id_cnty"]) == (
+        "SYR1", "COL1", "SYR2")
+    assert e1["event_date"] == "2024-03-03"
+    assert (e1["iso"], e1["region"], e2["iso"], e2["region"]) == (
+        "760", "Middle East", "170", "South America")
     assert (e1["year"], e1["time_precision"]) == ("2024", "1")
     assert e1["disorder_type"] == "Political violence"
     assert (e1["actor1"], e1["inter1"], e1["actor2"], e1["inter2"]) == (
@@ -121,13 +134,15 @@ def test_acled_csv(tmp_path, events):
     assert (float(e1["latitude"]), float(e1["longitude"]), e1["geo_precision"]) == (
         36.47, 37.1, "1")
     assert e1["source"] == "SOHR; SANA"
-    assert e1["notes"].startswith("El ejército") and e1["fatalities"] == "12"
+    assert e1["notes"] == "El ejército se enfrentó a los rebeldes en Tal Rifat."  # no [7]
+    assert e1["fatalities"] == "12" and e1["source_scale"] == "Other-National"
     assert e1["tags"] == "disputed: counts differ" and e1["civilian_targeting"] == ""
     assert int(e1["timestamp"]) > 1_600_000_000
     assert e2["disorder_type"] == "Demonstrations" and e2["time_precision"] == "3"
-    assert e2["event_date"] == "2024-05-01" and e2["interaction"] == "60"
+    assert e2["event_date"] == "2024-05-15" and e2["interaction"] == "60"  # mid-month
     assert e2["latitude"] == "" and e2["fatalities"] == "0"
     assert e3["event_date"] == "" and e3["year"] == "" and e3["time_precision"] == "3"
+    assert e3["tags"] == "date unknown"
     assert e3["civilian_targeting"] == "Civilian targeting"
     assert (e3["actor1"], e3["inter1"], e3["inter2"], e3["interaction"]) == (
         "hombres armados", "", "7", "70")
@@ -188,11 +203,16 @@ def test_parquet(tmp_path, events):
     path = tmp_path / "e.parquet"
     assert export(events, "parquet", path) == 3
     table = pq.read_table(path)
-    assert table.column_names == [*FLAT_COLUMNS, "record"]
+    assert table.column_names == [*FLAT_COLUMNS, "quantities", "claims", "record"]
+    assert str(table.schema.field("date").type) == "date32[day]"
+    assert str(table.schema.field("fatalities_best").type) == "int64"
     rows = table.to_pylist()
     assert [r["event_id"] for r in rows] == ["e1", "e2", "e3"]
     assert rows[0]["fatalities_best"] == 12 and rows[1]["lat"] is None
-    assert json.loads(rows[2]["record"]) == json.loads(json.dumps(events[2].to_dict()))
+    record = json.loads(rows[2]["record"])
+    assert record["evidence"]["document"] == "doc-1" and record["event_id"] == "e3"
+    assert rows[0]["quantities"][0]["unit"] == "persons"
+    assert rows[0]["claims"][0]["source"] == "SOHR"
     got = duckdb.sql(
         f"SELECT event_id, country FROM read_parquet('{path}') WHERE disputed"
     ).fetchall()
@@ -210,3 +230,52 @@ def test_export_accepts_generators_and_rejects_unknown_format(tmp_path, events):
     assert export((e for e in events), "JSONL", tmp_path / "g.jsonl") == 3
     with pytest.raises(ValueError, match="unknown export format 'kml'"):
         export(events, "kml", tmp_path / "x.kml")
+
+
+# -- issue 8: ACLED conventions -----------------------------------------------------------------
+
+
+def _one_row(event, **kw):
+    from cronica.export.acled_csv import write_acled_csv
+
+    buf = io.StringIO()
+    write_acled_csv([event], buf, timestamp=1, **kw)
+    return next(csv.DictReader(io.StringIO(buf.getvalue())))
+
+
+def test_a_figure_in_families_is_not_a_number_of_persons():
+    ev = make_event("f1", fatalities=Fatalities(3, 3, 3))
+    ev.evidence.sentence = "Tres familias murieron en el bombardeo de Tal Rifat."
+    ev.quantities = [Quantity("killed", 3, text="Tres")]
+    row = _one_row(ev)
+    assert row["fatalities"] == "0" and row["tags"] == "killed: 3 families"
+    ev.evidence.sentence = "Tres civiles murieron en el bombardeo de Tal Rifat."
+    assert _one_row(ev)["fatalities"] == "3" and _one_row(ev)["tags"] == ""
+
+
+def test_an_evacuation_of_civilians_is_not_civilian_targeting():
+    evacuation = make_event("v1", event_type="Strategic developments", sub_event_type="Other",
+                            actor2=Actor("civiles", "Civilians (Syria)", "Civilians"))
+    assert _one_row(evacuation)["civilian_targeting"] == ""
+    shelling = make_event("v2", event_type="Explosions/Remote violence",
+                          sub_event_type="Shelling/artillery/missile attack",
+                          actor2=Actor("civiles", "Civilians (Syria)", "Civilians"))
+    assert _one_row(shelling)["civilian_targeting"] == "Civilian targeting"
+
+
+def test_undated_events_take_the_publication_date_and_say_so():
+    from datetime import date
+
+    ev = make_event("u1", date=None, precision="unknown")
+    row = _one_row(ev, published={"doc-1": date(2024, 6, 2)})
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2024-06-02", "2024", "3")
+    assert row["tags"] == "date unknown: publication date"
+    year_only = _one_row(make_event("u2", date="2023", precision="year"))
+    assert (year_only["event_date"], year_only["time_precision"]) == ("2023-07-01", "3")
+
+
+def test_stored_codes_win_and_others_are_numbered_after_none():
+    row = _one_row(make_event("s1"), codes={"s1": "SYR77"})
+    assert row["event_id_cnty"] == "SYR77"
+    unknown = make_event("s2", location=Location("Nowhere"))
+    assert _one_row(unknown)["event_id_cnty"] == "XXX1" and _one_row(unknown)["iso"] == ""

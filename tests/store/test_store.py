@@ -23,6 +23,7 @@ from cronica.record import (
     Quantity,
 )
 from cronica.store import Store, event_from_dict, parse_iso_date
+from cronica.store.rows import record_of
 
 TEXT_A = (
     "Según el observatorio, las fuerzas del gobierno bombardearon Kafr Nabl el 3 de marzo. [4] "
@@ -143,6 +144,7 @@ def test_documents_and_counts(store):
     store.add_document(Document("doc-b", TEXT_B, "en"), [(0, 0, len(TEXT_B), TEXT_B, [])], [])
     assert store.counts() == {
         "documents": 2, "sentences": 3, "events": 2, "claims": 4, "evidence": 2, "disputed": 1,
+        "reviews": 0,
     }
     docs = {d["id"]: d for d in store.documents()}
     assert docs["doc-a"]["content_hash"] == doc_a().content_hash
@@ -247,7 +249,7 @@ def test_failure_mid_ingest_rolls_back(store_target, monkeypatch):
                        [make_event("b1", document="doc-b")])
     before_b = None
 
-    def boom(self, events):
+    def boom(self, *args):
         raise RuntimeError("disk on fire")
 
     with Store(path) as s:
@@ -286,7 +288,7 @@ def test_process_crash_mid_ingest_leaves_no_partial_document(store_target):
         from cronica.store import Store
 
         class Crashing(Store):
-            def _insert_events(self, events):
+            def _insert_events(self, *args):
                 os._exit(3)  # dies after the document and sentence inserts, before COMMIT
 
         s = Crashing({path!r})
@@ -422,3 +424,70 @@ def test_concurrent_postgres_writers_link_to_each_other(postgres_url):
         stored = s.events()
     assert [e.event_id for e in stored] == ["doc-1-0"]  # the second linked to the first
     assert {c.document for c in stored[0].claims} == {"doc-1", "doc-2"}
+
+
+# -- issue 8: metadata, places, codes, reviews, upgrade --------------------------------------
+
+
+def test_same_text_with_a_corrected_date_replaces_the_document(store):
+    assert store.add_document(doc_a(), SENTS_A, [make_event()]) is True
+    store.add_review("e1", "analyst", "accepted", "seen")
+    corrected = doc_a()
+    corrected.date = date(2024, 3, 5)
+    assert store.changed_metadata(corrected) == ["date"]
+    assert store.changed_metadata(Document("doc-a-copy", TEXT_A)) == []  # gives no metadata
+    moved = make_event(date_="2024-03-04")
+    assert store.add_document(corrected, SENTS_A, [moved]) is True
+    assert store.counts()["documents"] == 1
+    assert store.document("doc-a").date == date(2024, 3, 5)
+    assert store.event_codes() == {"e1": "SYR1"}  # the code is kept too
+    # the machine's record is replaced; a reviewed event reads as its review (issue 9)
+    row = store._sql("SELECT record FROM events WHERE event_id = ?", ["e1"]).fetchone()
+    assert event_from_dict(record_of(row[0])).date == "2024-03-04"
+    assert [(r["verdict"], r["note"]) for r in store.reviews("e1")] == [("accept", "seen")]
+    assert store.add_document(corrected, SENTS_A, [moved]) is False
+
+
+def test_place_matches_every_name_given_at_ingest(store):
+    from cronica.text import name_key
+
+    names = {"e1": [name_key(n) for n in ("Kafr Nabl", "Kafranbel", "كفرنبل")]}
+    store.add_document(doc_a(), SENTS_A, [make_event()],
+                       place_keys=lambda ev: names[ev.event_id])
+    for query in ("Kafranbel", "KAFR NABL", "كفرنبل", "Kafr"):
+        assert [e.event_id for e in store.events(place=query)] == ["e1"], query
+    assert store.events(place="Nabl Kafr") == []
+
+
+def test_event_codes_are_given_once_per_country_in_date_order(store):
+    late, early = make_event("late", date_="2024-03-09"), make_event("early", date_="2024-03-01")
+    abroad = make_event("abroad", location=Location("Mosul", country="Iraq"))
+    store.add_document(doc_a(), SENTS_A, [late, early, abroad])
+    assert store.event_codes() == {"early": "SYR1", "late": "SYR2", "abroad": "IRQ1"}
+    store.add_document(Document("doc-b", TEXT_B, "en"), [(0, 0, 5, "Prote", [])],
+                       [make_event("b1", document="doc-b", date_="2020-01-01")],
+                       codes={})
+    assert store.event_codes()["b1"] == "SYR3"  # earlier date, but numbered after: stable
+    assert store.event_codes(["early"]) == {"early": "SYR1"}
+    assert store.event_ids_like("syr2") == ["late"] and store.event_ids_like("ear") == ["early"]
+
+
+def test_a_version_2_store_is_upgraded_when_opened(tmp_path):
+    from cronica.store.schema import SCHEMA_VERSION
+
+    path = str(tmp_path / "old.duckdb")
+    with Store(path) as s:
+        s.add_document(doc_a(), SENTS_A, [make_event()])
+        con = s._con
+        con.execute("DROP TABLE event_codes")
+        for index in ("events_link_place", "events_link_gazetteer", "events_document"):
+            con.execute(f"DROP INDEX {index}")  # DuckDB alters no indexed table
+        con.execute("ALTER TABLE events DROP COLUMN place_keys")
+        con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with Store(path, read_only=True, migrate=False) as s:
+        assert s.schema_version() == 2
+    with Store(path, read_only=True) as s:  # upgrades first
+        assert s.schema_version() == SCHEMA_VERSION == 3
+        assert s.event_codes() == {"e1": "SYR1"}
+        assert [e.event_id for e in s.events(place="kafr nabl")] == ["e1"]
+        assert s.event("e1") == make_event()

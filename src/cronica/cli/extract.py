@@ -24,7 +24,7 @@ def extract(
     paths: Paths,
     lang: LangOpt = "auto",
     when: DateOpt = None,
-    input_format: FormatIn = "text",
+    input_format: FormatIn = "auto",
     text_column: TextCol = "text",
     fmt: FormatOut = "table",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
@@ -42,7 +42,7 @@ def extract(
     pipeline = run.pipeline()
     target = str(output) if output else None
     with progress() as bar:
-        task = bar.add_task("extracting", total=None)
+        task = bar.add_task("extracting", total=run.total)
 
         def batches() -> Iterator[list[Event]]:
             for item in run.documents():
@@ -61,7 +61,9 @@ def extract(
             log.error("interrupted: the events written before it are kept")
             raise typer.Exit(130) from None
     if not streams(fmt):
-        count = write_events(events, fmt, target)
+        count = len(events)
+        if events or not run.failed or fmt != "table":  # no empty table frame when all failed
+            count = write_events(events, fmt, target)
     if output:
         log.info("wrote %d events to %s", count, output)
     run.report()
@@ -74,7 +76,7 @@ def explain(
     paths: Paths,
     lang: LangOpt = "auto",
     when: DateOpt = None,
-    input_format: FormatIn = "text",
+    input_format: FormatIn = "auto",
     text_column: TextCol = "text",
     gazetteer: Gazetteers = None,
     failures: FailuresOpt = DEFAULT_FAILURES,

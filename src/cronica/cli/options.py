@@ -10,9 +10,10 @@ from typing import Annotated
 import typer
 
 from cronica.documents.language import normalise_lang
+from cronica.documents.readers import AUTO
 from cronica.documents.registry import names as reader_names
 from cronica.export.registry import names as export_names
-from cronica.record import InputError
+from cronica.record import InputError, parse_iso_date
 
 
 def registered(names: Callable[[], Iterable[str]]) -> Callable[[str], str]:
@@ -53,44 +54,100 @@ ExportFormat = Annotated[
 ]
 
 
-Paths = Annotated[list[str], typer.Argument(help="Input files, or - for standard input.")]
+Paths = Annotated[
+    list[str], typer.Argument(metavar="PATHS", help="Input files, or - for standard input.")
+]
 LangOpt = Annotated[
     str,
     typer.Option(
         "--lang",
+        metavar="LANG",
         help="Document language: a language pack's code (see `cronica languages`); "
         "auto detects it.",
     ),
 ]
 DateOpt = Annotated[
     str | None,
-    typer.Option("--date", help="Publication date YYYY-MM-DD: the anchor for relative dates."),
+    typer.Option(
+        "--date",
+        metavar="DATE",
+        help="Publication date YYYY-MM-DD: the anchor for relative dates.",
+    ),
 ]
+
+
+def input_formats() -> tuple[str, ...]:
+    """What `--input-format` takes: "auto" (by extension, then content) or a reader's name."""
+    return (AUTO, *reader_names())
+
+
 FormatIn = Annotated[
     str,
     typer.Option(
         "--input-format",
-        parser=registered(reader_names),
+        parser=registered(input_formats),
         metavar="FORMAT",
-        help=f"How to read the inputs: {', '.join(reader_names())}.",
+        help="How to read the inputs: auto (by file extension, then content: a page that "
+        f"starts like HTML is HTML) or one of {', '.join(reader_names())}.",
     ),
 ]
-TextCol = Annotated[str, typer.Option("--text-column", help="CSV column holding the text.")]
+TextCol = Annotated[
+    str, typer.Option("--text-column", metavar="COLUMN", help="CSV column holding the text.")
+]
 Gazetteers = Annotated[
-    list[Path] | None, typer.Option("--gazetteer", help="Extra gazetteer CSV (repeatable).")
+    list[Path] | None,
+    typer.Option("--gazetteer", metavar="CSV", help="Extra gazetteer CSV (repeatable)."),
 ]
 DbOpt = Annotated[
-    str, typer.Option("--db", help="DuckDB file, or a postgresql://USER@HOST/DB URL.")
+    str,
+    typer.Option("--db", metavar="DB", help="DuckDB file, or a postgresql://USER@HOST/DB URL."),
 ]
+
+
+def flag(help_text: str, name: str) -> typer.models.OptionInfo:
+    """A boolean switch whose help shows no `<bool>` value label (it takes no value)."""
+    return typer.Option(name, help=help_text, metavar="")
 
 
 def parse_date(value: str | None) -> date | None:
+    """A --date value (YYYY-MM-DD); a usage error naming the value otherwise."""
     if value is None:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise typer.BadParameter(f"--date {value!r} is not YYYY-MM-DD") from exc
+
+
+def partial_date(option: str) -> Callable[[str], str]:
+    """A parser for a date filter (`--since`, `--until`): YYYY, YYYY-MM or YYYY-MM-DD, a real
+    date; a usage error naming the option and the value otherwise."""
+
+    def parse(value: str) -> str:
+        try:
+            parse_iso_date(value)
+        except ValueError:
+            raise typer.BadParameter(
+                f"{option} {value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+            ) from None
+        return value.strip()
+
+    return parse
+
+
+def at_least(option: str, low: int) -> Callable[[str], int]:
+    """A parser for a whole number >= `low`; a usage error naming the option otherwise."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise typer.BadParameter(f"{option} {value!r} is not a whole number") from None
+        if number < low:
+            raise typer.BadParameter(f"{option} must be at least {low}, got {number}")
+        return number
+
+    return parse
 
 
 def lang_code(value: str) -> str:

@@ -64,6 +64,7 @@ class Run:
     failures: Path | None = DEFAULT_FAILURES  # the failures file (JSONL); None: log only
     command: str = ""
     failed: int = 0
+    total: int | None = None  # readable documents, once `pipeline()` has read them (not stdin)
 
     def __post_init__(self) -> None:
         self._log = FailureLog(self.failures)
@@ -90,9 +91,11 @@ class Run:
         repeated = None
         if "-" not in self.paths:
             index = RepetitionIndex()
+            self.total = 0
             for item in self._read(report=False):
                 if isinstance(item, Document):
                     index.add(item)
+                    self.total += 1
             repeated = index if len(index) > 1 else None
         return Pipeline([str(p) for p in self.gazetteer or []], repeated)
 

@@ -15,10 +15,11 @@ from cronica.documents import registry
 from cronica.documents.fields import ReadOptions
 from cronica.documents.raw import DEFAULT_MAX_BYTES, STDIN, read_text, source_name
 from cronica.documents.registry import FunctionReader
+from cronica.documents.sniff import sniff
 from cronica.documents.webpage import read_html
 from cronica.record import Document, InputError
 
-AUTO = "auto"  # choose the reader by file extension
+AUTO = "auto"  # choose the reader by file extension, else by content (documents/sniff.py)
 # HTML reading lives in webpage.py; its registered reader object is declared here.
 HTML = FunctionReader("html", (".html", ".htm", ".xhtml"), read_html)
 
@@ -28,14 +29,19 @@ def formats() -> tuple[str, ...]:
     return (*registry.names(), AUTO)
 
 
-def format_for(path: str) -> str:
-    """Guess the input format from the file extension ("text" when unknown or stdin)."""
-    return registry.format_for(path)
+def format_for(path: str, text: str | None = None) -> str:
+    """The input format `auto` picks: the reader claiming the file extension, else (stdin, no
+    or an unclaimed extension, or `.txt`) one guessed from the content when `text` is given,
+    else "text". An `.html` file is HTML, and so is a `.txt` or stdin that starts like HTML."""
+    claimed = registry.claimed_by(path) if path != STDIN else None
+    if claimed is not None and claimed != registry.DEFAULT:
+        return claimed
+    return sniff(text) if text is not None else registry.DEFAULT
 
 
 def read_path(
     path: str,
-    input_format: str = "text",
+    input_format: str = AUTO,
     text_column: str = "text",
     default_date: date | None = None,
     default_lang: str | None = None,
@@ -43,13 +49,12 @@ def read_path(
 ) -> Iterator[Document | InputError]:
     """Yield the Documents in `path` (``-`` = stdin), and an InputError for each bad one.
 
-    `input_format` is a registered reader's name or "auto" (by extension). `default_date` and
-    `default_lang` fill records that lack them. Inputs over `max_bytes` are refused.
+    `input_format` is a registered reader's name (it overrides any guess) or "auto" (by
+    extension, then content: `format_for`). `default_date` and `default_lang` fill records
+    that lack them. Inputs over `max_bytes` are refused.
     """
     name = source_name(path)
-    fmt = format_for(path) if input_format == AUTO else input_format
-    reader = registry.reader(fmt)
-    if reader is None:
+    if input_format != AUTO and registry.reader(input_format) is None:
         yield InputError(name, f"unknown input format {input_format!r}; use one of {formats()}")
         return
     options = ReadOptions(text_column, default_date, default_lang, max_bytes)
@@ -58,12 +63,17 @@ def read_path(
     except InputError as err:
         yield err
         return
+    fmt = format_for(path, text) if input_format == AUTO else input_format
+    reader = registry.reader(fmt)
+    if reader is None:  # a format guessed by content that no reader is registered for
+        yield InputError(name, f"no reader for format {fmt!r}; use one of {formats()}")
+        return
     yield from reader.read(text, name, None if path == STDIN else path, options)
 
 
 def read_inputs(
     paths: Iterable[str],
-    input_format: str = "text",
+    input_format: str = AUTO,
     text_column: str = "text",
     default_date: date | None = None,
     default_lang: str | None = None,

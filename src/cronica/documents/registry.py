@@ -79,10 +79,15 @@ def reader(name: str) -> Reader | None:
 
 def format_for(path: str) -> str:
     """The reader for `path`'s extension (case-insensitive); DEFAULT when none claims it."""
+    return claimed_by(path) or DEFAULT
+
+
+def claimed_by(path: str) -> str | None:
+    """The reader whose extensions claim `path` (the longest matching suffix), or None."""
     lowered = path.lower()
     claimed = {ext.lower(): r.name for r in readers().values() for ext in r.extensions}
     matches = [ext for ext in claimed if lowered.endswith(ext)]
-    return claimed[max(matches, key=len)] if matches else DEFAULT
+    return claimed[max(matches, key=len)] if matches else None
 
 
 def register(new: Reader) -> None:

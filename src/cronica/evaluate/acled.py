@@ -3,21 +3,24 @@
 Sub-event macro-F1 and accuracy, event-type accuracy and actor-type accuracy use the
 prediction cronica is most confident of (no event = "none"); location is the first predicted
 event with coordinates (right within 25 km); fatalities are scored only where the note states
-the number (ACLED codes unknown counts and splits totals, see the data's README).
+the number (ACLED codes unknown counts and splits totals, see the data's README). Rows are
+read by cronica.acled.rows, the reader `cronica import-acled` uses.
 """
 
 from __future__ import annotations
 
-import csv
 import random
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cronica.acled.rows import clean_note as clean_note  # re-exported: the shared reader
+from cronica.acled.rows import load_rows as load_rows
+from cronica.acled.rows import pick_file as pick_file
 from cronica.evaluate import metrics, predictors
 from cronica.evaluate.result import Result, guarded, ok
-from cronica.record import Document, Event, InputError
+from cronica.record import Document, Event
 
 NAME = "acled"
 DEFAULT_PATH = "acled/acled_2022h1_global.csv"
@@ -50,7 +53,6 @@ KILL = re.compile(
     re.IGNORECASE,
 )
 CODED = re.compile(r"coded as|fatalities (are |were )?(unknown|unclear)|unclear fatalit", re.I)
-TAG = re.compile(r"\s*\[[a-z_]+=[^\]]*\]", re.IGNORECASE)
 _WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"
@@ -63,38 +65,6 @@ DATE = re.compile(
 )
 NUMBER = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
 Predictor = Callable[[Document], list[Event]]
-
-
-def load_rows(path: Path) -> list[dict[str, str]]:
-    """ACLED rows with lower-case column names (modern, v5 and 2016 schemas alike).
-
-    A folder means its modern-schema file (the one with `sub_event_type`, global first)."""
-    if path.is_dir():
-        path = pick_file(path)
-    with path.open(encoding="utf-8", errors="replace", newline="") as handle:
-        reader = csv.DictReader(handle)
-        rows = [_clean_row(r) for r in reader]
-    if rows and "notes" not in rows[0]:
-        raise InputError(str(path), "no `notes` column: not an ACLED export")
-    return rows
-
-
-def _clean_row(row: dict[Any, Any]) -> dict[str, str]:
-    return {k.strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(k, str)}
-
-
-def pick_file(folder: Path) -> Path:
-    """The modern-schema CSV in an ACLED folder, preferring a global one."""
-    modern = []
-    for file in sorted(folder.glob("*.csv")):
-        with file.open(encoding="utf-8", errors="replace") as handle:
-            header = handle.readline().lower()
-        if "sub_event_type" in header and "notes" in header:
-            modern.append(file)
-    if not modern:
-        raise InputError(str(folder), "no ACLED CSV with sub_event_type and notes")
-    modern.sort(key=lambda f: ("global" not in f.name, f.name))
-    return modern[0]
 
 
 def gold_sub_event(row: dict[str, str]) -> str | None:
@@ -135,11 +105,6 @@ def inter_code(value: str | None) -> str:
     if text in INTER:
         return text if text else "0"
     return next((code for word, code in _INTER_WORDS if word in text), "0")
-
-
-def clean_note(note: str) -> str:
-    """The note without ACLED's bracketed tags such as [size=no report]."""
-    return TAG.sub("", note).strip()
 
 
 def numbers_in(text: str, lang: str) -> list[int]:

@@ -5,15 +5,28 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
+from typing import Any
 
 from cronica.export._io import PathOrStream, open_text
 from cronica.export.registry import FunctionExporter
 from cronica.record import Event, InputError, event_from_dict
 
 
+def event_record(event: Event) -> dict[str, Any]:
+    """`event.to_dict()` with the nested evidence naming its document and sentence index
+    (the top-level `document`, `sentence_index`) where the record leaves them empty."""
+    record = event.to_dict()
+    evidence = record["evidence"]
+    if evidence.get("document") is None:
+        evidence["document"] = event.document
+    if evidence.get("sentence_index") is None:
+        evidence["sentence_index"] = event.sentence_index
+    return record
+
+
 def event_to_json(event: Event) -> str:
     """One event as a single JSON line (UTF-8 text kept as is, no trailing newline)."""
-    return json.dumps(event.to_dict(), ensure_ascii=False)
+    return json.dumps(event_record(event), ensure_ascii=False)
 
 
 def write_jsonl(events: Iterable[Event], path_or_stream: PathOrStream) -> int:

@@ -1,4 +1,6 @@
-"""Parquet: the flat event columns plus `record` (the full event as a JSON string)."""
+"""Parquet: typed flat event columns (dates as date32, counts as integers), the figures,
+claims, actors and citations as nested lists and structs, and `record` (the full event as a
+JSON string). The schema is written down in the README ("Parquet export")."""
 
 from __future__ import annotations
 
@@ -11,35 +13,77 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cronica.export.flat import FLAT_COLUMNS, flat_row
+from cronica.export.jsonl import event_record
 from cronica.export.registry import FunctionExporter
-from cronica.record import Event
+from cronica.export.units import unit_of
+from cronica.record import Event, parse_iso_date
 
 _TYPES: dict[str, pa.DataType] = {
     "sentence_index": pa.int32(),
+    "date": pa.date32(),
     "lat": pa.float64(),
     "lon": pa.float64(),
-    "geo_precision": pa.int32(),
+    "geo_precision": pa.int8(),
     "fatalities_low": pa.int64(),
     "fatalities_best": pa.int64(),
     "fatalities_high": pa.int64(),
     "disputed": pa.bool_(),
     "confidence": pa.float64(),
+    "citations": pa.list_(pa.string()),
 }
+QUANTITY = pa.struct([
+    ("kind", pa.string()), ("value", pa.int64()), ("approx", pa.bool_()),
+    ("low", pa.int64()), ("high", pa.int64()), ("unit", pa.string()), ("text", pa.string()),
+    ("source", pa.string()),
+])  # fmt: skip
+CLAIM = pa.struct([
+    ("source", pa.string()), ("source_type", pa.string()), ("stance", pa.string()),
+    ("document", pa.string()), ("sentence_index", pa.int32()),
+])  # fmt: skip
+NESTED: list[pa.Field] = [
+    pa.field("quantities", pa.list_(QUANTITY)),
+    pa.field("claims", pa.list_(CLAIM)),
+]
 
 SCHEMA = pa.schema(
     [pa.field(name, _TYPES.get(name, pa.string())) for name in FLAT_COLUMNS]
+    + NESTED
     + [pa.field("record", pa.string(), nullable=False)]
 )
+
+
+def _row(event: Event) -> dict[str, Any]:
+    row = flat_row(event)
+    day = None
+    if event.date:
+        try:
+            day = parse_iso_date(event.date)  # a partial date: its first day (see precision)
+        except ValueError:
+            day = None
+    row["date"] = day
+    row["citations"] = list(event.evidence.citations)
+    sentence = event.evidence.sentence
+    row["quantities"] = [
+        {"kind": q.kind, "value": q.value, "approx": q.approx, "low": q.low, "high": q.high,
+         "unit": unit_of(q, sentence) or "persons", "text": q.text, "source": q.source}
+        for q in event.quantities
+    ]
+    row["claims"] = [
+        {"source": c.source, "source_type": c.source_type, "stance": c.stance,
+         "document": c.document, "sentence_index": c.sentence}
+        for c in event.claims
+    ]
+    row["record"] = json.dumps(event_record(event), ensure_ascii=False)
+    return row
 
 
 def events_table(events: Iterable[Event]) -> pa.Table:
     """A pyarrow Table (schema SCHEMA) of the events."""
     columns: dict[str, list[Any]] = {name: [] for name in SCHEMA.names}
     for event in events:
-        row = flat_row(event)
-        for name in FLAT_COLUMNS:
+        row = _row(event)
+        for name in SCHEMA.names:
             columns[name].append(row[name])
-        columns["record"].append(json.dumps(event.to_dict(), ensure_ascii=False))
     return pa.Table.from_pydict(columns, schema=SCHEMA)
 
 

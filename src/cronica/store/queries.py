@@ -73,5 +73,32 @@ SENTENCES_OF = (
     "SELECT sentence_index, start_char, end_char, text, citations FROM sentences"
     " WHERE document = ? ORDER BY sentence_index"
 )
-COUNTED_TABLES = ("documents", "sentences", "events", "claims", "evidence")
+COUNTED_TABLES = ("documents", "sentences", "events", "claims", "evidence", "reviews")
 COUNT_DISPUTED = "SELECT count(*) FROM events WHERE disputed"
+
+# Issue 8: documents by text with their metadata, event codes, the store's own reviews.
+METADATA = ("lang", "date", "url", "source", "title")  # a document's metadata, compared
+STORED_BY_HASH = (
+    f"SELECT content_hash, id, {', '.join(METADATA)} FROM documents"
+    " WHERE content_hash = ANY(?)"
+)
+EVENTS_TO_PLACE = "SELECT event_id, record FROM events WHERE place_keys IS NULL"
+SET_PLACE_KEYS = "UPDATE events SET place_keys = ? WHERE event_id = ?"
+EVENTS_WITHOUT_CODE = (
+    "SELECT e.record FROM events e LEFT JOIN event_codes c ON c.event_id = e.event_id"
+    " WHERE c.event_id IS NULL"
+)
+CODED_EVENTS = "SELECT event_id FROM event_codes WHERE event_id = ANY(?)"
+LAST_CODE = "SELECT coalesce(max(number), 0) FROM event_codes WHERE iso3 = ?"
+EVENT_CODES = "SELECT event_id, iso3, number FROM event_codes"
+EVENT_IDS_LIKE = (
+    "SELECT e.event_id FROM events e LEFT JOIN event_codes c ON c.event_id = e.event_id"
+    " WHERE starts_with(lower(e.event_id), lower(?))"
+    " OR lower(concat(c.iso3, c.number)) = lower(?)"
+    " ORDER BY e.event_id LIMIT ?"
+)
+REVIEW_COLUMNS = ("id", "event_id", "decision", "changes", "before", "after", "reviewer", "note")
+REVIEWS_OF = (
+    "SELECT reviewer, decision, note, created_at FROM reviews WHERE event_id = ?"
+    " ORDER BY created_at, id"
+)

@@ -5,12 +5,20 @@ events back); the other event columns are flat copies kept for filtering and SQL
 `date_start`/`date_end` are the first and last day an event's date covers at its precision
 and `place_key`/`gazetteer_id` the place, as cross-document linking blocks on them (store/keys.py):
 the link candidate query (store/queries.py) reads only these indexed columns.
+`events.place_keys` holds every name of the event's place (its text, the gazetteer entry's
+name and alternate names, its admin areas and country), folded by `text.name_key`, so that
+`--place Alepo` and `--place Aleppo` find the same events.
+`event_codes` gives each event, once and for good, an ACLED-style `event_id_cnty` (ISO3 of
+its country + a number per country), so re-exports keep it. `reviews` hold people's (or an
+importer's) decisions on events; they are keyed by event id and survive re-extraction.
 Type names are DuckDB's; a dialect respells the few PostgreSQL lacks (store/dialect.py).
 """
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2  # 2: events.date_start, date_end, place_key, gazetteer_id and the link index
+# 2: events.date_start, date_end, place_key, gazetteer_id and the link index;
+# 3: events.place_keys (every folded name of the place) and the event_codes table
+SCHEMA_VERSION = 3
 
 TABLES: tuple[str, ...] = (
     """
@@ -66,7 +74,8 @@ TABLES: tuple[str, ...] = (
         date_start DATE,
         date_end DATE,
         place_key VARCHAR,
-        gazetteer_id VARCHAR
+        gazetteer_id VARCHAR,
+        place_keys VARCHAR[]
     )
     """,
     """
@@ -111,15 +120,24 @@ TABLES: tuple[str, ...] = (
         created_at TIMESTAMP NOT NULL DEFAULT current_timestamp
     )
     """,
+    """
+    CREATE TABLE IF NOT EXISTS event_codes (
+        event_id VARCHAR PRIMARY KEY,
+        iso3 VARCHAR NOT NULL,
+        number BIGINT NOT NULL
+    )
+    """,
     "CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
 )
 
-# Columns added since version 1 (a version-1 store gets them, then store.py fills them).
+# Columns added since version 1 (an older store gets them, then the store fills them:
+# version 1 -> 2 the link columns, 2 -> 3 place_keys and event codes).
 UPGRADES: tuple[str, ...] = (
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_start DATE",
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_end DATE",
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS place_key VARCHAR",
     "ALTER TABLE events ADD COLUMN IF NOT EXISTS gazetteer_id VARCHAR",
+    "ALTER TABLE events ADD COLUMN IF NOT EXISTS place_keys VARCHAR[]",
 )
 
 INDEXES: tuple[str, ...] = (
@@ -129,4 +147,5 @@ INDEXES: tuple[str, ...] = (
     "CREATE INDEX IF NOT EXISTS events_document ON events (document)",
     "CREATE INDEX IF NOT EXISTS claims_event ON claims (event_id)",
     "CREATE INDEX IF NOT EXISTS evidence_event ON evidence (event_id)",
+    "CREATE INDEX IF NOT EXISTS event_codes_iso3 ON event_codes (iso3, number)",
 )

@@ -74,6 +74,10 @@ class Gazetteer:
         """(entry, PRIMARY/WHOLE flags) of each row an exact name key gives, in table order."""
         return [(self.table.entry(row), flags) for row, flags in self.names.lookup(key)]
 
+    def whole_ids(self, key: str) -> set[str]:
+        """Ids of the entries with a name giving this exact key unshortened (WHOLE)."""
+        return {e.gazetteer_id for e, flags in self.lookup(key) if flags & WHOLE}
+
     def knows(self, key: str) -> bool:
         """Whether some row has this exact name key."""
         return key in self.names
