@@ -279,3 +279,13 @@ def test_stored_codes_win_and_others_are_numbered_after_none():
     assert row["event_id_cnty"] == "SYR77"
     unknown = make_event("s2", location=Location("Nowhere"))
     assert _one_row(unknown)["event_id_cnty"] == "XXX1" and _one_row(unknown)["iso"] == ""
+
+
+def test_reviewed_events_say_so_in_every_export():
+    from cronica.export.flat import flat_row
+
+    ev = make_event("r1")
+    assert "reviewed" not in _one_row(ev)["tags"] and flat_row(ev)["review"] is None
+    ev.review = "correct"
+    assert "reviewed: correct" in _one_row(ev)["tags"]
+    assert flat_row(ev)["review"] == "correct"  # GeoJSON properties and Parquet columns

@@ -173,6 +173,8 @@ def acled_row(
     tags = [t for t in (date_tag,) if t] + unit_tags
     if event.disputed:
         tags.append(f"disputed: {event.disputed_reason}" if event.disputed_reason else "disputed")
+    if event.review:
+        tags.append(f"reviewed: {event.review}")  # values a person accepted or corrected
     assoc = [actor_name(a) for a in event.assoc_actors]
     assoc1 = [a for a, actor in zip(assoc, event.assoc_actors, strict=True)
               if a and not _sides_with(actor, event.actor2)]

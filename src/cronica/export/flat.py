@@ -72,6 +72,7 @@ def flat_row(event: Event) -> dict[str, Any]:
         "citations": SEP.join(ev.citations) or None,
         "trigger": ev.trigger or None,
         "lang": event.lang,
+        "review": event.review,  # a person's decision (accept, correct), or None: machine output
     }
 
 
