@@ -469,6 +469,11 @@ class ArgumentReader:
                 return noun
         return token
 
+    def _known_actor(self, token: Token) -> bool:
+        """A name the actor dictionary knows (not any name the model tagged ORG or PER)."""
+        actor = self.actor_of(token)
+        return actor is not None and actor.canonical is not None
+
     def named_inside(self, token: Token) -> Token:
         """ "el distrito de Dahret Awwad" -> the name, when a place noun governs one; an
         actor's name is no place ("posiciones del Ejército" stays the positions)."""
@@ -480,13 +485,13 @@ class ArgumentReader:
                 and preposition(child) in (*any_words("genitive_prepositions"), None)
                 and child.dep_ in ("nmod", "appos", "flat", "compound", "pobj")
             ):
-                return token if self.actor_of(child) is not None else child
+                return token if self._known_actor(child) else child
             if child.dep_ == "prep" and fold(child.text) in words(
                 self.lang, "genitive_prepositions"
             ):
                 for grand in child.children:
                     if grand.pos_ == "PROPN":
-                        return token if self.actor_of(grand) is not None else grand
+                        return token if self._known_actor(grand) else grand
         return token
 
     def event_places(self, token: Token, sent: Span, exclude: set[int]) -> list[Token]:
