@@ -42,6 +42,7 @@ class Ontology:
     symmetric_types: frozenset[str] = frozenset()
     accusable_types: frozenset[str] = frozenset()
     crowd_types: frozenset[str] = frozenset()
+    opponent_types: frozenset[str] = frozenset()
 
     def sub_event_for_family(self, family: str, actor_type: str | None) -> str:
         """The sub-event type a family gives for the deciding actor's type."""
@@ -71,6 +72,11 @@ class Ontology:
         """Whether the trigger's own words name the crowd that acts (a protest, a riot): its
         actor 1 is that crowd, never who acts on it in the clause above."""
         return sub_event_type in self.crowd_types
+
+    def takes_opponent(self, sub_event_type: str) -> bool:
+        """Whether an event of this type with no actor 2 takes actor 1's opponent in the
+        document (its actor 2 is the armed side on the other end)."""
+        return self.event_type_of.get(sub_event_type) in self.opponent_types
 
     def carries_actor(self, family: str | None) -> bool:
         """Whether an actorless mention of `family` takes the family's last actor."""
@@ -152,4 +158,5 @@ def ontology() -> Ontology:
         _event_types(data, "symmetric_types"),
         _event_types(data, "accusable_types"),
         _sub_event_types(data, "crowd_sub_event_types", event_type_of),
+        _event_types(data, "opponent_types"),
     )

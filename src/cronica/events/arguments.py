@@ -94,7 +94,7 @@ class ArgumentReader:
         actor = self.actors.resolve(text, self.lang, self.country_focus, self.on_date)
         if actor is not None:
             return actor
-        if self.demonym_plural(token):  # "the Russians" (NORP): forces when they act
+        if self.demonym_country(token):  # "the Russians" (NORP): forces when they act
             return self.country_as_agent(token)
         ent = entity_of(token)
         if ent is not None and ent.label_ in ACTOR_LABELS and ent.label_ != "ACTOR":
@@ -112,9 +112,9 @@ class ArgumentReader:
         subject = token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX")
         if not subject and preposition(token) not in any_words("agent_prepositions"):
             return None
-        if self.demonym_plural(token):
-            country = next(iter(countries_named(token.text, self.lang)))
-            return self.actors.military_of(country, phrase(token).text, self.on_date)
+        people = self.demonym_country(token)
+        if people is not None:
+            return self.actors.military_of(people, phrase(token).text, self.on_date)
         if token.pos_ != "PROPN":
             return None
         name = name_span(token)
@@ -123,15 +123,17 @@ class ArgumentReader:
             return None
         return self.actors.military_of(next(iter(countries)), name.text, self.on_date)
 
-    def demonym_plural(self, token: Token) -> bool:
-        """ "los rusos", "the Russians": a plural people noun of one country with a definite
-        determiner and nothing else in its phrase (not "miles de sirios", "rusos heridos")."""
+    def demonym_country(self, token: Token) -> str | None:
+        """The country of "los rusos", "the Russians": a plural people noun of one country with
+        a definite determiner and nothing else in its phrase (not "miles de sirios", "rusos
+        heridos"); None for anything else."""
         plural = "Plur" in token.morph.get("Number", []) or token.tag_ in ("NNS", "NNPS")
-        if not plural or len(countries_named(token.text, self.lang)) != 1:
-            return False
+        countries = countries_named(token.text, self.lang) if plural else set()
+        if len(countries) != 1:
+            return None
         children = list(token.children)
         definite = [c for c in children if c.dep_ == "det" and "Def" in c.morph.get("Definite", [])]
-        return bool(definite) and len(children) == len(definite)
+        return next(iter(countries)) if definite and len(children) == len(definite) else None
 
     def is_place(self, token: Token) -> bool:
         """A place: a place entity, a proper noun that names no actor, or a place noun."""
@@ -641,7 +643,7 @@ class ArgumentReader:
         else:
             roles.agent = self.agent_of_noun(token, roles)
         if roles.agent is not None and ontology().is_crowd(sub_event_type):
-            if self.demonym_plural(roles.agent):
+            if self.demonym_country(roles.agent):
                 roles.agent = None  # "los sirios protestaron": people demonstrating, no army
                 roles.rules.append("agent:people-not-forces")
             elif any(r.startswith(BORROWED_AGENT) for r in roles.rules):

@@ -16,9 +16,6 @@ from cronica.ontology import ontology
 from cronica.record import Actor, Event
 
 OPPONENT_RULE = "actor2:story-opponent"
-# The event types whose actor 2 is the armed side on the other end (not the civilians hit,
-# not a demonstration's crowd): ACLED's battles and remote violence.
-FIGHT_TYPES = frozenset({"Battles", "Explosions/Remote violence"})
 NOT_A_SIDE = frozenset({"Civilians", "Protesters", "Rioters"})
 
 
@@ -51,14 +48,14 @@ def opponents(events: list[Event]) -> dict[str, Actor]:
 def fill_opponents(events: list[Event]) -> list[Event]:
     """Armed events with actor 1 but no actor 2 take actor 1's opponent in the document."""
     sides = opponents(events)
-    kinds = ontology().event_type_of
+    onto = ontology()
     out: list[Event] = []
     for ev in events:
         one = _side(ev.actor1)
         if (
             ev.actor2 is None
             and one in sides
-            and kinds.get(ev.sub_event_type) in FIGHT_TYPES
+            and onto.takes_opponent(ev.sub_event_type)
         ):
             ev = replace(ev, actor2=replace(sides[one], text=""), rules=[*ev.rules, OPPONENT_RULE])
         out.append(ev)
