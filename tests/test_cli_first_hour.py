@@ -154,8 +154,9 @@ def test_bad_filters_are_usage_errors(cronica, example_db, args, message):
 
 
 def test_help_has_no_value_labels_on_switches(cronica):
-    for command in ("events", "ingest", "doctor", "import-acled"):
-        run = cronica(command, "--help", timeout=120)
+    for command in (["events"], ["ingest"], ["doctor"], ["import-acled"], ["eval"],
+                    ["eval", "events"]):  # fmt: skip
+        run = cronica(*command, "--help", timeout=120)
         assert run.returncode == 0 and "<bool>" not in run.stdout, str(run)
         assert "<list[" not in run.stdout
 

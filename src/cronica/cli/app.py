@@ -4,55 +4,19 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
-from typer.core import TyperArgument, TyperCommand, TyperGroup
 
+from cronica.plain_help import PlainGroup, PlainTyper
 
-class _Command(TyperCommand):
-    """A command whose help shows no value label (`<bool>`) for --help, which takes none,
-    and, for an argument given a metavar, only that metavar (no `<list[str]>`)."""
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.metavar = ""
-        return option
-
-    def get_params(self, ctx: Any) -> list[Any]:
-        params = super().get_params(ctx)
-        for param in params:
-            if isinstance(param, TyperArgument) and param.metavar:
-                param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
-        return params
-
-
-class _Group(TyperGroup):
-    """The command group, with the same --help label as its commands."""
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.metavar = ""
-        return option
-
-
-class _Typer(typer.Typer):
-    """A Typer app whose commands are `_Command`s."""
-
-    def command(self, *args: Any, **kwargs: Any) -> Any:
-        kwargs.setdefault("cls", _Command)
-        return super().command(*args, **kwargs)
-
-
-app = _Typer(
+app = PlainTyper(
     help="cronica: conflict reports (es/en) to a sourced, geocoded event dataset.",
     no_args_is_help=True,
     add_completion=False,
-    cls=_Group,
+    cls=PlainGroup,
 )
 # soft_wrap: long messages (paths!) are never folded across lines on stderr.
 err = Console(stderr=True, soft_wrap=True)

@@ -13,6 +13,7 @@ from cronica.documents.language import normalise_lang
 from cronica.documents.readers import AUTO
 from cronica.documents.registry import names as reader_names
 from cronica.export.registry import names as export_names
+from cronica.plain_help import flag as flag
 from cronica.record import InputError, parse_iso_date
 
 
@@ -102,11 +103,6 @@ DbOpt = Annotated[
     str,
     typer.Option("--db", metavar="DB", help="DuckDB file, or a postgresql://USER@HOST/DB URL."),
 ]
-
-
-def flag(help_text: str, name: str) -> typer.models.OptionInfo:
-    """A boolean switch whose help shows no `<bool>` value label (it takes no value)."""
-    return typer.Option(name, help=help_text, metavar="")
 
 
 def parse_date(value: str | None) -> date | None:

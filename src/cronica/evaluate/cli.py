@@ -9,10 +9,12 @@ import typer
 
 from cronica.evaluate import report, suite
 from cronica.evaluate.result import Result, default_data_dir
+from cronica.plain_help import PlainGroup, PlainTyper, flag
 
-eval_app = typer.Typer(
+eval_app = PlainTyper(
     help="Score cronica against gold data; missing data is reported as skipped.",
     no_args_is_help=True,
+    cls=PlainGroup,
 )
 
 PathArg = Annotated[
@@ -50,7 +52,7 @@ def events_cmd(
     limit: LimitOpt = None,
     data: DataOpt = None,
     reviewed: Annotated[
-        bool, typer.Option("--reviewed", help="Score the store's events against its reviews.")
+        bool, flag("Score the store's events against its reviews.", "--reviewed")
     ] = False,
     db: Annotated[Path, typer.Option("--db", help="The store, with --reviewed.")] = Path(
         "cronica.duckdb"
