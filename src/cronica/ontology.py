@@ -43,6 +43,16 @@ class Ontology:
     accusable_types: frozenset[str] = frozenset()
     crowd_types: frozenset[str] = frozenset()
     opponent_types: frozenset[str] = frozenset()
+    escalation_types: frozenset[str] = frozenset()
+
+    def degree(self, sub_event_type: str) -> int | None:
+        """How harsh `sub_event_type` is within its escalation type (0 mildest); None when its
+        type is not one whose sub-types are degrees of one happening."""
+        event_type = self.event_type_of.get(sub_event_type)
+        if event_type not in self.escalation_types:
+            return None
+        ladder = [sub for sub, typ in self.event_type_of.items() if typ == event_type]
+        return ladder.index(sub_event_type)
 
     def sub_event_for_family(self, family: str, actor_type: str | None) -> str:
         """The sub-event type a family gives for the deciding actor's type."""
@@ -159,4 +169,5 @@ def ontology() -> Ontology:
         _event_types(data, "accusable_types"),
         _sub_event_types(data, "crowd_sub_event_types", event_type_of),
         _event_types(data, "opponent_types"),
+        _event_types(data, "escalation_types"),
     )

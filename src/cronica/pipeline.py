@@ -231,7 +231,9 @@ class Pipeline:
         names = names[:MAX_PLACE_MENTIONS]
         focus = document_country_focus(names, lang, self.gazetteer)
         resolved = resolve_places(names, lang, focus, self.gazetteer)
-        reader = ArgumentReader(lang, self.actors, focus, doc.date, self._known_place)
+        reader = ArgumentReader(
+            lang, self.actors, focus, doc.date, self._known_place, self._near_place
+        )
         return Story(
             document=doc,
             lang=lang,
@@ -246,3 +248,7 @@ class Pipeline:
     def _known_place(self, name: str) -> bool:
         """The gazetteer has this exact name (or an alternate name)."""
         return any(c.score >= 100 for c in self.gazetteer.candidates(name, limit=1))
+
+    def _near_place(self, name: str) -> bool:
+        """The gazetteer has this name or one spelt close to it ("Talbisé": Talbiseh)."""
+        return bool(self.gazetteer.candidates(name, limit=1))  # fuzzy above the cutoff

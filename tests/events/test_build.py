@@ -143,3 +143,47 @@ def test_a_trigger_takes_the_last_date_before_it(pipeline, lang, text):
     doc = Document(id=f"dates-{lang}", text=text, lang=lang, date=date(2016, 5, 1))
     found = [ev for ev in pipeline.analyse(doc).events if ev.action == "capture"]
     assert found and all(ev.date == "2016-04-15" for ev in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "La policía mató a tres manifestantes durante la protesta del martes en Homs."),
+        ("en", "Police killed three protesters during Tuesday's protest in Homs."),
+    ],
+)
+def test_a_protest_met_with_force_in_one_sentence_is_one_event(pipeline, lang, text):
+    found = [e for e in events(pipeline, lang, text) if e.event_type == "Protests"]
+    assert [e.sub_event_type for e in found] == ["Excessive force against protesters"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("es", "En la provincia de Homs, dos civiles murieron en bombardeos contra la localidad "
+               "de Talbisé.", "Talbiseh"),
+        ("en", "In Homs province, two civilians died in shelling on the town of Talbisé.",
+         "Talbiseh"),
+    ],
+)  # fmt: skip
+def test_a_place_noun_names_its_place_in_any_spelling(pipeline, lang, text, expected):
+    """The town hit is the place, not the province around it, though the gazetteer spells
+    it otherwise."""
+    found = events(pipeline, lang, text)
+    assert found and {e.location.canonical for e in found if e.location} <= {
+        expected, "Tallbisah"  # the same town under two gazetteer entries
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "La policía detuvo el martes en Bengasi a varios activistas, entre los que se "
+               "encuentra Karim el Wadi."),
+        ("en", "Police arrested several activists in Benghazi on Tuesday, among them Karim "
+               "el Wadi."),
+    ],
+)  # fmt: skip
+def test_a_person_listed_among_the_victims_is_no_place(pipeline, lang, text):
+    found = events(pipeline, lang, text)
+    assert [e.location.canonical for e in found if e.location] == ["Benghazi"]

@@ -57,6 +57,14 @@ def verdicts():
         ),
         ("en", "The group fights the army and the Kurds in the north.", "fights", "generic"),
         ("es", "Hay bombardeos y combates en todo el país.", "combates", "generic"),
+        ("es", "Los bombardeos que asuelan diariamente la ciudad destruyeron el mercado.",
+         "bombardeos", "generic"),
+        ("es", "Los ataques diarios contra el barrio dejaron sin agua a la población.", "ataques",
+         "generic"),
+        ("en", "The shelling that hits the city daily destroyed the market.", "shelling",
+         "generic"),
+        ("en", "Almost daily air raids on the district have left it without water.", "raids",
+         "generic"),
         (
             "es",
             "Hasta ahora Rusia ha realizado pocos ataques contra el grupo.",
@@ -105,6 +113,9 @@ def test_a_failed_prevention_reports_the_event(verdicts, lang, text, word):
             "combates",
         ),
         ("en", "They met to end the fighting that has ravaged the town.", "fighting"),
+        ("es", "Diez niños murieron el jueves en uno de los bombardeos diarios sobre Alepo.",
+         "bombardeos"),
+        ("en", "Ten children died on Thursday in one of the daily air raids on Aleppo.", "raids"),
     ],
 )
 def test_past_progressive_and_attested_events_stay_reported(verdicts, lang, text, word):

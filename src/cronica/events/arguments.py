@@ -70,6 +70,7 @@ class ArgumentReader:
     country_focus: str | None = None
     on_date: date | None = None  # the document date: actor names valid then
     known_place: Callable[[str], bool] = lambda _: False  # the gazetteer knows this name
+    near_place: Callable[[str], bool] = lambda _: False  # ... or one spelt close to it
     last_agent: Token | None = None  # the document's last acting subject (pronoun antecedent)
     named_places: frozenset[str] = frozenset()  # names the model tagged as places in the story
 
@@ -400,8 +401,10 @@ class ArgumentReader:
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
                 heads.append(child)
-            elif child.dep_ in SUBJECT_DEPS and (passive_or_unaccusative or self.is_place(child)):
-                heads.append(child)
+            elif child.dep_ in SUBJECT_DEPS and (
+                passive_or_unaccusative or (self.is_place(child) and child.i > token.i)
+            ):  # a place after an active verb is its object misparsed ("tomaron Salma");
+                heads.append(child)  # before it, the one acting ("el barrio recuperó la calma")
             elif child.dep_ in ("obl", "nmod", "obl:arg"):
                 if preposition(child) in genitive and token.pos_ == "NOUN":
                     heads.append(child)
@@ -523,6 +526,7 @@ class ArgumentReader:
 
         found: list[Token] = []
         objects: set[int] = set()  # what the trigger hits comes before where it came from
+        introduced: set[int] = set()  # names a place noun governs ("la localidad de X")
         holder: Token | None = token
         for _ in range(3):
             if holder is None:
@@ -539,13 +543,15 @@ class ArgumentReader:
                 if self.is_place(noun) and not self.actor_of(noun):
                     found.append(self.named_inside(noun))
                     objects.update([noun.i, found[-1].i] if hit else [])
+                    if found[-1] is not noun:
+                        introduced.add(found[-1].i)
             holder = holder.head if holder.head is not holder else None
         found.sort(key=lambda t: (self._country(t), t.i not in objects))
-        named = [
-            t
+        named = [  # a name the gazetteer has as written, or one a place noun introduces
+            t  # ("la localidad de Talbisé", "the village of X"), spelt as it may be
             for t in found
             if (t.pos_ == "PROPN" or entity_of(t) is not None)
-            and self.known_place((entity_of(t) or name_span(t)).text)
+            and (t.i in introduced or self.known_place((entity_of(t) or name_span(t)).text))
         ]
         if named:
             return listing(named[0])
@@ -562,14 +568,23 @@ class ArgumentReader:
                 return listing(nxt)
         if found:
             return listing(found[0])
-        places = [
-            ent.root
-            for ent in sent.ents
+        places = [  # a name the parse does not attach: one the gazetteer can place or one
+            ent.root  # said as a place ("in the X area"); the model tags many a person's
+            for ent in sent.ents  # name as a place
             if ent.label_ in PLACE_LABELS
             and self.actor_of(ent.root) is None
             and ent.root.i not in exclude
+            and (self.near_place(ent.text) or self._said_as_place(ent.root))
         ]
         return sorted(places, key=self._country)[:1]
+
+    def _said_as_place(self, token: Token) -> bool:
+        """A name after a preposition of place ("en X") or naming a place noun ("the X area",
+        "la localidad de X")."""
+        if preposition(token) in any_words("place_prepositions"):
+            return True
+        head = token.head
+        return head is not token and head.pos_ == "NOUN" and self.is_place(head)
 
     def _country(self, token: Token) -> bool:
         """A country's name: the place of an event only when no other place is named (a

@@ -64,8 +64,11 @@ def _verbal(token: Token) -> bool:
 def _with_tokens(
     token: Token, sent: Span, words: frozenset[str], keys: dict[int, set[str]]
 ) -> list[Token] | None:
-    """Modifier tokens that satisfy a `with` constraint, or None when it fails."""
-    candidates = list(token.children) + _near(token, sent, WINDOW) + _frame(token)
+    """Modifier tokens that satisfy a `with` constraint, or None when it fails. A modifier's
+    conjuncts modify the trigger too ("bombardeos sirios y rusos")."""
+    children = list(token.children)
+    coordinated = [c for child in children for c in child.conjuncts if c.i != token.i]
+    candidates = children + coordinated + _near(token, sent, WINDOW) + _frame(token)
     hits = [t for t in candidates if keys.get(t.i, set()) & words]
     return hits or None
 

@@ -209,6 +209,33 @@ def _habitual(token: Token, lang: str) -> str | None:
     return f"simple present or imperfect '{verb.text}': a habit or state, not a reported event"
 
 
+FREQUENCY_DEPS = ("advmod", "amod", "obl", "nmod", "npadvmod", "obl:tmod", "prep", "advcl")
+FREQUENCY_REACH = 4  # tokens of a frequency phrase ("todos los días", "on a daily basis")
+
+
+def _frequency(token: Token, lang: str) -> str | None:
+    """A trigger, its verb or a clause describing it told with a word of frequency
+    ("bombardeos diarios", "que asuelan diariamente la ciudad", "shells the town daily"): a
+    habit or a series of events, not one happening."""
+    often = words(lang, "frequency_words")
+    if _governor(token).lemma_.casefold() in words(lang, "partitive_heads"):
+        return None  # "uno de los bombardeos diarios" is one of them: a specific event
+    holders = {token, _verbal(token)}
+    holders |= {c for c in token.children if c.dep_ in ("acl", "relcl", "acl:relcl")}
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ not in FREQUENCY_DEPS:
+                continue
+            phrase = [t for t in child.subtree]
+            texts = {fold(child.text)}
+            if len(phrase) <= FREQUENCY_REACH:
+                texts.add(fold(" ".join(t.text for t in phrase)))
+            hit = next((t for t in texts if t in often), None)
+            if hit:
+                return f"frequency '{hit}': a habit or a series, not one event"
+    return None
+
+
 def _generic(token: Token, lang: str) -> str | None:
     degree = words(lang, "superlative_markers")
     for child in token.children:
@@ -303,6 +330,7 @@ def modality(
         ("future", lambda: _future(token, lang)),
         ("generic", lambda: _generic(token, lang)),
         ("generic", lambda: _habitual(token, lang)),
+        ("generic", lambda: _frequency(token, lang)),
     )
     for name, check in checks:
         reason = check()

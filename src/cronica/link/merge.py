@@ -40,11 +40,23 @@ def fatalities_of(quantities: list[Quantity]) -> Fatalities | None:
     return Fatalities(low=min(low, best), best=best, high=max(high, best))
 
 
+def _escalation(a: Event, b: Event) -> bool:
+    """Two degrees of one happening ("mataron a manifestantes en las protestas")."""
+    onto = ontology()
+    return (
+        a.event_type == b.event_type
+        and onto.degree(a.sub_event_type) is not None
+        and onto.degree(b.sub_event_type) is not None
+    )
+
+
 def _compatible(a: Event, b: Event) -> bool:
-    if a.sub_event_type != b.sub_event_type:
+    if a.sub_event_type != b.sub_event_type and not _escalation(a, b):
         return False
     if place_relation(a.location, b.location) not in ("same", "unknown"):
         return False
+    if a.sub_event_type != b.sub_event_type:
+        return True  # degrees of one happening: the crowd of one is the other's target
     ca = a.actor1.canonical if a.actor1 else None
     cb = b.actor1.canonical if b.actor1 else None
     return not (ca and cb and ca != cb)
@@ -70,12 +82,17 @@ def _absorb_sentence(keep: Event, other: Event) -> None:
 
 
 def merge_within_sentence(events: list[Event]) -> list[Event]:
-    """Two triggers of one event in a sentence ("combates ... avanzaron") become one event."""
+    """Two triggers of one event in a sentence ("combates ... avanzaron") become one event;
+    two degrees of one happening become one of the harsher degree (ontology escalation)."""
     kept: list[Event] = []
+    onto = ontology()
     for ev in events:
         twin = next((k for k in kept if _compatible(k, ev)), None)
         if twin is None:
             kept.append(ev)
+        elif (onto.degree(ev.sub_event_type) or 0) > (onto.degree(twin.sub_event_type) or 0):
+            kept[kept.index(twin)] = ev
+            _absorb_sentence(ev, twin)
         else:
             _absorb_sentence(twin, ev)
     return kept
