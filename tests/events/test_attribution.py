@@ -94,6 +94,34 @@ CASES = [
         "Air/drone strike",
         {("International Committee of the Red Cross", "reports")},
     ),
+    # a report whose object is the event itself, with no clause
+    (
+        "es",
+        "La Cruz Roja informó el 4 de marzo de un bombardeo aéreo sobre Saraqib.",
+        "Air/drone strike",
+        {("International Committee of the Red Cross", "reports")},
+    ),
+    (
+        "en",
+        "The Red Cross reported an air strike on Saraqib on 3 March.",
+        "Air/drone strike",
+        {("International Committee of the Red Cross", "reports")},
+    ),
+    # what a monitor "claims" it reports: a claim is an interested party's
+    (
+        "en",
+        "Human Rights Watch claimed that Russian jets bombed Saraqib on 3 March.",
+        "Air/drone strike",
+        {("Human Rights Watch", "reports")},
+    ),
+    # a party telling of the other side's violence accuses it
+    (
+        "es",
+        "El Ejército sirio afirmó que los rebeldes bombardearon el barrio de Hamdaniya el 3 "
+        "de marzo.",
+        "Shelling/artillery/missile attack",
+        {("Syrian government", "accuses")},
+    ),
 ]
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from cronica.events.arguments import ArgumentReader
-from cronica.events.lexicon import attribution_cues, attribution_data
+from cronica.events.lexicon import attribution_cues, attribution_data, trigger_lemmas
 from cronica.events.syntax import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -98,8 +98,12 @@ class AttributionState:
 
 
 def _stance_for(stance: str, source_type: str) -> str:
+    """A party's report is a claim; what a monitor, an agency or a witness "claims" it
+    reports (a claim is an interested party's)."""
     if stance == "reports" and source_type in INTERESTED:
         return "claims"
+    if stance == "claims" and source_type not in INTERESTED:
+        return "reports"
     return stance
 
 
@@ -444,16 +448,23 @@ class Attributor:
             cue.accused = self._accused(verb)
         return cue
 
-    @staticmethod
-    def _speaks(verb: Token, stance: str) -> bool:
-        """A speech verb used as one: it has a clause, a quote or (deny/accuse) an object."""
+    def _speaks(self, verb: Token, stance: str) -> bool:
+        """A speech verb used as one: it has a clause, a quote, (deny/accuse) an object, or an
+        event as what it tells of ("X informó de un ataque", "X reported an air strike")."""
         deps = {c.dep_ for c in verb.children}
         if deps & {"ccomp", "parataxis", "xcomp", "csubj"}:
             return True
         following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if following is not None and following.text in (":", '"', "«", "“"):
             return True
-        return stance in ("denies", "accuses") and bool(deps & (OBJECT_DEPS | {"obl", "iobj"}))
+        if stance in ("denies", "accuses"):
+            return bool(deps & (OBJECT_DEPS | {"obl", "iobj"}))
+        events = trigger_lemmas(self.reader.lang)
+        return any(
+            fold(noun.lemma_) in events and noun.pos_ == "NOUN"
+            for prep, noun in attachments(verb, self.reader.lang)
+            if noun.dep_ in OBJECT_DEPS or prep in any_words("topic_prepositions")
+        )
 
     def _accused(self, verb: Token) -> Actor | None:
         markers = (*any_words("object_markers"), None)

@@ -4,6 +4,7 @@ date and counts become Event records, with the story's context (narrative actor 
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span, Token
@@ -30,6 +31,7 @@ from cronica.resolve.time import ResolvedTime, background, resolve_time
 from cronica.story import Story
 from cronica.text import fold
 
+CANONICAL_LANG = "en"  # the language of canonical actor and source names
 log = logging.getLogger(__name__)
 
 FOLLOW_UP_SENTENCES = 2  # how far back an event-less sentence's toll may reach
@@ -117,6 +119,32 @@ def _claims(story: Story, span: Span, cues: list[SourceCue]) -> list[Claim]:
     if doc.source and not any(c.source == doc.source for c in claims):
         claims.append(Claim(doc.source, "media", "reports", doc.id, index, None))
     return claims
+
+
+def _party_stance(claim: Claim, actor1: Actor | None, event_type: str,
+                  reader: ArgumentReader) -> Claim:
+    """A party's claim of violence another side committed accuses ("los rebeldes dijeron que
+    aviones rusos bombardearon Idlib"): `claims` stays for its own side's deeds and for
+    deeds no one is named for."""
+    if claim.stance != "claims" or not ontology().is_accusable(event_type):
+        return claim
+    speaker = next(  # a listed source's canonical name is English
+        (a for lang in (reader.lang, CANONICAL_LANG)
+         if (a := reader.actors.resolve(claim.source, lang, reader.country_focus))),
+        None,
+    )  # fmt: skip
+    if speaker is None or speaker.canonical is None:
+        return claim
+    if actor1 is None or not actor1.canonical or _same_side(speaker, actor1):
+        return claim  # its own side's deed, or no one named to accuse
+    return replace(claim, stance="accuses")
+
+
+def _same_side(a: Actor, b: Actor) -> bool:
+    """One actor, or two of one kind and one country (a state's ministry and its army)."""
+    if a.canonical == b.canonical:
+        return True
+    return a.country is not None and (a.country, a.actor_type) == (b.country, b.actor_type)
 
 
 def _adjective_actors(noun: Token, reader: ArgumentReader) -> list[Actor]:
@@ -267,7 +295,9 @@ def _events_for(
                     actor2=target,
                     assoc_actors=assoc,
                     location=place,
-                    claims=list(claims),
+                    claims=[
+                        _party_stance(c, actor, onto.event_type_of[sub], reader) for c in claims
+                    ],
                     confidence=confidence(actor, place),
                     rules=[
                         match.rule,
