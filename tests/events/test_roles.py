@@ -359,3 +359,21 @@ def test_an_actor_named_by_a_place_noun_is_no_place(pipeline):
                    date=date(2020, 2, 8))  # fmt: skip
     places = [ev.location.text for ev in pipeline.analyse(doc).events if ev.location]
     assert places and "Ejército" not in places
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Gadafi ha advertido a la población contra el uso de Facebook y las fuerzas de "
+               "seguridad de Libia han detenido a varios activistas en Bengasi."),
+        ("en", "Gaddafi warned the population against the use of Facebook and the Libyan "
+               "security forces have arrested several activists in Benghazi."),
+    ],
+)  # fmt: skip
+def test_the_actor_right_before_a_verb_is_its_subject_whatever_the_parse(
+    pipeline, lang, text
+):
+    """The speaker of the first clause is not the agent of the second, whose subject the
+    parser may attach to the first clause's object."""
+    found = actors(events_of(pipeline, text, lang), "Arrests")
+    assert found and (found[0][0] or "").startswith("Police Forces of Libya")

@@ -172,7 +172,32 @@ class ArgumentReader:
             if self.agentive(subj):
                 roles.rules.append("agent:subject")
                 return subj
+        if not passive and not self.subjects(verb):
+            subj = self._stranded_subject(verb)
+            if subj is not None:
+                roles.rules.append("agent:preverbal-phrase")
+                return subj
         return None
+
+    def _stranded_subject(self, verb: Token) -> Token | None:
+        """The actor phrase right before a finite verb the parser left without a subject,
+        attached elsewhere ("… y las fuerzas de seguridad de Libia han detenido …")."""
+        first = min((verb, *(c for c in verb.children if c.dep_.startswith("aux"))),
+                    key=lambda t: t.i)  # fmt: skip
+        if first.i == 0 or not any(t.morph.get("Mood") for t in (verb, first)):
+            return None
+        top = verb.doc[first.i - 1]
+        while (
+            top.dep_ in ("nmod", "flat", "compound", "amod", "appos")
+            and top.head.i < top.i
+            and top.head.right_edge.i == top.right_edge.i
+        ):
+            top = top.head
+        if top.pos_ not in ("NOUN", "PROPN") or top.i in {t.i for t in verb.subtree}:
+            return None
+        if any(c.dep_ == "case" for c in top.children) or top.right_edge.i != first.i - 1:
+            return None
+        return top if self.agentive(top) else None
 
     def inherited_agent(self, token: Token, roles: Roles) -> Token | None:
         """Subject of a governing clause (gerund, xcomp, conjunct, light verb)."""
