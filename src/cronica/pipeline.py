@@ -22,7 +22,7 @@ from cronica.documents.normalise import NormalisedText, normalise
 from cronica.documents.zones import RepetitionIndex, zone_document
 from cronica.events.arguments import ArgumentReader
 from cronica.events.attribution import Attributor
-from cronica.events.build import news_background, sentence_events
+from cronica.events.build import after_publication, news_background, sentence_events
 from cronica.events.opponents import fill_opponents
 from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
@@ -212,6 +212,10 @@ class Pipeline:
             log.info("%s: sentence %d: %s dropped: background (dated %s)",
                      doc.id, old.sentence_index, old.action, old.date)  # fmt: skip
             analysis.events.remove(old)
+        for later in after_publication(analysis.events, doc.date):
+            log.info("%s: sentence %d: %s dropped: dated %s, after the publication date",
+                     doc.id, later.sentence_index, later.action, later.date)  # fmt: skip
+            analysis.events.remove(later)
         analysis.events = merge_document(analysis.events, story.attribution.detached)
         analysis.events = fill_opponents(analysis.events)
         log.info(

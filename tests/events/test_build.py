@@ -187,3 +187,35 @@ def test_a_place_noun_names_its_place_in_any_spelling(pipeline, lang, text, expe
 def test_a_person_listed_among_the_victims_is_no_place(pipeline, lang, text):
     found = events(pipeline, lang, text)
     assert [e.location.canonical for e in found if e.location] == ["Benghazi"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los rebeldes atacaron el cuartel de Saraqib el jueves. El 4 de abril de 2021, "
+               "aviones rusos bombardearon el mercado de Idlib."),
+        ("en", "Rebels attacked the barracks in Saraqib on Thursday. On 4 April 2021, Russian "
+               "jets bombed the market of Idlib."),
+    ],
+)  # fmt: skip
+def test_an_event_told_as_past_but_dated_after_publication_is_not_this_news(
+    pipeline, lang, text
+):
+    """The page was rewritten after its date: the later event is not this report's news."""
+    found = events(pipeline, lang, text)
+    assert [e.sub_event_type for e in found] == ["Armed clash"]  # rebels on a barracks
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los rebeldes atacaron el cuartel de Saraqib el jueves. En septiembre de 2014 "
+               "comenzó la campaña aérea. Aviones rusos bombardearon el mercado de Idlib."),
+        ("en", "Rebels attacked the barracks in Saraqib on Thursday. The air campaign began "
+               "in September 2014. Russian jets bombed the market of Idlib."),
+    ],
+)  # fmt: skip
+def test_an_old_period_carries_to_the_next_undated_sentence(pipeline, lang, text):
+    """The narrative stays in September 2014 until a sentence moves it: background."""
+    found = events(pipeline, lang, text)
+    assert [e.sub_event_type for e in found] == ["Armed clash"]  # rebels on a barracks

@@ -64,12 +64,16 @@ def sentence_time(
     publication date at week precision (news of the day); in an undated narrative, the
     story's current date. ``dates``: the sentence's zone lets its dates count."""
     own: tuple[ResolvedTime, str | None] | None = None
+    later: tuple[ResolvedTime, str | None] | None = None
     if dates:
         span._.times = find_times(span.text, lang)
         for mention in span._.times:
             resolved = timeline.resolve(with_tense(mention, span, lang))
             if own is None and timeline.usable(resolved):
                 own = (resolved, mention.text)
+            elif later is None and mention.year is not None and _told_as_past(span, lang):
+                later = (resolved, mention.text)  # dated after publication: not this news
+    own = own or (later if later is not None and later[0].precision == "day" else None)
     if own is not None:
         timeline.said(own)
         return own
@@ -81,6 +85,15 @@ def sentence_time(
     if current is not None:
         return current, timeline.current_text
     return UNKNOWN, None
+
+
+def _told_as_past(span: Span, lang: str) -> bool:
+    """A sentence told in the past ("El 4 de abril del 2017, un ataque causó …"), no verb of
+    it future or conditional: a date it names after the publication date is no plan."""
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    if any(_future(v, lang) or "Cnd" in v.morph.get("Mood", []) for v in verbs):
+        return False
+    return any("Past" in v.morph.get("Tense", []) for v in verbs)
 
 
 class SentenceTime(SentenceReader):

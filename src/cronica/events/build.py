@@ -19,6 +19,7 @@ from cronica.events.place_of import event_place, token_place
 from cronica.events.quantities import sentence_quantities
 from cronica.events.syntax import coordinated
 from cronica.events.tolls import cumulative_tolls
+from cronica.lang import packs
 from cronica.link.compare import place_relation
 from cronica.link.merge import (
     ANAPHOR_RULE,
@@ -31,7 +32,7 @@ from cronica.resolve.time import ResolvedTime, background, resolve_time
 from cronica.story import Story
 from cronica.text import fold
 
-CANONICAL_LANG = "en"  # the language of canonical actor and source names
+SELF_DATED_ZONE = "brief"  # a dated news brief (documents/zones): its own dateline dates it
 log = logging.getLogger(__name__)
 
 FOLLOW_UP_SENTENCES = 2  # how far back an event-less sentence's toll may reach
@@ -128,8 +129,8 @@ def _party_stance(claim: Claim, actor1: Actor | None, event_type: str,
     deeds no one is named for."""
     if claim.stance != "claims" or not ontology().is_accusable(event_type):
         return claim
-    speaker = next(  # a listed source's canonical name is English
-        (a for lang in (reader.lang, CANONICAL_LANG)
+    speaker = next(  # a listed source goes by one canonical name in every language
+        (a for lang in (reader.lang, *packs())
          if (a := reader.actors.resolve(claim.source, lang, reader.country_focus))),
         None,
     )  # fmt: skip
@@ -340,6 +341,23 @@ def news_background(events: list[Event], dct: date | None) -> list[Event]:
     old = [ev for ev in events if _background(ev, dct)]
     recent = [ev for ev in events if ev not in old and ev.date is not None]
     return old if recent else []
+
+
+def after_publication(events: list[Event], dct: date | None) -> list[Event]:
+    """Events told in the past but dated after the report's publication date ("El 4 de
+    abril del 2017, un ataque …" in a page dated 2016): the page was rewritten after that
+    date, so they are not news of this report (and the report's date cannot date them). A
+    dated news brief carries its own date: the page's does not bound it."""
+    if dct is None:
+        return []
+    return [
+        ev for ev in events
+        if ev.date is not None and ev.zone != SELF_DATED_ZONE and _time_of(ev).after(dct)
+    ]  # fmt: skip
+
+
+def _time_of(event: Event) -> ResolvedTime:
+    return ResolvedTime(event.date, event.date_precision, _day_of(event.date or ""))
 
 
 def _background(event: Event, dct: date) -> bool:

@@ -569,9 +569,13 @@ class Timeline:
         return r.precision != "unknown" and not (self.dct is not None and r.after(self.dct))
 
     def said(self, own: tuple[ResolvedTime, str | None] | None) -> None:
-        """Record a sentence's own date (None: it had none); a day carries to the next
-        sentence of a dated report."""
-        self.previous = own if own is not None and own[0].precision == "day" else None
+        """Record a sentence's own date (None: it had none); a day, or a period long before
+        the publication date ("en septiembre del 2014"), carries to the next sentence of a
+        dated report: the narrative stays in that time until a sentence moves it."""
+        carries = own is not None and (
+            own[0].precision == "day" or background(own[0], self.dct)
+        )
+        self.previous = own if carries else None
         self._sentences += 1
 
     def _narrative(self, m: TimeMention) -> date | None:
