@@ -173,10 +173,10 @@ class ArgumentReader:
                 roles.rules.append("agent:subject")
                 return subj
         if not passive and not self.subjects(verb):
-            subj = self._stranded_subject(verb)
-            if subj is not None:
+            stranded = self._stranded_subject(verb)
+            if stranded is not None:
                 roles.rules.append("agent:preverbal-phrase")
-                return subj
+                return stranded
         return None
 
     def _stranded_subject(self, verb: Token) -> Token | None:
@@ -184,7 +184,7 @@ class ArgumentReader:
         attached elsewhere ("… y las fuerzas de seguridad de Libia han detenido …")."""
         first = min((verb, *(c for c in verb.children if c.dep_.startswith("aux"))),
                     key=lambda t: t.i)  # fmt: skip
-        if first.i == 0 or not any(t.morph.get("Mood") for t in (verb, first)):
+        if first.i == 0 or not any(t.morph.get("Mood", []) for t in (verb, first)):
             return None
         top = verb.doc[first.i - 1]
         while (
