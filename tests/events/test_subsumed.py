@@ -43,3 +43,17 @@ def test_a_withdrawal_alone_is_a_change_of_activity(pipeline, lang, text):
     assert [e.sub_event_type for e in pipeline.analyse(doc).events] == [
         "Change to group/activity"
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El lunes dos kamikazes se hicieron estallar en la estación de autobuses de "
+               "Tartus, antes de que un coche bomba detonara en la entrada."),
+        ("en", "On Monday two suicide bombers blew themselves up at the bus station in Tartus "
+               "before a car bomb went off at the entrance."),
+    ],
+)  # fmt: skip
+def test_a_car_bomb_set_off_with_a_suicide_attack_is_part_of_it(pipeline, lang, text):
+    doc = Document(id=f"suicide-{lang}", text=text, lang=lang, date=date(2016, 5, 23))
+    assert [e.sub_event_type for e in pipeline.analyse(doc).events] == ["Suicide bomb"]
