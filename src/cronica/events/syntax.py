@@ -71,8 +71,31 @@ def contractions() -> dict[str, str]:
 
 
 def key(token: Token) -> set[str]:
-    """Keys a lexicon entry may match: folded lemma and folded form."""
-    return {fold(token.lemma_), fold(token.text)}
+    """Keys a lexicon entry may match: folded lemma and folded form, and for a participle
+    the model tagged as an adjective, the verbs it may come from ("reprimidos" ->
+    "reprimir"; the pack's `participle_infinitives`)."""
+    keys = {fold(token.lemma_), fold(token.text)}
+    if token.pos_ == "ADJ":
+        keys.update(_infinitives(token.doc.lang_, fold(token.text)))
+    return keys
+
+
+def _infinitives(lang: str, form: str) -> tuple[str, ...]:
+    for ending, verb_endings in _participle_endings(lang):
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            stem = form[: -len(ending)]
+            return tuple(stem + v for v in verb_endings)
+    return ()
+
+
+@cache
+def _participle_endings(lang: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(participle ending, infinitive endings), longest ending first."""
+    if lang not in packs():
+        return ()
+    table = pack(lang).lexicon("words").get("participle_infinitives") or {}
+    pairs = [(fold(str(k)), tuple(fold(str(v)) for v in vs)) for k, vs in table.items()]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
 def preposition(token: Token) -> str | None:
