@@ -219,3 +219,17 @@ def test_an_old_period_carries_to_the_next_undated_sentence(pipeline, lang, text
     """The narrative stays in September 2014 until a sentence moves it: background."""
     found = events(pipeline, lang, text)
     assert [e.sub_event_type for e in found] == ["Armed clash"]  # rebels on a barracks
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los blancos de los aviones de ataque rusos, según el ministerio, eran depósitos en "
+               "las provincias de Hama, Homs y Latakia."),
+        ("en", "The targets of the Russian attack jets, the ministry said, were depots in the "
+               "provinces of Hama, Homs and Latakia."),
+    ],
+)  # fmt: skip
+def test_places_listed_where_the_parse_attaches_none_are_one_event_each(pipeline, lang, text):
+    found = [e for e in events(pipeline, lang, text) if e.sub_event_type == "Air/drone strike"]
+    assert len(places(found)) == 3

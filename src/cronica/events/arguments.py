@@ -601,7 +601,8 @@ class ArgumentReader:
             and ent.root.i not in exclude
             and (self.near_place(ent.text) or self._said_as_place(ent.root))
         ]
-        return sorted(places, key=self._country)[:1]
+        first = sorted(places, key=self._country)[:1]
+        return listing(first[0]) if first else []  # with the places listed beside it
 
     def _said_as_place(self, token: Token) -> bool:
         """A name after a preposition of place ("en X") or naming a place noun ("the X area",
