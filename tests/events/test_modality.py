@@ -116,6 +116,8 @@ def test_a_failed_prevention_reports_the_event(verdicts, lang, text, word):
         ("es", "Diez niños murieron el jueves en uno de los bombardeos diarios sobre Alepo.",
          "bombardeos"),
         ("en", "Ten children died on Thursday in one of the daily air raids on Aleppo.", "raids"),
+        ("es", "Los cohetes han caído sobre el barrio de Hamdaniya.", "cohetes"),
+        ("en", "The rockets have fallen on the Hamdaniya district of Aleppo.", "rockets"),
     ],
 )
 def test_past_progressive_and_attested_events_stay_reported(verdicts, lang, text, word):

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from cronica.events.lexicon import attribution_cues, trigger_words
-from cronica.events.syntax import is_passive, negated, preposition, words
+from cronica.events.syntax import PLACE_LABELS, is_passive, negated, preposition, words
 from cronica.text import fold
 
 ASSERTED = "asserted"
@@ -273,9 +273,19 @@ def _generic(token: Token, lang: str) -> str | None:
         and bare
         and definite
         and preposition(token) is None
+        and not _placed_clause(token)
     ):
         return f"'{token.text}': a definite plural without place, actor or time (generic)"
     return None
+
+
+def _placed_clause(subject: Token) -> bool:
+    """The clause of a subject names a place ("los cohetes han caído sobre los barrios de X"):
+    the subject is those of that place, not a generic plural."""
+    own = {t.i for t in subject.subtree}
+    return any(
+        t.ent_type_ in PLACE_LABELS for t in subject.head.subtree if t.i not in own
+    )
 
 
 def _anchor(token: Token, lang: str) -> str | None:
