@@ -23,6 +23,7 @@ from cronica.events.syntax import (
     entity_of,
     governing_verb,
     is_passive,
+    misparsed_subject,
     name_span,
     phrase,
     preposition,
@@ -76,8 +77,9 @@ class ArgumentReader:
 
     # -- what a noun phrase is --------------------------------------------------------------
     def actor_of(self, token: Token) -> Actor | None:
-        """The actor a noun phrase names, if it names one."""
-        if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
+        """The actor a noun phrase names, if it names one (or an actor's name the parser
+        read as another word: "IS" as a verb)."""
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X") and token.ent_type_ != "ACTOR":
             return None
         if (
             token.pos_ == "NOUN"
@@ -157,7 +159,9 @@ class ArgumentReader:
         return actor is not None and actor.actor_type != "Civilians"
 
     def subjects(self, token: Token) -> list[Token]:
-        return [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        found = [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        slipped = misparsed_subject(token)
+        return ([slipped] if slipped is not None else []) + found
 
     def agent_of_verb(self, verb: Token, roles: Roles) -> Token | None:
         passive = is_passive(verb)
@@ -426,6 +430,8 @@ class ArgumentReader:
         for child in token.children:
             if child.dep_ in OBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
                 heads.append(child)
+            elif child.dep_ == "attr" and token.pos_ == "VERB":  # an object misparsed
+                heads.append(child)  # after a misread auxiliary ("IS recaptured al-Rai")
             elif child.dep_ in SUBJECT_DEPS and (
                 passive_or_unaccusative or (self.is_place(child) and child.i > token.i)
             ):  # a place after an active verb is its object misparsed ("tomaron Salma");

@@ -128,8 +128,12 @@ def attachments(token: Token, lang: str) -> Iterator[tuple[str | None, Token]]:
 
 def is_passive(token: Token) -> bool:
     """A passive clause: a passive auxiliary (any pack's) + participle, `auxpass`, or a passive
-    subject."""
+    subject. An "auxiliary" that is an actor's name ("IS recaptured al-Rai") is its subject
+    misparsed (see `misparsed_subject`)."""
+    slipped = misparsed_subject(token)
     for child in token.children:
+        if slipped is not None and child.i == slipped.i:
+            continue
         if child.dep_ in ("auxpass", "aux:pass") or child.dep_ in PASSIVE_SUBJECT_DEPS:
             return True
         if (
@@ -139,6 +143,15 @@ def is_passive(token: Token) -> bool:
         ):
             return True
     return False
+
+
+def misparsed_subject(verb: Token) -> Token | None:
+    """An auxiliary before the verb that the entity ruler knows as an actor ("IS", an
+    acronym that is also a verb form): the verb's subject, which the parser took for "is"."""
+    for child in verb.children:
+        if child.dep_.startswith("aux") and child.i < verb.i and child.ent_type_ == "ACTOR":
+            return child
+    return None
 
 
 def negated(token: Token) -> bool:
