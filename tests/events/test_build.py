@@ -233,3 +233,23 @@ def test_an_old_period_carries_to_the_next_undated_sentence(pipeline, lang, text
 def test_places_listed_where_the_parse_attaches_none_are_one_event_each(pipeline, lang, text):
     found = [e for e in events(pipeline, lang, text) if e.sub_event_type == "Air/drone strike"]
     assert len(places(found)) == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "La ciudad siria de Alepo vivió otra jornada de violencia. Según la ONG, los "
+               "cohetes cayeron el martes sobre los barrios de Saladino, Zahra y "
+               "Suleimaniya."),
+        ("en", "The Syrian city of Aleppo lived another day of violence. According to the "
+               "monitor, the rockets fell on Tuesday on the districts of Saladino, Zahra and "
+               "Suleimaniya."),
+    ],
+)  # fmt: skip
+def test_districts_listed_stay_in_the_story_city_each_its_own_place(pipeline, lang, text):
+    """A district is looked for in the story's city, not taken for a town elsewhere (Zahra
+    in Homs, Sulaymaniyah in Iraq); one the city lacks keeps its name at the city's point,
+    so the list stays one event per district."""
+    found = [e for e in events(pipeline, lang, text) if e.location is not None]
+    assert len(found) == 3
+    assert {e.location.admin1 for e in found} == {"Aleppo"}

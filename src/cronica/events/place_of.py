@@ -7,6 +7,8 @@ no place of its own that resolves takes the story's city, as a ranked candidate.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from cronica.events.syntax import PLACE_LABELS, entity_of, name_span, phrase
@@ -24,6 +26,10 @@ def listing_noun(token: Token) -> Token | None:
         if current.dep_ not in ("conj", "appos") or current.head is current:
             break
         current = current.head
+    if current.dep_ in ("nmod", "pobj"):  # "los barrios de X, Y", "the districts of X and Y"
+        head = current.head.head if current.dep_ == "pobj" else current.head
+        if head.pos_ == "NOUN":
+            return head
     return current if current is not token and current.pos_ == "NOUN" else None
 
 
@@ -45,13 +51,15 @@ def _texts(story: Story, token: Token) -> list[str]:
 def token_place(story: Story, token: Token) -> Location:
     """Resolve a place token (a Location with only its text when nothing resolves)."""
     texts = _texts(story, token)
+    listed_in = listing_noun(token)
     for text in texts:
-        loc = story.places.get(text)
+        described = f"{listed_in.text} {text}" if listed_in is not None else text
+        district = "neighbourhood" in parse_mention(described, story.lang).types
+        # a district is looked for in the story's city, whatever the document-wide guess
+        loc = None if district and story.city() is not None else story.places.get(text)
         if loc is None:
             within = None
-            listed_in = listing_noun(token)
-            described = f"{listed_in.text} {text}" if listed_in is not None else text
-            if "neighbourhood" in parse_mention(described, story.lang).types:
+            if district:
                 within = story.city()
             else:
                 described = text
@@ -64,9 +72,23 @@ def token_place(story: Story, token: Token) -> Location:
             )
             if loc is not None:
                 loc.text = text
+                if within is not None and _is_city_of(loc, within):
+                    loc = _unknown_district(text, loc)
         if loc is not None:
             return loc
     return Location(text=texts[0])
+
+
+def _is_city_of(loc: Location, city: Location) -> bool:
+    """The resolver fell back to the city itself (the district is not in the gazetteer)."""
+    return loc.gazetteer_id is not None and loc.gazetteer_id == city.gazetteer_id
+
+
+def _unknown_district(name: str, city: Location) -> Location:
+    """A district the gazetteer lacks: its own name inside its city, at the city's point
+    (precision 2), so two such districts stay two places ("Al Zahra, Aleppo")."""
+    return replace(city, text=name, canonical=f"{name}, {city.canonical}", gazetteer_id=None,
+                   geo_precision=2)  # fmt: skip
 
 
 def event_place(story: Story, place: Location | None, rules: list[str]) -> Location | None:
