@@ -20,7 +20,7 @@ from cronica.components.nlp import load_nlp
 from cronica.documents.language import document_language
 from cronica.documents.normalise import NormalisedText, normalise
 from cronica.documents.zones import RepetitionIndex, zone_document
-from cronica.events.arguments import ArgumentReader
+from cronica.events.arguments import ArgumentReader, is_seat
 from cronica.events.attribution import Attributor
 from cronica.events.build import after_publication, news_background, sentence_events
 from cronica.events.opponents import fill_opponents
@@ -231,7 +231,10 @@ class Pipeline:
 
     def _story(self, doc: Document, lang: str, norm: NormalisedText, docs: list[Doc]) -> Story:
         """The document's context: country focus and its place mentions resolved together."""
-        names = [e.text for d in docs for e in d.ents if e.label_ in PLACE_LABELS]
+        names = [  # an organisation's seat ("con sede en Londres") is no place of the story
+            e.text for d in docs for e in d.ents
+            if e.label_ in PLACE_LABELS and not is_seat(e.root, lang)
+        ]  # fmt: skip
         names = names[:MAX_PLACE_MENTIONS]
         focus = document_country_focus(names, lang, self.gazetteer)
         resolved = resolve_places(names, lang, focus, self.gazetteer)

@@ -253,3 +253,16 @@ def test_districts_listed_stay_in_the_story_city_each_its_own_place(pipeline, la
     found = [e for e in events(pipeline, lang, text) if e.location is not None]
     assert len(found) == 3
     assert {e.location.admin1 for e in found} == {"Aleppo"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Veinte civiles murieron el martes en un ataque, según el Observatorio, una "
+               "organización con sede en Londres."),
+        ("en", "Twenty civilians died on Tuesday in an attack, said the Observatory, a monitor "
+               "based in London."),
+    ],
+)  # fmt: skip
+def test_a_sources_seat_is_no_place_of_the_event(pipeline, lang, text):
+    assert "London" not in places(events(pipeline, lang, text))

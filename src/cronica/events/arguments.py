@@ -62,6 +62,14 @@ class Roles:
     sides: bool = False  # agent and target are the two sides named "between X and Y"
 
 
+def is_seat(token: Token, lang: str) -> bool:
+    """A place where an organisation sits ("con sede en Londres", "London-based", "based in
+    London"), not where anything happened."""
+    seat = words(lang, "seat_words")
+    near = [token.head, token.head.head, *token.children]
+    return any(fold(t.lemma_) in seat or fold(t.text) in seat for t in near)
+
+
 @dataclass
 class ArgumentReader:
     """Reads arguments for triggers of one language, resolving candidates as it goes."""
@@ -571,7 +579,7 @@ class ArgumentReader:
                 placed = hit or prep in any_words("place_prepositions")
                 if noun.i in exclude or not placed:
                     continue
-                if self.is_place(noun) and not self.actor_of(noun):
+                if self.is_place(noun) and not self.actor_of(noun) and not self._seat(noun):
                     found.append(self.named_inside(noun))
                     objects.update([noun.i, found[-1].i] if hit else [])
                     if found[-1] is not noun:
@@ -595,6 +603,7 @@ class ArgumentReader:
                 and nxt.i not in exclude
                 and self.known_place(name_span(nxt).text)
                 and self.actors.resolve(name_span(nxt).text, self.lang) is None
+                and not self._seat(nxt)
             ):
                 return listing(nxt)
         if found:
@@ -606,9 +615,13 @@ class ArgumentReader:
             and self.actor_of(ent.root) is None
             and ent.root.i not in exclude
             and (self.near_place(ent.text) or self._said_as_place(ent.root))
+            and not self._seat(ent.root)
         ]
         first = sorted(places, key=self._country)[:1]
         return listing(first[0]) if first else []  # with the places listed beside it
+
+    def _seat(self, token: Token) -> bool:
+        return is_seat(token, self.lang)
 
     def _said_as_place(self, token: Token) -> bool:
         """A name after a preposition of place ("en X") or naming a place noun ("the X area",
