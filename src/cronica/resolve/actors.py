@@ -325,6 +325,13 @@ class ActorResolver:
         return self._sources.source_name(text)
 
 
+@lru_cache(maxsize=1)
+def shipped_resolver() -> ActorResolver:
+    """The resolver of the shipped dictionary, built once per process: the pipeline and its
+    entity ruler's patterns (components/nlp.py) both read it."""
+    return ActorResolver()
+
+
 class _SourceTable:
     """Named sources and head-word patterns from sources.yaml."""
 
