@@ -156,11 +156,12 @@ def report(result: dict[str, Any]) -> list[str]:
     for r in rows:
         lines.append(f"| {r['workers']} | {r['dask_bag_s']:.1f} | **{r['speedup']:.2f}x** | "
                      f"{cell(r, 'batch')} | {cell(r, 'extract')} |")
+    lines.append("")
     for key in ("batch", "extract"):
         skipped = {r[key] for r in rows if not isinstance(r[key], float)}
         lines += [f"`cronica {key}` skipped: {why}." for why in sorted(skipped)]
-    lines += ["", "`cronica extract --jobs N`: the whole command, start-up included, on the "
-              "same documents as one JSONL file (workers = N)."]
+    lines.append("`cronica extract --jobs N`: the whole command, start-up included, on the same "
+                 "documents as one JSONL file (workers = N).")
     if len(rows) > 1:
         best = rows[-1]["speedup"]
         verdict = "meets" if best >= TARGET else "misses"
