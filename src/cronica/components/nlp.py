@@ -37,11 +37,16 @@ def load_model(lang: str) -> Language:
         return spacy.load(model)
 
 
-@cache
 def load_nlp(lang: str, gazetteers: tuple[str, ...] = ()) -> Language:
     """The spaCy model for `lang`, an entity ruler for actors (ACTOR) and places (PLACE) from
     the actor dictionary and the gazetteer (user gazetteers included), and cronica's
-    components after the model's own."""
+    components after the model's own; built once per process for each language and
+    gazetteers, however the call spells them (`load_nlp("es")` is `load_nlp("es", ())`)."""
+    return _load_nlp(lang, tuple(gazetteers))
+
+
+@cache
+def _load_nlp(lang: str, gazetteers: tuple[str, ...]) -> Language:
     from cronica.resolve.actors import shipped_resolver
     from cronica.resolve.places import Gazetteer
 
