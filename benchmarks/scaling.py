@@ -4,7 +4,9 @@ Two measurements:
 - `cronica batch` (the Dask command of issue 10), when this checkout has it (`cronica.batch`
   importable and `--workers` in its help): wall time of the whole command per worker count;
 - the same documents as a dask.bag over a distributed LocalCluster (one thread per worker
-  process), each worker loading the pipelines once, models loaded before timing.
+  process), each worker loading the pipelines once, models loaded before timing;
+- `cronica extract --jobs N` (worker processes on one machine), the whole command, start-up
+  included, when this checkout's extract has --jobs.
 Target: 2 workers >= 1.8x the documents/second of 1 on a 2-core machine.
 
 Usage: python benchmarks/scaling.py [--docs N] [--workers 1,2]
@@ -79,15 +81,39 @@ def batch_command(texts: list[Text], workers: int) -> float | str:
         return "`cronica batch --help` lists no --workers option"
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "docs.jsonl"
-        inputs.write_text("".join(json.dumps({"id": t.id, "text": t.text, "lang": t.lang,
-                                              "date": t.date.isoformat() if t.date else None})
-                                  + "\n" for t in texts), encoding="utf-8")
+        _jsonl(texts, inputs)
         t0 = time.perf_counter()
         done = subprocess.run([*cli, str(inputs), "--out", str(Path(tmp) / "out"),
                                "--workers", str(workers)], capture_output=True, text=True,
                               check=False)
         if done.returncode != 0:
             return f"`cronica batch` failed: {done.stderr[-500:]}"
+        return time.perf_counter() - t0
+
+
+def _jsonl(texts: list[Text], path: Path) -> None:
+    path.write_text("".join(json.dumps({"id": t.id, "text": t.text, "lang": t.lang,
+                                        "date": t.date.isoformat() if t.date else None})
+                            + "\n" for t in texts), encoding="utf-8")
+
+
+def extract_command(texts: list[Text], jobs: int) -> float | str:
+    """Seconds of `cronica extract --jobs N` over the texts (JSONL out), or why not."""
+    cli = [sys.executable, "-m", "cronica.cli", "extract"]
+    helptext = subprocess.run([*cli, "--help"], capture_output=True, text=True,
+                              check=False).stdout
+    if "--jobs" not in helptext:
+        return "`cronica extract --help` lists no --jobs option"
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = Path(tmp) / "docs.jsonl"
+        _jsonl(texts, inputs)
+        t0 = time.perf_counter()
+        done = subprocess.run([*cli, str(inputs), "--format", "jsonl", "--jobs", str(jobs),
+                               "-o", str(Path(tmp) / "events.jsonl"),
+                               "--failures", str(Path(tmp) / "failures.jsonl")],
+                              capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            return f"`cronica extract` failed: {done.stderr[-500:]}"
         return time.perf_counter() - t0
 
 
@@ -99,12 +125,13 @@ def run(docs: int, workers: list[int]) -> dict[str, Any]:
     rows: list[dict[str, Any]] = []
     for n in workers:
         rows.append({"workers": n, "dask_bag_s": dask_bag(texts, n),
-                     "batch": batch_command(texts, n)})
+                     "batch": batch_command(texts, n), "extract": extract_command(texts, n)})
     base = rows[0]["dask_bag_s"]
     for row in rows:
         row["speedup"] = base / row["dask_bag_s"]
-        if isinstance(row["batch"], float) and isinstance(rows[0]["batch"], float):
-            row["batch_speedup"] = rows[0]["batch"] / row["batch"]
+        for key in ("batch", "extract"):
+            if isinstance(row[key], float) and isinstance(rows[0][key], float):
+                row[f"{key}_speedup"] = rows[0][key] / row[key]
     return {"documents": len(texts), "rows": rows, "cpus": os.cpu_count()}
 
 
@@ -117,16 +144,24 @@ def report(result: dict[str, Any]) -> list[str]:
         f"{result['documents']} Spanish news texts, {result['cpus']} CPUs; workers are "
         "processes with one thread; models loaded on every worker before timing.",
         "",
-        "| workers | dask.bag seconds | speed-up | `cronica batch` |",
-        "|---:|---:|---:|---|",
+        "| workers | dask.bag seconds | speed-up | `cronica batch` | `cronica extract --jobs` |",
+        "|---:|---:|---:|---|---|",
     ]
+
+    def cell(r: dict[str, Any], key: str) -> str:
+        if not isinstance(r[key], float):
+            return "skipped"
+        return f"{r[key]:.1f} s ({r.get(f'{key}_speedup', 1.0):.2f}x)"
+
     for r in rows:
-        batch = f"{r['batch']:.1f} s ({r.get('batch_speedup', 1.0):.2f}x)" \
-            if isinstance(r["batch"], float) else "skipped"
         lines.append(f"| {r['workers']} | {r['dask_bag_s']:.1f} | **{r['speedup']:.2f}x** | "
-                     f"{batch} |")
-    skipped = {r["batch"] for r in rows if not isinstance(r["batch"], float)}
-    lines += ["", *(f"`cronica batch` skipped: {why}." for why in sorted(skipped))]
+                     f"{cell(r, 'batch')} | {cell(r, 'extract')} |")
+    lines.append("")
+    for key in ("batch", "extract"):
+        skipped = {r[key] for r in rows if not isinstance(r[key], float)}
+        lines += [f"`cronica {key}` skipped: {why}." for why in sorted(skipped)]
+    lines.append("`cronica extract --jobs N`: the whole command, start-up included, on the same "
+                 "documents as one JSONL file (workers = N).")
     if len(rows) > 1:
         best = rows[-1]["speedup"]
         verdict = "meets" if best >= TARGET else "misses"

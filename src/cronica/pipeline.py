@@ -27,7 +27,7 @@ from cronica.events.opponents import fill_opponents
 from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
 from cronica.record import Document, Event, Sentence
-from cronica.resolve.actors import ActorResolver
+from cronica.resolve.actors import shipped_resolver
 from cronica.resolve.places import Gazetteer, document_country_focus, resolve_places
 from cronica.resolve.time import Timeline
 from cronica.story import Story
@@ -114,7 +114,7 @@ class Pipeline:
     ) -> None:
         self.gazetteers = tuple(gazetteers or ())
         self.repeated = repeated  # lines seen across the run's documents (boilerplate)
-        self.actors = ActorResolver()
+        self.actors = shipped_resolver()
         self.gazetteer = Gazetteer.load(list(self.gazetteers))
 
     def extract(self, doc: Document) -> list[Event]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cronica.documents.normalise import citations_in, normalise, to_original
 
@@ -115,3 +117,55 @@ def test_citations_in_stops_at_other_text() -> None:
     norm = normalise("uno dos[1] tres")
     s, e = to_original(norm, *clean_span(norm, "uno"))
     assert citations_in(norm, s, e) == []
+
+
+def _clean_characters_one_by_one(text: str):
+    """The character cleaning as it was first written: every character in turn."""
+    import unicodedata
+
+    from cronica.documents.normalise import _DROP, _SPACES
+
+    chars, starts, ends = [], [], []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\r":
+            step = 2 if i + 1 < n and text[i + 1] == "\n" else 1
+            chars.append("\n")
+            starts.append(i)
+            ends.append(i + step)
+            i += step
+            continue
+        if ch in _SPACES or (ch != "\n" and unicodedata.category(ch) == "Zs"):
+            chars.append(" ")
+            starts.append(i)
+            ends.append(i + 1)
+            i += 1
+            continue
+        if ch in _DROP or (ch != "\n" and unicodedata.category(ch) == "Cc"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        for out in unicodedata.normalize("NFC", text[i:j]):
+            chars.append(out)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return chars, starts, ends
+
+
+# Plain letters and the characters the cleaning changes: CR, odd spaces, invisible and control
+# characters, combining marks (alone, doubled, after a space or a CR), characters whose NFC
+# form differs (Angstrom sign, Kelvin sign, a decomposed e-acute), Hangul jamo.
+_TRICKY = ("ab é\n\r\t\u00a0\u2009\u200b\u00ad\x00\x7f\u0301\u0308\u0327\u212b\u212a"
+           "e\u0301\u1100\u1161\u2028\ufeffñ[]1")
+
+
+@given(st.text(alphabet=_TRICKY, max_size=60) | st.text(max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_runs_of_plain_characters_clean_as_one_by_one(text: str) -> None:
+    from cronica.documents.normalise import _clean_characters
+
+    assert _clean_characters(text) == _clean_characters_one_by_one(text)

@@ -203,3 +203,26 @@ def test_alias_index_finds_what_testing_every_alias_finds(resolver: ActorResolve
             assert index.found(text, key, stripped) == every, text
             hits += len(every)
     assert hits > 100  # the texts do name aliases: the comparison is not of empty lists
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_countries_named_through_the_first_word_index_as_by_scanning(lang: str) -> None:
+    """Every demonym form, inflected, in a phrase or alone, gives the countries a scan of
+    every form gives."""
+    from cronica.resolve.actors import _countries_named, _country_forms
+    from cronica.text import contains_phrase, name_key
+
+    def scan(text: str) -> frozenset[str]:
+        key = name_key(text)
+        return frozenset(country for country, forms in _country_forms(lang)
+                         if any(contains_phrase(key, form) for form in forms))
+
+    forms = sorted({form for _, group in _country_forms(lang) for form in group})
+    texts = [*forms, *(f"las tropas {form} y sus aliados" for form in forms[::5]),
+             *(f"{a} {b}" for a, b in zip(forms[::7], forms[3::7], strict=False)),
+             "", "   ", "tropas", "Fuerzas Armadas de Siria", "the Syrian army"]
+    named = 0
+    for text in texts:
+        assert _countries_named(text, lang) == scan(text), text
+        named += bool(scan(text))
+    assert named >= len(forms)

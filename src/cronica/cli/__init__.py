@@ -12,7 +12,7 @@ from cronica.cli.app import app
 
 __all__ = ["app"]
 
-_SUPPORT = {"app", "options", "run"}
+_SUPPORT = {"app", "options", "run", "workers"}
 for _module in pkgutil.iter_modules(__path__):
     if _module.name not in _SUPPORT and not _module.name.startswith("_"):
         importlib.import_module(f"{__name__}.{_module.name}")

@@ -13,7 +13,7 @@ from rich.console import Console
 from cronica.cli.app import app
 from cronica.cli.failures import DEFAULT_FAILURES
 from cronica.cli.options import DateOpt, FormatIn, FormatOut, Gazetteers, LangOpt, Paths, TextCol
-from cronica.cli.run import FailuresOpt, Run, progress
+from cronica.cli.run import FailuresOpt, JobsOpt, Run, progress
 from cronica.record import Event
 
 log = logging.getLogger("cronica")
@@ -30,23 +30,25 @@ def extract(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
     gazetteer: Gazetteers = None,
     failures: FailuresOpt = DEFAULT_FAILURES,
+    jobs: JobsOpt = None,
 ) -> None:
     """Extract events from documents and print (or write) them.
 
     JSONL and CSV are written document by document: a crash or Ctrl-C keeps what was done.
     A document that fails is logged, listed in the failures file and skipped (exit code 1).
+    Documents run in --jobs worker processes; the output keeps the input order.
     """
     from cronica.output import stream_events, streams, write_events
 
-    run = Run(paths, input_format, text_column, when, lang, gazetteer, failures, "extract")
+    run = Run(paths, input_format, text_column, when, lang, gazetteer, failures, "extract",
+              jobs=jobs)
     pipeline = run.pipeline()
     target = str(output) if output else None
-    with progress() as bar:
+    with run.workers(pipeline) as documents, progress() as bar:
         task = bar.add_task("extracting", total=run.total)
 
         def batches() -> Iterator[list[Event]]:
-            for item in run.documents():
-                found = run.attempt(pipeline.extract, item)
+            for _, found in documents("extract", "analyse"):
                 bar.advance(task)
                 if found is not None:
                     yield found

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import Enum
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -19,6 +22,7 @@ from cronica.documents.zones import RepetitionIndex
 from cronica.record import Document, InputError
 
 if TYPE_CHECKING:
+    from cronica.cli.workers import Outcome
     from cronica.pipeline import Pipeline
     from cronica.store import Store
 
@@ -33,6 +37,26 @@ FailuresOpt = Annotated[
         show_default=False,
     ),
 ]
+
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs", "-j", min=1, metavar="N",
+        help="Worker processes for the documents (default: the usable cores); 1 runs them "
+        "in this process. Results keep the input order; one document always runs here.",
+        show_default=False,
+    ),
+]
+
+
+class Skip(Enum):
+    """What `Run.results` gives for a document its `wanted` test refused."""
+
+    SKIPPED = "skipped"
+
+
+SKIPPED = Skip.SKIPPED
+Documents = Callable[..., Iterator[tuple[Document, Any]]]
 
 
 def progress() -> Progress:
@@ -65,6 +89,7 @@ class Run:
     command: str = ""
     failed: int = 0
     total: int | None = None  # readable documents, once `pipeline()` has read them (not stdin)
+    jobs: int | None = 1  # worker processes (None: the usable cores); 1: this process
 
     def __post_init__(self) -> None:
         self._log = FailureLog(self.failures)
@@ -109,13 +134,80 @@ class Run:
 
     def failure(self, exc: BaseException, name: str, stage: str) -> Failure:
         """Count, log and record `exc`, raised while `stage` worked on input `name`."""
-        self.failed += 1
         failure = failure_of(exc, name, stage, self.command)
-        log.error("failed: %s", failure.describe())
-        if not isinstance(exc, InputError):
-            log.debug("traceback of %s", name, exc_info=exc)
-        self._log.add(failure)
+        self._record(failure, name, None if isinstance(exc, InputError) else exc)
         return failure
+
+    def _record(self, failure: Failure, name: str, trace: BaseException | str | None) -> None:
+        """Count, log and record a failure; `trace`: the exception, or its traceback text
+        (from a worker process), for --verbose."""
+        self.failed += 1
+        log.error("failed: %s", failure.describe())
+        if isinstance(trace, BaseException):
+            log.debug("traceback of %s", name, exc_info=trace)
+        elif trace:
+            log.debug("traceback of %s:\n%s", name, trace.rstrip())
+        self._log.add(failure)
+
+    @contextmanager
+    def workers(self, pipeline: Pipeline) -> Iterator[Documents]:
+        """`results(method, stage, wanted=None)`: each readable document with
+        `pipeline.<method>(doc)`, or None when that failed (logged, recorded and counted as
+        `attempt` does), or SKIPPED when `wanted(doc)` is false; in input order, unreadable
+        inputs logged and counted in their turn.
+
+        With `jobs` > 1 and two documents or more, the documents run in worker processes
+        (cli/workers.py), started here; otherwise in this process, one by one, as before."""
+        items = self._read()
+        head: list[Document | InputError] = []
+        found = 0
+        for item in items:  # two documents are enough to decide
+            head.append(item)
+            found += isinstance(item, Document)
+            if found == 2:
+                break
+        stream = chain(head, items)
+        jobs = self.jobs if self.jobs is not None else _usable_cores()
+        if self.total is not None:
+            jobs = min(jobs, self.total)
+        if jobs < 2 or found < 2:
+            yield lambda method, stage, wanted=None: self._here(
+                stream, pipeline, method, stage, wanted
+            )
+            return
+        from cronica.cli.workers import Workers
+
+        first = next(item for item in head if isinstance(item, Document))
+        with Workers(pipeline, jobs, self.command, first) as pool:
+            yield lambda method, stage, wanted=None: self._settled(
+                pool.outcomes(stream, method, stage, wanted)
+            )
+
+    def _here(self, items: Iterator[Document | InputError], pipeline: Pipeline, method: str,
+              stage: str, wanted: Callable[[Document], bool] | None) -> Iterator[
+        tuple[Document, Any]
+    ]:
+        for item in items:
+            if isinstance(item, InputError):
+                self.failure(item, item.source, "read")
+            elif wanted is not None and not wanted(item):
+                yield item, SKIPPED
+            else:
+                yield item, self.attempt(getattr(pipeline, method), item, stage)
+
+    def _settled(self, outcomes: Iterator[tuple[Document | InputError, Outcome | None]]) -> (
+        Iterator[tuple[Document, Any]]
+    ):
+        for item, outcome in outcomes:
+            if isinstance(item, InputError):
+                self.failure(item, item.source, "read")
+            elif outcome is None:
+                yield item, SKIPPED
+            elif outcome.failure is not None:
+                self._record(outcome.failure, item.id, outcome.trace)
+                yield item, None
+            else:
+                yield item, outcome.value
 
     def attempt(self, work: Callable[[Document], T], doc: Document, stage: str = "analyse") -> (
         T | None
@@ -136,6 +228,12 @@ class Run:
             return
         where = f"; listed in {self.failures}" if self.failures is not None else ""
         log.error("%d input(s) failed%s", self.failed, where)
+
+
+def _usable_cores() -> int:
+    from cronica.cli.workers import usable_cores
+
+    return usable_cores()
 
 
 WaitOpt = Annotated[

@@ -28,7 +28,7 @@ from cronica.cli.options import (
     flag,
     partial_date,
 )
-from cronica.cli.run import FailuresOpt, Run, WaitOpt, open_store, progress
+from cronica.cli.run import SKIPPED, FailuresOpt, JobsOpt, Run, WaitOpt, open_store, progress
 from cronica.record import Document, Event
 from cronica.store.dialect import display_name, is_postgres
 
@@ -50,6 +50,7 @@ def ingest(
     gazetteer: Gazetteers = None,
     failures: FailuresOpt = DEFAULT_FAILURES,
     wait: WaitOpt = 0.0,
+    jobs: JobsOpt = None,
 ) -> None:
     """Store documents and their events (DuckDB, or PostgreSQL by URL). Re-ingesting the
     same text with the same metadata changes nothing; with a corrected --date or --lang (or
@@ -58,20 +59,29 @@ def ingest(
 
     Each document is stored with its events in one transaction. A document that fails is
     logged, listed in the failures file and skipped (exit code 1); the others are stored.
+    Documents are analysed in --jobs worker processes and stored by this one, in input order.
     """
-    run = Run(paths, input_format, text_column, when, lang, gazetteer, failures, "ingest")
+    run = Run(paths, input_format, text_column, when, lang, gazetteer, failures, "ingest",
+              jobs=jobs)
     pipeline = run.pipeline()
     stored = unchanged = replaced = 0
-    with open_store(db, wait=wait) as store, progress() as bar:
+    with open_store(db, wait=wait) as store, run.workers(pipeline) as documents, \
+            progress() as bar:
         task = bar.add_task("ingesting", total=run.total)
-        for item in run.documents():
+        # A document already stored with the same metadata is not analysed. Workers analyse
+        # ahead of storing, so the test is asked again in its turn: an earlier document of
+        # this run may have stored it meanwhile (or changed it: then it is analysed here).
+        results = documents("analyse", "analyse",
+                            wanted=lambda doc: store.changed_metadata(doc) != [])
+        for item, analysis in results:
             bar.advance(task)
             changed = store.changed_metadata(item)
             if changed == []:
                 unchanged += 1
                 log.info("%s: unchanged (already stored)", item.id)
                 continue
-            analysis: Analysis | None = run.attempt(pipeline.analyse, item, "analyse")
+            if analysis is SKIPPED:
+                analysis = run.attempt(pipeline.analyse, item, "analyse")
             if analysis is None:
                 continue
             if run.attempt(partial(_ingest_one, store, pipeline, analysis=analysis), item,

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import logging
 import warnings
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -13,10 +16,12 @@ from spacy.pipeline import EntityRuler
 
 from cronica.components import COMPONENTS
 from cronica.lang import pack
+from cronica.resolve.places.cache import cached, fingerprint
 
 log = logging.getLogger(__name__)
 
 RULER_NAME = "cronica_entities"
+PHRASE_ATTR = "LOWER"  # the token attribute the ruler's phrase patterns are matched on
 
 
 def load_model(lang: str) -> Language:
@@ -32,28 +37,76 @@ def load_model(lang: str) -> Language:
         return spacy.load(model)
 
 
-@cache
 def load_nlp(lang: str, gazetteers: tuple[str, ...] = ()) -> Language:
     """The spaCy model for `lang`, an entity ruler for actors (ACTOR) and places (PLACE) from
     the actor dictionary and the gazetteer (user gazetteers included), and cronica's
-    components after the model's own."""
-    from cronica.resolve.actors import ActorResolver
+    components after the model's own; built once per process for each language and
+    gazetteers, however the call spells them (`load_nlp("es")` is `load_nlp("es", ())`)."""
+    return _load_nlp(lang, tuple(gazetteers))
+
+
+@cache
+def _load_nlp(lang: str, gazetteers: tuple[str, ...]) -> Language:
+    from cronica.resolve.actors import shipped_resolver
     from cronica.resolve.places import Gazetteer
 
     nlp = load_model(lang)
-    patterns = ActorResolver().patterns(lang) + Gazetteer.load(list(gazetteers)).patterns(lang)
+    patterns = shipped_resolver().patterns(lang) + Gazetteer.load(list(gazetteers)).patterns(lang)
     ruler = nlp.add_pipe(
         "entity_ruler",
         name=RULER_NAME,
         before="ner",
-        config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"},
+        config={"overwrite_ents": True, "phrase_matcher_attr": PHRASE_ATTR},
     )
     assert isinstance(ruler, EntityRuler)
-    # Phrase patterns matched on LOWER need only the tokenizer; spaCy would otherwise run the
-    # model's parser and tagger over every one of the thousands of pattern texts at start-up.
-    with nlp.select_pipes(enable=[RULER_NAME]):
-        ruler.add_patterns(patterns)
+    add_patterns(nlp, ruler, patterns)
     for name in COMPONENTS:
         nlp.add_pipe(name)
     log.debug("loaded %s with %d ruler patterns", pack(lang).model, len(patterns))
     return nlp
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A phrase pattern as the ruler keeps it: only its text is read back (by
+    `EntityRuler.patterns`, hence `to_disk`); the matcher holds its token keys."""
+
+    text: str
+
+
+def add_patterns(nlp: Language, ruler: EntityRuler, patterns: list[dict[str, Any]]) -> None:
+    """`ruler.add_patterns(patterns)`, with the phrase patterns' tokens from the cache.
+
+    `EntityRuler.add_patterns` tokenises every phrase pattern at every start (thousands of
+    place and actor names: a third of a second, most of it making the words' lexemes). A
+    phrase pattern matched on LOWER is only the sequence of its tokens' LOWER hashes, which
+    depend on nothing but the texts, the tokenizer (model and spaCy version) and the
+    attribute: those sequences are kept in cronica's cache folder (places/cache.py) and
+    added to the ruler's phrase matcher in the order, with the labels and ids, that
+    `add_patterns` uses. Token patterns (lists) go through `add_patterns`, first, as there.
+    """
+    assert ruler.phrase_matcher_attr == PHRASE_ATTR, "phrase keys are cached for LOWER"
+    phrases = [p for p in patterns if isinstance(p["pattern"], str)]
+    tokens = [p for p in patterns if not isinstance(p["pattern"], str)]
+    if tokens:
+        with nlp.select_pipes(enable=[ruler.name]):
+            ruler.add_patterns(tokens)
+    texts = [p["pattern"] for p in phrases]
+    meta = nlp.meta
+    key = fingerprint([], [Path(__file__)], [spacy.__version__, nlp.lang, meta.get("name"),
+                                              meta.get("version"), PHRASE_ATTR, *texts])
+    keys = cached("ruler", key, lambda: phrase_keys(nlp, texts))
+    for entry, keyword in zip(phrases, keys, strict=True):
+        label = entry["label"]
+        if "id" in entry:
+            ent_label = label
+            label = ruler._create_label(label, entry["id"])
+            ruler._ent_ids[ruler.matcher._normalize_key(label)] = (ent_label, entry["id"])
+        ruler.phrase_patterns[label].append(Phrase(entry["pattern"]))
+        # PhraseMatcher.add takes a pattern as a Doc or as its sequence of attribute keys.
+        ruler.phrase_matcher.add(label, [keyword])  # type: ignore[list-item]
+
+
+def phrase_keys(nlp: Language, texts: list[str]) -> list[tuple[int, ...]]:
+    """The LOWER hash of each token of each text, as the ruler's phrase matcher keys them."""
+    return [tuple(token.lower for token in nlp.make_doc(text)) for text in texts]

@@ -14,13 +14,15 @@ probabilities are a softmax over that set. The decision:
 from __future__ import annotations
 
 from functools import lru_cache
-
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+from typing import TYPE_CHECKING
 
 from cronica.datafiles import load_yaml
 from cronica.lang import packs, supported
 from cronica.record import Document, InputError
 from cronica.text import fold
+
+if TYPE_CHECKING:  # py3langid is imported when a language is detected, not at start-up
+    from py3langid.langid import LanguageIdentifier
 
 REJECT_PROBABILITY = 0.6
 REJECT_RATIO = 4.0
@@ -35,6 +37,8 @@ def rivals() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _identifier() -> LanguageIdentifier:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     ident.set_languages([code for code in supported() + rivals() if code in ident.labels])
     return ident

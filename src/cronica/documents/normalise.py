@@ -149,38 +149,82 @@ def _skippable(ch: str) -> bool:
 Chars = tuple[list[str], list[int], list[int]]
 
 
+_PLAIN: dict[str, bool] = {}  # character -> kept as it is, on its own (see _plain)
+
+
+def _plain(ch: str) -> bool:
+    """Whether `_step` keeps `ch` as it is, with its own offsets, when no combining mark
+    follows it: not a line break to fold, a space to unify or a character to drop, not a
+    combining mark, and its own NFC form."""
+    found = _PLAIN.get(ch)
+    if found is None:
+        found = not (
+            ch == "\r"
+            or ch in _SPACES
+            or ch in _DROP
+            or (ch != "\n" and unicodedata.category(ch) in ("Zs", "Cc"))
+            or unicodedata.combining(ch)
+            or unicodedata.normalize("NFC", ch) != ch
+        )
+        _PLAIN[ch] = found
+    return found
+
+
 def _clean_characters(text: str) -> Chars:
+    """The text's characters cleaned (see `_step`), each with the span of original offsets
+    it comes from. Runs of plain characters (most of any text) are copied whole; `_step`
+    takes each other character, and a plain one a combining mark follows."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    i, n = 0, len(text)
+    n = len(text)
+    special = sorted(ch for ch in set(text) if not _plain(ch))
+    if not special:
+        return list(text), list(range(n)), list(range(1, n + 1))
+    find = re.compile("[" + "".join(map(re.escape, special)) + "]").search
+    i = 0
     while i < n:
-        ch = text[i]
-        if ch == "\r":
-            step = 2 if i + 1 < n and text[i + 1] == "\n" else 1
-            chars.append("\n")
-            starts.append(i)
-            ends.append(i + step)
-            i += step
-            continue
-        if ch in _SPACES or (ch != "\n" and unicodedata.category(ch) == "Zs"):
-            chars.append(" ")
-            starts.append(i)
-            ends.append(i + 1)
-            i += 1
-            continue
-        if ch in _DROP or (ch != "\n" and unicodedata.category(ch) == "Cc"):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and unicodedata.combining(text[j]):
-            j += 1
-        for out in unicodedata.normalize("NFC", text[i:j]):
-            chars.append(out)
-            starts.append(i)
-            ends.append(j)
-        i = j
+        found = find(text, i)
+        k = found.start() if found else n
+        end = k - 1 if k < n and unicodedata.combining(text[k]) else k
+        if end > i:
+            chars.extend(text[i:end])
+            starts.extend(range(i, end))
+            ends.extend(range(i + 1, end + 1))
+            i = end
+        if i < n:
+            i = _step(text, i, chars, starts, ends)
     return chars, starts, ends
+
+
+def _step(text: str, i: int, chars: list[str], starts: list[int], ends: list[int]) -> int:
+    """Clean the character at `i` (with the combining marks after it); the next index.
+    CR and CRLF become a line break, the odd spaces (_SPACES, Zs) a space, invisible and
+    control characters (_DROP, Cc) nothing; a character and its combining marks their
+    NFC form, every character of it spanning them all."""
+    n = len(text)
+    ch = text[i]
+    if ch == "\r":
+        step = 2 if i + 1 < n and text[i + 1] == "\n" else 1
+        chars.append("\n")
+        starts.append(i)
+        ends.append(i + step)
+        return i + step
+    if ch in _SPACES or (ch != "\n" and unicodedata.category(ch) == "Zs"):
+        chars.append(" ")
+        starts.append(i)
+        ends.append(i + 1)
+        return i + 1
+    if ch in _DROP or (ch != "\n" and unicodedata.category(ch) == "Cc"):
+        return i + 1
+    j = i + 1
+    while j < n and unicodedata.combining(text[j]):
+        j += 1
+    for out in unicodedata.normalize("NFC", text[i:j]):
+        chars.append(out)
+        starts.append(i)
+        ends.append(j)
+    return j
 
 
 def _remove_markers(

@@ -16,11 +16,21 @@ from cronica.documents.fields import ReadOptions
 from cronica.documents.raw import DEFAULT_MAX_BYTES, STDIN, read_text, source_name
 from cronica.documents.registry import FunctionReader
 from cronica.documents.sniff import sniff
-from cronica.documents.webpage import read_html
 from cronica.record import Document, InputError
 
 AUTO = "auto"  # choose the reader by file extension, else by content (documents/sniff.py)
-# HTML reading lives in webpage.py; its registered reader object is declared here.
+
+
+def read_html(text: str, name: str, path: str | None, options: ReadOptions) -> Iterator[
+    Document | InputError
+]:
+    """HTML reading lives in webpage.py, imported on the first page read: trafilatura takes
+    half a second to import, which a run over plain text must not pay."""
+    from cronica.documents.webpage import read_html as read_page
+
+    return read_page(text, name, path, options)
+
+
 HTML = FunctionReader("html", (".html", ".htm", ".xhtml"), read_html)
 
 

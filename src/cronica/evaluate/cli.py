@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from cronica.evaluate import report, suite
 from cronica.evaluate.result import Result, default_data_dir
 from cronica.plain_help import PlainGroup, PlainTyper, flag
 
@@ -34,6 +33,8 @@ DataOpt = Annotated[
 
 
 def _finish(results: list[Result], json_path: Path | None) -> None:
+    from cronica.evaluate import report, suite
+
     report.print_results(results, suite.HEADLINE)
     if json_path:
         report.write_json(results, json_path)
@@ -42,6 +43,8 @@ def _finish(results: list[Result], json_path: Path | None) -> None:
 
 def _one(kind: str, path: Path | None, data: Path | None, json_path: Path | None,
          limit: int | None) -> None:  # fmt: skip
+    from cronica.evaluate import suite
+
     _finish([suite.run_one(kind, path, data, limit)], json_path)
 
 
@@ -63,6 +66,8 @@ def events_cmd(
     Without PATH: the three sets (Aleppo example, news_dev, wikipedia_dev), one result each;
     a gold file gives one result; a folder gives one per .jsonl file. With --reviewed: the
     machine's events in --db against what reviewers accepted, rejected and corrected."""
+    from cronica.evaluate import report, suite
+
     if reviewed:
         from cronica.evaluate import reviewed as by_review
 
@@ -113,6 +118,8 @@ def all_cmd(
     limit: LimitOpt = None,
 ) -> None:
     """Every evaluation whose data is present; writes the markdown report."""
+    from cronica.evaluate import report, suite
+
     data_dir = data or default_data_dir()
     results = suite.run_all(data_dir, limit)
     _finish(results, json)

@@ -122,11 +122,31 @@ def _country_forms(lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((country, frozenset(_forms(word, lang))) for word, country in words.items())
 
 
+CountryForms = tuple[tuple[str, str], ...]  # (country, demonym form)
+
+
+@lru_cache(maxsize=4)
+def _country_index(lang: str) -> tuple[dict[str, CountryForms], CountryForms]:
+    """The (country, form) pairs of `_country_forms` by the form's first word, and those
+    without one (a form that is empty or starts with a space): a form occurs in a mention on
+    word boundaries only where its first word is one of the mention's words."""
+    by_word: dict[str, list[tuple[str, str]]] = {}
+    always: list[tuple[str, str]] = []
+    for country, forms in _country_forms(lang):
+        for form in forms:
+            first = form.split(" ")[0]
+            (by_word.setdefault(first, []) if first else always).append((country, form))
+    return {word: tuple(pairs) for word, pairs in by_word.items()}, tuple(always)
+
+
 @lru_cache(maxsize=1 << 14)
 def _countries_named(text: str, lang: str) -> frozenset[str]:
     key = name_key(text)
-    return frozenset(country for country, forms in _country_forms(lang)
-                     if any(contains_phrase(key, form) for form in forms))
+    by_word, always = _country_index(lang)
+    candidates = [*always]
+    for word in set(key.split(" ")):
+        candidates.extend(by_word.get(word, ()))
+    return frozenset(country for country, form in candidates if contains_phrase(key, form))
 
 
 def countries_named(text: str, lang: str) -> set[str]:
@@ -323,6 +343,13 @@ class ActorResolver:
         """Canonical name of a named source, the same in every language ("SOHR", "OSDH",
         "Observatorio Sirio" -> "Syrian Observatory for Human Rights"); `lang` is unused."""
         return self._sources.source_name(text)
+
+
+@lru_cache(maxsize=1)
+def shipped_resolver() -> ActorResolver:
+    """The resolver of the shipped dictionary, built once per process: the pipeline and its
+    entity ruler's patterns (components/nlp.py) both read it."""
+    return ActorResolver()
 
 
 class _SourceTable:
