@@ -71,8 +71,11 @@ class Ontology:
         return self.by_agent_type.get(sub_event_type, {}).get(agent_type or "", sub_event_type)
 
     def default_actor(self, sub_event_type: str, country: str | None) -> Actor | None:
-        """The implied actor 1 of a demonstration event (protesters, rioters)."""
-        spec = self.default_actor1.get(self.event_type_of[sub_event_type])
+        """The implied actor 1 of a sub-event type, or of its event type (protesters,
+        rioters, an unidentified armed group)."""
+        spec = self.default_actor1.get(sub_event_type) or self.default_actor1.get(
+            self.event_type_of[sub_event_type]
+        )
         if spec is None:
             return None
         name = spec["canonical"].format(country=country) if country else spec["actor_type"]

@@ -384,3 +384,16 @@ def test_an_actor_read_as_an_auxiliary_is_the_subject(pipeline):
     found = actors(events_of(pipeline, "On 27 August, IS recaptured al-Rai.", "en"),
                    "Non-state actor overtakes territory")  # fmt: skip
     assert found and found[0][0] == "Islamic State"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Un coche bomba estalló el lunes en el mercado de Azaz y mató a seis personas."),
+        ("en", "A car bomb exploded on Monday in the market of Azaz, killing six people."),
+    ],
+)
+def test_a_bombing_no_one_is_named_for_is_an_unidentified_groups(pipeline, lang, text):
+    """ACLED's convention: an unnamed perpetrator is an unidentified armed group."""
+    found = actors(events_of(pipeline, text, lang), "Remote explosive/landmine/IED")
+    assert found and found[0][0] == "Unidentified Armed Group (Syria)"

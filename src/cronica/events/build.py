@@ -218,7 +218,8 @@ def _share_anaphor(events: list[Event]) -> None:
         return
     action = next(ev.action for ev in events if rule in ev.rules)
     for ev in events:
-        if ev.action == action and ev.actor1 is None and rule not in ev.rules:
+        no_actor = ev.actor1 is None or IMPLIED_ACTOR_RULE in ev.rules  # none named
+        if ev.action == action and no_actor and rule not in ev.rules:
             ev.rules.append(rule)
 
 

@@ -57,13 +57,16 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if a.sub_event_type != b.sub_event_type:
         return True  # degrees of one happening: the crowd of one is the other's target
-    ca = a.actor1.canonical if a.actor1 else None
-    cb = b.actor1.canonical if b.actor1 else None
-    return not (ca and cb and ca != cb)
+    ca = a.actor1.canonical if a.actor1 and IMPLIED_ACTOR not in a.rules else None
+    cb = b.actor1.canonical if b.actor1 and IMPLIED_ACTOR not in b.rules else None
+    return not (ca and cb and ca != cb)  # an implied actor is no one in particular
 
 
 def _absorb_sentence(keep: Event, other: Event) -> None:
     keep.location = keep.location or other.location
+    if IMPLIED_ACTOR in keep.rules and IMPLIED_ACTOR not in other.rules and other.actor1:
+        keep.actor1 = other.actor1  # a named actor over the ontology's default
+        keep.rules.remove(IMPLIED_ACTOR)
     keep.actor1 = keep.actor1 or other.actor1
     keep.actor2 = keep.actor2 or other.actor2
     for claim in other.claims:
