@@ -397,3 +397,15 @@ def test_a_bombing_no_one_is_named_for_is_an_unidentified_groups(pipeline, lang,
     """ACLED's convention: an unnamed perpetrator is an unidentified armed group."""
     found = actors(events_of(pipeline, text, lang), "Remote explosive/landmine/IED")
     assert found and found[0][0] == "Unidentified Armed Group (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Dos civiles murieron el lunes en un bombardeo de la aviación siria sobre Saraqib."),
+        ("en", "Two civilians were killed on Monday in a Syrian air strike on Saraqib."),
+    ],
+)
+def test_civilians_killed_by_a_strike_are_its_actor_2(pipeline, lang, text):
+    found = actors(events_of(pipeline, text, lang), "Air/drone strike")
+    assert found and found[0][1] == "Civilians (Syria)"

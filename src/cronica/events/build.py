@@ -32,6 +32,8 @@ from cronica.resolve.time import ResolvedTime, background, resolve_time
 from cronica.story import Story
 from cronica.text import fold
 
+VICTIM_KINDS = ("killed", "wounded")  # counts whose noun may name an event's victims
+CIVILIANS = "Civilians"  # ACLED's actor type of civilians
 SELF_DATED_ZONE = "brief"  # a dated news brief (documents/zones): its own dateline dates it
 log = logging.getLogger(__name__)
 
@@ -58,11 +60,41 @@ def sentence_events(story: Story, span: Span) -> list[Event]:
         if not tolls.counts:
             _attach_to_previous(story, span)
         return []
-    _attach_quantities(events, [(i, q) for i, q in span._.quantities if i not in tolls.counts])
+    counts = [(i, q) for i, q in span._.quantities if i not in tolls.counts]
+    _attach_quantities(events, counts)
+    _civilian_victims(story, span, events, counts)
     _share_anaphor([ev for _, ev in events])
     merged = merge_within_sentence([ev for _, ev in events])
     story.last_events, story.last_index = merged, index
     return merged
+
+
+def _civilian_victims(
+    story: Story, span: Span, events: list[tuple[int, Event]], counts: list[tuple[int, Quantity]]
+) -> None:
+    """A strike or shelling whose dead or wounded are civilians ("dos civiles perecieron en
+    bombardeos", "killing 15 people, among them 11 children") has them as actor 2, as ACLED
+    codes it, when no one else is its target."""
+    victims = None
+    for i, q in counts:
+        if q.kind not in VICTIM_KINDS:
+            continue
+        noun = span.doc[i].head if span.doc[i].dep_ == "nummod" else span.doc[i]
+        actor = story.reader.actor_of(noun)
+        if actor is not None and actor.actor_type == CIVILIANS:
+            victims = actor
+            break
+    if victims is None:
+        return
+    onto = ontology()
+    for _, ev in events:  # a battle's other end is an armed side, whoever died in it
+        if (
+            ev.actor2 is None
+            and onto.takes_opponent(ev.sub_event_type)
+            and not onto.is_symmetric(ev.event_type)
+        ):
+            ev.actor2 = victims
+            ev.rules.append("target:civilian-victims")
 
 
 def _log_toll(story: Story, span: Span, trigger: Token) -> None:
