@@ -72,7 +72,8 @@ def token_place(story: Story, token: Token) -> Location:
             )
             if loc is not None:
                 loc.text = text
-                if within is not None and _is_city_of(loc, within):
+                named = token.pos_ == "PROPN" or entity_of(token) is not None
+                if within is not None and named and _is_city_of(loc, within):
                     loc = _unknown_district(text, loc)
         if loc is not None:
             return loc
