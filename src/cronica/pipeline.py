@@ -208,10 +208,13 @@ class Pipeline:
                 analysis.events.extend(sentence_events(story, span))
         assert analysis is not None and story is not None  # read_parts yields at least once
         lang = story.lang
-        for old in news_background(analysis.events, doc.date):
+        background = news_background(analysis.events, doc.date)
+        for old in background:
             log.info("%s: sentence %d: %s dropped: background (dated %s)",
                      doc.id, old.sentence_index, old.action, old.date)  # fmt: skip
-            analysis.events.remove(old)
+        if background:
+            dropped = {id(ev) for ev in background}
+            analysis.events = [ev for ev in analysis.events if id(ev) not in dropped]
         analysis.events = merge_document(analysis.events, story.attribution.detached)
         analysis.events = fill_opponents(analysis.events)
         log.info(
