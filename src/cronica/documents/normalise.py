@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from itertools import chain, compress
 
 from cronica.lang import LanguagePack, packs
 
@@ -72,9 +75,9 @@ class NormalisedText:
 
     original: str
     clean: str
-    offsets: list[int]
+    offsets: Sequence[int]  # array('q') from normalise: 8 bytes a character, not ~40
     citations: list[Citation] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list, repr=False)
+    ends: Sequence[int] = field(default_factory=list, repr=False)
 
     @cached_property
     def citation_starts(self) -> list[int]:
@@ -90,7 +93,7 @@ def normalise(text: str) -> NormalisedText:
     return NormalisedText(
         original=text,
         clean="".join(chars),
-        offsets=starts + [len(text)],
+        offsets=starts + array("q", [len(text)]),
         citations=citations,
         ends=ends,
     )
@@ -151,13 +154,15 @@ def _skippable(ch: str) -> bool:
     )
 
 
-Chars = tuple[list[str], list[int], list[int]]
+# The clean characters, and the original start and end of each: arrays of 8-byte integers
+# (a list of Python ints takes some 40 bytes a character, 4 GB for a 50 MB document).
+Chars = tuple[list[str], "array[int]", "array[int]"]
 
 
 def _clean_characters(text: str) -> Chars:
     chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array("q")
+    ends = array("q")
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -189,13 +194,15 @@ def _clean_characters(text: str) -> Chars:
 
 
 def _remove_markers(
-    chars: list[str], starts: list[int], ends: list[int]
-) -> tuple[list[str], list[int], list[int], list[Citation]]:
+    chars: list[str], starts: array[int], ends: array[int]
+) -> tuple[list[str], array[int], array[int], list[Citation]]:
     s = "".join(chars)
     marker_re, group_re = _marker_res(tuple(packs().values()))
+    if group_re.search(s) is None:  # most texts have no marker: nothing to copy
+        return chars, starts, ends, []
     out_c: list[str] = []
-    out_s: list[int] = []
-    out_e: list[int] = []
+    out_s = array("q")
+    out_e = array("q")
     citations: list[Citation] = []
     pos = 0
     for group in group_re.finditer(s):
@@ -227,6 +234,12 @@ def _remove_markers(
     return out_c, out_s, out_e, citations
 
 
-def _collapse_spaces(chars: list[str], starts: list[int], ends: list[int]) -> Chars:
-    keep = [i for i, ch in enumerate(chars) if not (ch == " " and i > 0 and chars[i - 1] == " ")]
-    return [chars[i] for i in keep], [starts[i] for i in keep], [ends[i] for i in keep]
+def _collapse_spaces(chars: list[str], starts: array[int], ends: array[int]) -> Chars:
+    previous = chain(" ", chars)  # one longer than chars: zip stops with chars
+    keep = [not (ch == " " and prev == " ") for prev, ch in zip(previous, chars, strict=False)]
+    keep[:1] = [True]  # the first character has no previous one
+    return (
+        list(compress(chars, keep)),
+        array("q", compress(starts, keep)),
+        array("q", compress(ends, keep)),
+    )
