@@ -19,7 +19,7 @@ from cronica.record import Actor, Event, Location
 from cronica.text import fold
 
 
-def _name(loc: Location) -> str:
+def place_name(loc: Location) -> str:
     return fold(loc.canonical or loc.text)
 
 
@@ -40,7 +40,7 @@ def place_relation(a: Location | None, b: Location | None) -> str | None:
         return None
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return "same"
-    na, nb = _name(a), _name(b)
+    na, nb = place_name(a), place_name(b)
     if na == nb:
         return "same"
     if na.endswith(", " + nb):

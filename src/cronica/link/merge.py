@@ -17,13 +17,22 @@ from cronica.link.compare import (
     actors_compatible,
     date_range,
     mention_sentences,
+    place_name,
     place_relation,
     same_event,
     same_time,
 )
 from cronica.link.sources import settle, source_quantities
 from cronica.ontology import ontology
-from cronica.record import Claim, DetachedClaim, Event, Evidence, Fatalities, Quantity
+from cronica.record import (
+    Claim,
+    DetachedClaim,
+    Event,
+    Evidence,
+    Fatalities,
+    Location,
+    Quantity,
+)
 
 DETACHED_WINDOW = 3  # sentences between a denial of an accusation and the accused event
 ANAPHOR_WINDOW = 3  # sentences between an event and a later "el ataque" that names it
@@ -288,7 +297,9 @@ class Kept:
     thousands): by sub-event type and action (same_event requires both equal), then by the
     sentences of their mentions (mentions whose dates cannot be compared merge only a
     sentence apart) and by date (two known dates overlap only when one's ISO prefix is the
-    other's); and by the sentence of the kept record (the anaphor rules look a few back).
+    other's), narrowed by place (place_relation: either unknown, the same gazetteer entry or
+    name, or one name "X, <the other>"); and by the sentence of the kept record (the anaphor
+    rules look a few back).
     An index may hold stale positions: it only proposes, same_event decides."""
 
     def __init__(self) -> None:
@@ -314,6 +325,8 @@ class Kept:
             block.dated[found[0]].add(at)
             for size in range(1, len(found[0])):
                 block.within[found[0][:size]].add(at)
+        for key in _place_keys(event.location, kept=True):
+            block.places[key].add(at)
         self.by_sentence[event.sentence_index].add(at)
 
     def twin(self, event: Event) -> int | None:
@@ -331,6 +344,9 @@ class Kept:
             for size in range(1, len(dated[0]) + 1):
                 found.update(block.dated.get(dated[0][:size], ()))
             found.update(block.within.get(dated[0], ()))
+        keys = _place_keys(event.location, kept=False)
+        if keys:  # a place: only kept events at no place or a related one
+            found &= set().union(*(block.places.get(key, ()) for key in keys))
         for at in sorted(found):
             kept = self.events[at]
             pair = (self.held[at].sentences_of(kept), own)
@@ -368,12 +384,36 @@ class _Block:
     """Kept positions of one sub-event type and action: by mention sentence, by the start of
     their date range (an ISO prefix), and by each shorter prefix of it."""
 
-    __slots__ = ("dated", "near", "within")
+    __slots__ = ("dated", "near", "places", "within")
 
     def __init__(self) -> None:
         self.near: dict[int, set[int]] = defaultdict(set)
         self.dated: dict[str, set[int]] = defaultdict(set)
         self.within: dict[str, set[int]] = defaultdict(set)
+        self.places: dict[str, set[int]] = defaultdict(set)  # see _place_keys
+
+
+UNPLACED = "?"  # the key of a kept event at no place (place_relation: "unknown")
+
+
+def _place_keys(place: Location | None, *, kept: bool) -> list[str]:
+    """A kept event's keys in the place index (`kept`), or the keys a new mention looks up:
+    every kept event whose place_relation with it is not None has one of them. An unknown
+    place: a kept one is UNPLACED, a new one looks up nothing (it may merge with any)."""
+    if place is None or not (place.canonical or place.text):
+        return [UNPLACED] if kept else []
+    name = place_name(place)
+    ends = []  # "hanano, aleppo" -> "aleppo": the names it lies in
+    at = name.find(", ")
+    while at >= 0:
+        ends.append(name[at + 2 :])
+        at = name.find(", ", at + 1)
+    keys = [f"n:{name}"]
+    if place.gazetteer_id:
+        keys.append(f"g:{place.gazetteer_id}")
+    if kept:
+        return keys + [f"in:{end}" for end in ends]
+    return [*keys, UNPLACED, f"in:{name}", *(f"n:{end}" for end in ends)]
 
 
 def merge_document(events: list[Event], detached: Sequence[DetachedClaim] = ()) -> list[Event]:
