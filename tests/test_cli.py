@@ -646,8 +646,8 @@ def bad_inputs(tmp_path) -> dict[str, Path]:
     }
     paths["empty"].write_bytes(b"")
     paths["binary"].write_bytes(bytes(range(256)) * 8)
-    paths["latin1"].write_bytes(
-        "El ejército sirio bombardeó Alepo.\nLos rebeldes huyeron al norte.\n".encode("latin-1")
+    paths["latin1"].write_bytes(  # not UTF-8, nor any single-byte text: C1 controls
+        "El ejército sirio bombardeó Alepo.".encode("latin-1") + bytes(range(0x80, 0xA0)) * 8
     )
     shutil.copyfile(FRENCH, paths["french"])
     return paths
@@ -677,6 +677,23 @@ def test_extract_reports_each_bad_input_and_goes_on(tmp_path, bad_inputs, cronic
     assert f"{bad_inputs['latin1']}:1:" in run.stderr  # the line of the bad byte
     assert "4 input(s) failed" in run.stderr
     assert str(good) not in " ".join(line for line in lines if "ERROR" in line)
+
+
+def test_extract_reads_windows_1252_as_it_reads_utf8(tmp_path, cronica):
+    text = (
+        "El 3 de marzo de 2016, según el Ejército, murió un soldado en un ataque de los rebeldes "
+        "contra un puesto militar cerca de Homs.\n"
+        "Aviones sirios bombardearon Alepo y mataron a 12 civiles, según el Observatorio.\n"
+    )
+    found = {}
+    for encoding in ("utf-8", "cp1252"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        run = cronica("extract", path, "--lang", "es", "--date", "2016-03-04", "--format", "jsonl")
+        assert run.returncode == 0, str(run)
+        found[encoding] = json.dumps(run.jsonl(), ensure_ascii=False).replace(str(path), "DOC")
+    assert "según el Ejército" in found["utf-8"] and found["cp1252"] == found["utf-8"]
+    assert f"{tmp_path / 'cp1252.txt'}: not UTF-8; decoded as cp1252 (detected)" in run.stderr
 
 
 def test_ingest_stores_the_good_inputs_of_a_failing_run(tmp_path, bad_inputs):

@@ -118,8 +118,8 @@ class Pipeline:
         self.gazetteer = Gazetteer.load(list(self.gazetteers))
 
     def extract(self, doc: Document) -> list[Event]:
-        """Events of one document."""
-        return self.analyse(doc).events
+        """Events of one document (its sentences are not kept)."""
+        return self.analyse(doc, keep_sentences=False).events
 
     def read(self, doc: Document, upto: str | None = None) -> tuple[Story, list[Doc]]:
         """The document's story and its paragraphs read by the components (all of them, or
@@ -193,36 +193,44 @@ class Pipeline:
                         return docs
         return docs
 
-    def analyse(self, doc: Document) -> Analysis:
-        """Sentences and events of one document (raises InputError on unusable input)."""
+    def analyse(self, doc: Document, keep_sentences: bool = True) -> Analysis:
+        """Sentences and events of one document (raises InputError on unusable input).
+        Without `keep_sentences` the analysis has no sentences: a 50 MB document's would
+        be held to the end for nothing."""
         analysis: Analysis | None = None
         story = None
+        sentences = 0
         for story, docs in self.read_parts(doc):
             if analysis is None:
                 analysis = Analysis(doc, story.lang)
             for span in (s for parsed in docs for s in read_sentences(parsed)):
+                sentences += 1
                 ev = span._.evidence
-                analysis.sentences.append(
-                    (span._.index, ev.start, ev.end, ev.sentence, ev.citations)
-                )
+                if keep_sentences:
+                    analysis.sentences.append(
+                        (span._.index, ev.start, ev.end, ev.sentence, ev.citations)
+                    )
                 analysis.events.extend(sentence_events(story, span))
         assert analysis is not None and story is not None  # read_parts yields at least once
         lang = story.lang
-        for old in news_background(analysis.events, doc.date):
+        background = news_background(analysis.events, doc.date)
+        for old in background:
             log.info("%s: sentence %d: %s dropped: background (dated %s)",
                      doc.id, old.sentence_index, old.action, old.date)  # fmt: skip
-            analysis.events.remove(old)
-        for later in after_publication(analysis.events, doc.date):
+        later = after_publication(analysis.events, doc.date)
+        for ev in later:
             log.info("%s: sentence %d: %s dropped: dated %s, after the publication date",
-                     doc.id, later.sentence_index, later.action, later.date)  # fmt: skip
-            analysis.events.remove(later)
+                     doc.id, ev.sentence_index, ev.action, ev.date)  # fmt: skip
+        if background or later:
+            dropped = {id(ev) for ev in [*background, *later]}
+            analysis.events = [ev for ev in analysis.events if id(ev) not in dropped]
         analysis.events = merge_document(analysis.events, story.attribution.detached)
         analysis.events = fill_opponents(analysis.events)
         log.info(
             "%s: %d sentence%s, %d event%s (%s)",
             doc.id,
-            len(analysis.sentences),
-            "" if len(analysis.sentences) == 1 else "s",
+            sentences,
+            "" if sentences == 1 else "s",
             len(analysis.events),
             "" if len(analysis.events) == 1 else "s",
             lang,

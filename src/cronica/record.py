@@ -61,7 +61,13 @@ class Document:
 
     @property
     def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        """SHA-256 of the text; computed once per text (every event id of a long document
+        asks for it, and hashing it each time made the cost grow with the square)."""
+        text, found = self.__dict__.get("_hashed", (None, ""))
+        if text is not self.text:
+            found = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+            self.__dict__["_hashed"] = (self.text, found)
+        return found
 
 
 @dataclass

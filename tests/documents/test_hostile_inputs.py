@@ -102,11 +102,32 @@ def test_broken_utf16_is_a_clear_error(tmp_path: Path) -> None:
     assert docs == [] and "not valid UTF-16" in str(errors[0]) and errors[0].source == str(path)
 
 
-def test_latin1_is_named_with_its_position(tmp_path: Path) -> None:
+def test_windows_1252_is_decoded_and_said(tmp_path: Path, caplog) -> None:
+    text = "Combates en Adén.\nSegún el Ejército, murió un soldado; «no hubo tregua».\n"
     path = tmp_path / "noticia.txt"
-    path.write_bytes("Combates en Adén.\nEl ejército avanzó.".encode("latin-1"))
+    path.write_bytes(text.encode("cp1252"))
+    with caplog.at_level(logging.WARNING):
+        docs, errors = read_all(str(path))
+    assert errors == [] and [d.text for d in docs] == [text]
+    assert f"{path}: not UTF-8; decoded as cp1252 (detected)" in caplog.text
+
+
+def test_utf8_and_latin1_lines_are_each_decoded(tmp_path: Path, caplog) -> None:
+    utf8, latin1 = "Según la ONU, huyeron 300 familias.\n", "El Ejército avanzó en Adén.\n"
+    path = tmp_path / "mezcla.txt"
+    path.write_bytes(utf8.encode("utf-8") + latin1.encode("latin-1") + utf8.encode("utf-8"))
+    with caplog.at_level(logging.WARNING):
+        docs, errors = read_all(str(path))
+    assert errors == [] and [d.text for d in docs] == [utf8 + latin1 + utf8]
+    assert "(1 of 4 lines; the others are UTF-8)" in caplog.text
+
+
+def test_undecodable_bytes_are_named_with_their_position(tmp_path: Path) -> None:
+    path = tmp_path / "ruido.txt"
+    path.write_bytes(b"Combates.\n" + bytes(range(0x80, 0xA0)) * 20)
     docs, errors = read_all(str(path))
-    assert docs == [] and "not valid UTF-8" in str(errors[0]) and errors[0].line == 1
+    assert docs == [] and errors[0].source == str(path) and errors[0].line == 2
+    assert "not valid UTF-8: byte 0x80" in str(errors[0]) and "cp1252" in str(errors[0])
 
 
 def test_lone_surrogate_in_jsonl_is_replaced(tmp_path: Path, caplog) -> None:

@@ -168,4 +168,5 @@ _TRICKY = ("ab é\n\r\t\u00a0\u2009\u200b\u00ad\x00\x7f\u0301\u0308\u0327\u212b\
 def test_runs_of_plain_characters_clean_as_one_by_one(text: str) -> None:
     from cronica.documents.normalise import _clean_characters
 
-    assert _clean_characters(text) == _clean_characters_one_by_one(text)
+    chars, starts, ends = _clean_characters(text)
+    assert (chars, list(starts), list(ends)) == _clean_characters_one_by_one(text)

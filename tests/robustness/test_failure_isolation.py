@@ -44,10 +44,10 @@ def fault(monkeypatch):
     """Make Pipeline.analyse raise, deep inside, for documents whose id says "boom"."""
     real = Pipeline.analyse
 
-    def analyse(self, doc: Document):
+    def analyse(self, doc: Document, keep_sentences: bool = True):
         if "boom" in doc.id:
             raise ZeroDivisionError("injected fault")
-        return real(self, doc)
+        return real(self, doc, keep_sentences)
 
     monkeypatch.setattr(Pipeline, "analyse", analyse)
 

@@ -130,7 +130,7 @@ def test_markdown_and_text_keep_the_text(folder, text):
 def test_normalise_maps_back_to_the_original(text):
     norm = normalise(text)
     assert len(norm.offsets) == len(norm.clean) + 1 and len(norm.ends) == len(norm.clean)
-    assert norm.offsets == sorted(norm.offsets) and norm.offsets[-1] == len(text)
+    assert list(norm.offsets) == sorted(norm.offsets) and norm.offsets[-1] == len(text)
     assert not any(ch in norm.clean for ch in "\r\t\u200b\ufeff\x00")
     start, end = to_original(norm, 0, len(norm.clean))
     assert 0 <= start <= end <= len(text)

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
+from itertools import chain, compress
 
 from cronica.lang import LanguagePack, packs
 
@@ -72,9 +75,14 @@ class NormalisedText:
 
     original: str
     clean: str
-    offsets: list[int]
+    offsets: Sequence[int]  # array('q') from normalise: 8 bytes a character, not ~40
     citations: list[Citation] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list, repr=False)
+    ends: Sequence[int] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def citation_starts(self) -> list[int]:
+        """The start of each citation, for bisection (made once, not once per sentence)."""
+        return [c.start for c in self.citations]
 
 
 def normalise(text: str) -> NormalisedText:
@@ -85,7 +93,7 @@ def normalise(text: str) -> NormalisedText:
     return NormalisedText(
         original=text,
         clean="".join(chars),
-        offsets=starts + [len(text)],
+        offsets=starts + array("q", [len(text)]),
         citations=citations,
         ends=ends,
     )
@@ -116,7 +124,7 @@ def citations_in(norm: NormalisedText, start: int, end: int) -> list[str]:
     ``"... rusas.\\n[55] Al mismo"`` the ``[55]`` belongs to the sentence ending ``rusas.``.
     """
     cits = norm.citations
-    keys = [c.start for c in cits]
+    keys = norm.citation_starts
     out: list[str] = []
     i = bisect_left(keys, start)
     while i < len(cits) and cits[i].start < end:
@@ -146,7 +154,9 @@ def _skippable(ch: str) -> bool:
     )
 
 
-Chars = tuple[list[str], list[int], list[int]]
+# The clean characters, and the original start and end of each: arrays of 8-byte integers
+# (a list of Python ints takes some 40 bytes a character, 4 GB for a 50 MB document).
+Chars = tuple[list[str], "array[int]", "array[int]"]
 
 
 _PLAIN: dict[str, bool] = {}  # character -> kept as it is, on its own (see _plain)
@@ -175,12 +185,12 @@ def _clean_characters(text: str) -> Chars:
     it comes from. Runs of plain characters (most of any text) are copied whole; `_step`
     takes each other character, and a plain one a combining mark follows."""
     chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
+    starts = array("q")  # 8 bytes an offset: a 5 MB text is 40 million offsets
+    ends = array("q")
     n = len(text)
     special = sorted(ch for ch in set(text) if not _plain(ch))
     if not special:
-        return list(text), list(range(n)), list(range(1, n + 1))
+        return list(text), array("q", range(n)), array("q", range(1, n + 1))
     find = re.compile("[" + "".join(map(re.escape, special)) + "]").search
     i = 0
     while i < n:
@@ -197,7 +207,9 @@ def _clean_characters(text: str) -> Chars:
     return chars, starts, ends
 
 
-def _step(text: str, i: int, chars: list[str], starts: list[int], ends: list[int]) -> int:
+def _step(
+    text: str, i: int, chars: list[str], starts: array[int], ends: array[int]
+) -> int:
     """Clean the character at `i` (with the combining marks after it); the next index.
     CR and CRLF become a line break, the odd spaces (_SPACES, Zs) a space, invisible and
     control characters (_DROP, Cc) nothing; a character and its combining marks their
@@ -228,13 +240,15 @@ def _step(text: str, i: int, chars: list[str], starts: list[int], ends: list[int
 
 
 def _remove_markers(
-    chars: list[str], starts: list[int], ends: list[int]
-) -> tuple[list[str], list[int], list[int], list[Citation]]:
+    chars: list[str], starts: array[int], ends: array[int]
+) -> tuple[list[str], array[int], array[int], list[Citation]]:
     s = "".join(chars)
     marker_re, group_re = _marker_res(tuple(packs().values()))
+    if group_re.search(s) is None:  # most texts have no marker: nothing to copy
+        return chars, starts, ends, []
     out_c: list[str] = []
-    out_s: list[int] = []
-    out_e: list[int] = []
+    out_s = array("q")
+    out_e = array("q")
     citations: list[Citation] = []
     pos = 0
     for group in group_re.finditer(s):
@@ -266,6 +280,12 @@ def _remove_markers(
     return out_c, out_s, out_e, citations
 
 
-def _collapse_spaces(chars: list[str], starts: list[int], ends: list[int]) -> Chars:
-    keep = [i for i, ch in enumerate(chars) if not (ch == " " and i > 0 and chars[i - 1] == " ")]
-    return [chars[i] for i in keep], [starts[i] for i in keep], [ends[i] for i in keep]
+def _collapse_spaces(chars: list[str], starts: array[int], ends: array[int]) -> Chars:
+    previous = chain(" ", chars)  # one longer than chars: zip stops with chars
+    keep = [not (ch == " " and prev == " ") for prev, ch in zip(previous, chars, strict=False)]
+    keep[:1] = [True]  # the first character has no previous one
+    return (
+        list(compress(chars, keep)),
+        array("q", compress(starts, keep)),
+        array("q", compress(ends, keep)),
+    )

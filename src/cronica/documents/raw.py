@@ -3,9 +3,12 @@
 Every problem is an InputError naming the input: not found, a directory, not a regular
 file (a FIFO, a device, a socket: refused without opening it, so nothing blocks), over the
 size limit, empty, binary (NUL bytes), or not valid UTF-8 (with byte offset, line and
-column). A byte-order mark is the one thing trusted: UTF-16 and UTF-32 text with a BOM is
-decoded (and the user told). Nothing else is guessed: a latin-1 file is reported, not
-silently decoded.
+column). A byte-order mark is trusted: UTF-16 and UTF-32 text with a BOM is decoded (and the
+user told). Bytes that are not UTF-8 and have no BOM may be a single-byte Western file (news
+sites and Windows editors still write Windows-1252 / Latin-1): the lines that are not UTF-8
+are decoded when charset_normalizer finds one of SINGLE_BYTE that reads them as clean text,
+and the user is told which (a file of UTF-8 and Latin-1 lines is read line by line);
+anything else (random bytes) stays an error that names the input and the first bad byte.
 """
 
 from __future__ import annotations
@@ -24,6 +27,10 @@ log = logging.getLogger(__name__)
 STDIN = "-"
 STDIN_ID = "<stdin>"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Encodings a file that is not UTF-8 may be decoded as (Python codec names, preferred first),
+# and the most mess (charset_normalizer's chaos: odd characters, mixed scripts) accepted.
+SINGLE_BYTE = ("cp1252", "latin_1", "iso8859_15")
+MAX_MESS = 0.1
 
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
 _BOMS = (
@@ -69,16 +76,52 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
+        single = single_byte(data)
+        if single is not None:
+            encoding, text, lines = single
+            total = data.count(b"\n") + 1
+            mixed = f" ({lines} of {total} lines; the others are UTF-8)" if lines < total else ""
+            log.warning("%s: not UTF-8; decoded as %s (detected)%s", name, encoding, mixed)
+            return text.removeprefix("\ufeff")
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
         bad = data[err.start : err.start + 1].hex()
         raise InputError(
             name,
-            f"not valid UTF-8: byte 0x{bad} at offset {err.start} (column {column}); "
-            "convert the file to UTF-8",
+            f"not valid UTF-8: byte 0x{bad} at offset {err.start} (column {column}), nor "
+            f"clean {' / '.join(SINGLE_BYTE)} text; convert the file to UTF-8",
             line,
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def single_byte(data: bytes) -> tuple[str, str, int] | None:
+    """(encoding, text, lines in it) for bytes that are not all UTF-8: each line that is valid
+    UTF-8 is read as UTF-8 (a file put together from two sources mixes them), the others in
+    the one encoding of SINGLE_BYTE that charset_normalizer reads them as clean text in (a
+    mess ratio of at most MAX_MESS); None when there is no such encoding."""
+    from charset_normalizer import from_bytes  # only for the rare file that is not UTF-8
+
+    lines = data.split(b"\n")
+    texts: list[str | None] = []
+    for line in lines:
+        try:
+            texts.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(None)
+    other = b"\n".join(line for line, text in zip(lines, texts, strict=True) if text is None)
+    found = [m for m in from_bytes(other, cp_isolation=list(SINGLE_BYTE)) if m.chaos <= MAX_MESS]
+    if not found:
+        return None
+    best = min(found, key=lambda m: (m.chaos, SINGLE_BYTE.index(m.encoding)))
+    try:
+        decoded = [
+            line.decode(best.encoding) if text is None else text
+            for line, text in zip(lines, texts, strict=True)
+        ]
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return best.encoding, "\n".join(decoded), sum(1 for text in texts if text is None)
 
 
 def _decode_bom(data: bytes, skip: int, codec: str, label: str, name: str) -> str:

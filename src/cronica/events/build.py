@@ -372,7 +372,8 @@ def news_background(events: list[Event], dct: date | None) -> list[Event]:
     if dct is None:
         return []
     old = [ev for ev in events if _background(ev, dct)]
-    recent = [ev for ev in events if ev not in old and ev.date is not None]
+    dropped = {id(ev) for ev in old}
+    recent = any(id(ev) not in dropped and ev.date is not None for ev in events)
     return old if recent else []
 
 

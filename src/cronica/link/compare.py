@@ -19,7 +19,7 @@ from cronica.record import Actor, Event, Location
 from cronica.text import fold
 
 
-def _name(loc: Location) -> str:
+def place_name(loc: Location) -> str:
     return fold(loc.canonical or loc.text)
 
 
@@ -40,7 +40,7 @@ def place_relation(a: Location | None, b: Location | None) -> str | None:
         return None
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return "same"
-    na, nb = _name(a), _name(b)
+    na, nb = place_name(a), place_name(b)
     if na == nb:
         return "same"
     if na.endswith(", " + nb):
@@ -50,7 +50,7 @@ def place_relation(a: Location | None, b: Location | None) -> str | None:
     return None
 
 
-def _date_range(value: str | None, precision: str) -> tuple[str, str] | None:
+def date_range(value: str | None, precision: str) -> tuple[str, str] | None:
     if not value or precision not in ("day", "week", "month", "year"):
         return None
     if precision == "day" or precision == "week":
@@ -61,7 +61,7 @@ def _date_range(value: str | None, precision: str) -> tuple[str, str] | None:
 
 def same_time(a: Event, b: Event) -> bool | None:
     """True/False when both dates are known, None when either is not."""
-    ra, rb = _date_range(a.date, a.date_precision), _date_range(b.date, b.date_precision)
+    ra, rb = date_range(a.date, a.date_precision), date_range(b.date, b.date_precision)
     if ra is None or rb is None:
         return None
     return ra[0] <= rb[1] and rb[0] <= ra[1]
@@ -99,13 +99,17 @@ def types_compatible(a: Event, b: Event, same_document: bool) -> bool:
     return a.sub_event_type == b.sub_event_type or ontology().is_symmetric(a.event_type)
 
 
-def same_event(a: Event, b: Event, *, same_document: bool, window: int = 1) -> bool:
+def same_event(
+    a: Event, b: Event, *, same_document: bool, window: int = 1,
+    sentences: tuple[set[int], set[int]] | None = None,
+) -> bool:
     """Whether mentions `a` and `b` report one event.
 
     Within a document, mentions whose dates cannot be compared must be at most `window`
     sentences apart (the narrative has not moved on); mentions of one sentence are never
     merged here (merge_within_sentence decided those). Across documents both dates and both
-    places must be known.
+    places must be known. `sentences`: the two events' `mention_sentences`, when the caller
+    keeps them (an event merged from thousands of mentions need not be read again).
     """
     if not types_compatible(a, b, same_document) or not actors_compatible(a, b):
         return False
@@ -118,16 +122,23 @@ def same_event(a: Event, b: Event, *, same_document: bool, window: int = 1) -> b
     if when is False:
         return False
     if same_document:
-        sa, sb = _sentences(a), _sentences(b)
+        sa, sb = sentences or (mention_sentences(a), mention_sentences(b))
         if sa & sb:
             return False
         if when is None:
-            return min(abs(i - j) for i in sa for j in sb) <= window
+            return near(sa, sb, window)
         return True
     return when is True
 
 
-def _sentences(event: Event) -> set[int]:
+def near(sa: set[int], sb: set[int], window: int) -> bool:
+    """Whether some index of `sa` is at most `window` from some index of `sb` (the smaller
+    set is walked, the larger one looked up)."""
+    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    return any(i + d in large for i in small for d in range(-window, window + 1))
+
+
+def mention_sentences(event: Event) -> set[int]:
     """Sentence indices of an event's mentions in its own document."""
     found = {
         m.sentence_index

@@ -8,19 +8,31 @@ settled: fatalities low / best / high and `disputed` (link/sources.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from cronica.link.compare import (
     IMPLIED_ACTOR,
     actors_compatible,
+    date_range,
+    mention_sentences,
+    place_name,
     place_relation,
     same_event,
     same_time,
 )
 from cronica.link.sources import settle, source_quantities
 from cronica.ontology import ontology
-from cronica.record import Claim, DetachedClaim, Event, Evidence, Fatalities, Quantity
+from cronica.record import (
+    Claim,
+    DetachedClaim,
+    Event,
+    Evidence,
+    Fatalities,
+    Location,
+    Quantity,
+)
 
 DETACHED_WINDOW = 3  # sentences between a denial of an accusation and the accused event
 ANAPHOR_WINDOW = 3  # sentences between an event and a later "el ataque" that names it
@@ -145,6 +157,52 @@ def absorb(keep: Event, other: Event, rule: str) -> None:
     """`keep` takes `other`'s claims, mentions and figures, and fills what it lacks."""
     source_quantities(keep)
     source_quantities(other)
+    _absorb(keep, other, rule, Held(keep))
+    settle(keep)
+
+
+def record_key(record: object) -> tuple[object, ...]:
+    """A hashable stand-in for a record (Evidence, Claim): equal exactly when the records are
+    (dataclass ==: field by field; a list field compares as a tuple)."""
+    return tuple(tuple(v) if isinstance(v, list) else v for v in vars(record).values())
+
+
+class Held:
+    """What an event already holds, as sets: its mentions and claims (record_key), its
+    figures (kind, value, source) and the sentences of its mentions (compare's
+    mention_sentences). Membership is then one look-up, not a walk of lists that grow with
+    every mention a repeated report adds."""
+
+    __slots__ = ("claims", "mentions", "quantities", "sentences")
+
+    def __init__(self, event: Event) -> None:
+        self.mentions = {record_key(m) for m in mentions_of(event)}
+        self.claims = {record_key(c) for c in event.claims}
+        self.quantities = {(q.kind, q.value, q.source) for q in event.quantities}
+        self.sentences: set[int] = set()
+        self.add_sentences(event, mentions_of(event))
+
+    def add_sentences(self, event: Event, mentions: list[Evidence]) -> list[int]:
+        """Note the sentences of `mentions` (of `event`'s document); the new ones."""
+        new = [
+            m.sentence_index
+            for m in mentions
+            if m.document == event.document
+            and m.sentence_index is not None
+            and m.sentence_index not in self.sentences
+        ]
+        self.sentences.update(new)
+        return new
+
+    def sentences_of(self, event: Event) -> set[int]:
+        """compare.mention_sentences(event), kept up to date."""
+        return self.sentences or {event.sentence_index}
+
+
+def _absorb(keep: Event, other: Event, rule: str, held: Held) -> list[int]:
+    """absorb without sourcing figures or settling (merge_document sources every mention
+    first and settles what it keeps at the end); `held` is `keep`'s and is kept up to date.
+    Returns the sentences `keep`'s mentions gained."""
     _more_specific_place(keep, other)
     if IMPLIED_ACTOR in keep.rules and IMPLIED_ACTOR not in other.rules and other.actor1:
         keep.actor1 = other.actor1  # a named actor over the ontology's default
@@ -154,17 +212,23 @@ def absorb(keep: Event, other: Event, rule: str) -> None:
     if DATE_RANK.get(other.date_precision, 4) < DATE_RANK.get(keep.date_precision, 4):
         keep.date, keep.date_precision = other.date, other.date_precision
         keep.date_text = other.date_text
-    keep.mentions = mentions_of(keep) + [
-        m for m in mentions_of(other) if m not in mentions_of(keep)
-    ]
-    keep.claims += [c for c in other.claims if c not in keep.claims]
-    seen = {(q.kind, q.value, q.source) for q in keep.quantities}
-    keep.quantities += [q for q in other.quantities if (q.kind, q.value, q.source) not in seen]
+    mentions = [m for m in mentions_of(other) if record_key(m) not in held.mentions]
+    if keep.mentions:
+        keep.mentions.extend(mentions)
+    else:
+        keep.mentions = mentions_of(keep) + mentions
+    held.mentions.update(record_key(m) for m in mentions)
+    claims = [c for c in other.claims if record_key(c) not in held.claims]
+    keep.claims += claims
+    held.claims.update(record_key(c) for c in claims)
+    figures = [q for q in other.quantities if (q.kind, q.value, q.source) not in held.quantities]
+    keep.quantities += figures
+    held.quantities.update((q.kind, q.value, q.source) for q in figures)
     keep.rules = [*keep.rules, *(r for r in other.rules if r not in keep.rules)]
     if rule not in keep.rules:
         keep.rules.append(rule)
     keep.confidence = max(keep.confidence, other.confidence)
-    settle(keep)
+    return held.add_sentences(keep, mentions)
 
 
 def _denied_anaphor(event: Event) -> bool:
@@ -172,15 +236,17 @@ def _denied_anaphor(event: Event) -> bool:
     return event.actor1 is None and any(c.stance == "denies" for c in event.claims)
 
 
-def _anaphor_target(event: Event, kept: list[Event]) -> Event | None:
-    """The nearest earlier event, at a compatible place and time, that a denial refers to."""
-    for prior in reversed(kept):
+def _anaphor_target(event: Event, kept: list[Event]) -> int | None:
+    """The position in `kept` of the nearest earlier event, at a compatible place and time,
+    that a denial refers to."""
+    for at in range(len(kept) - 1, -1, -1):
+        prior = kept[at]
         if event.sentence_index - prior.sentence_index > DETACHED_WINDOW:
             break
         if prior.sentence_index >= event.sentence_index or prior.event_type == "Other":
             continue
         if place_relation(prior.location, event.location) is not None:
-            return prior
+            return at
     return None
 
 
@@ -192,13 +258,14 @@ def _refers_to(event: Event) -> frozenset[str]:
     return frozenset()
 
 
-def _named_earlier(event: Event, kept: list[Event]) -> Event | None:
+def _named_earlier(event: Event, priors: Iterable[Event]) -> Event | None:
     """The event a definite general mention names: the nearest earlier one (a few sentences
-    back) of an action it may name, at a compatible place and time, with no other actor."""
+    back) of an action it may name, at a compatible place and time, with no other actor.
+    `priors`: the kept events, latest kept first (at least those of the window)."""
     actions = _refers_to(event)
     if not actions:
         return None
-    for prior in reversed(kept):
+    for prior in priors:
         if event.sentence_index - prior.sentence_index > ANAPHOR_WINDOW:
             continue
         if prior.sentence_index >= event.sentence_index or prior.action not in actions:
@@ -215,26 +282,158 @@ def attach_detached(events: list[Event], detached: Sequence[DetachedClaim]) -> N
     """Attach "X negó la acusación de Y" to the accused event: the nearest one (earlier first
     on a tie) of an accusable type (data/ontology.yaml), within a few sentences."""
     onto = ontology()
+    by_sentence: dict[int, list[int]] = defaultdict(list)  # positions in `events`
+    for at, ev in enumerate(events):
+        if onto.is_accusable(ev.event_type):
+            by_sentence[ev.sentence_index].append(at)
+    claims: dict[int, set[tuple[object, ...]]] = {}  # position -> record_key of its claims
     for item in detached:
-        candidates = [
-            ev
-            for ev in events
-            if onto.is_accusable(ev.event_type)
-            and abs(ev.sentence_index - item.sentence) <= DETACHED_WINDOW
-        ]
-        if not candidates:
+        near_by = sorted(
+            at
+            for n in range(item.sentence - DETACHED_WINDOW, item.sentence + DETACHED_WINDOW + 1)
+            for at in by_sentence.get(n, ())
+        )
+        if not near_by:
             continue
-        target = min(
-            candidates,
-            key=lambda ev: (
-                abs(ev.sentence_index - item.sentence),
-                ev.sentence_index > item.sentence,
+        at = min(
+            near_by,
+            key=lambda at: (
+                abs(events[at].sentence_index - item.sentence),
+                events[at].sentence_index > item.sentence,
             ),
         )
+        target = events[at]
         claim = Claim(item.source, item.source_type, item.stance, target.document, item.sentence)
-        if claim not in target.claims:
+        held = claims.setdefault(at, {record_key(c) for c in target.claims})
+        if record_key(claim) not in held:
+            held.add(record_key(claim))
             target.claims.append(claim)
             target.rules.append(f"link:detached-{item.stance}")
+
+
+class Kept:
+    """The events merge_document keeps, in order, with indexes that give each new mention the
+    few kept events it may merge with instead of all of them (a long document keeps
+    thousands): by sub-event type and action (same_event requires both equal), then by the
+    sentences of their mentions (mentions whose dates cannot be compared merge only a
+    sentence apart) and by date (two known dates overlap only when one's ISO prefix is the
+    other's), narrowed by place (place_relation: either unknown, the same gazetteer entry or
+    name, or one name "X, <the other>"); and by the sentence of the kept record (the anaphor
+    rules look a few back).
+    An index may hold stale positions: it only proposes, same_event decides."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self.held: list[Held] = []
+        self.blocks: dict[tuple[str, str], _Block] = {}
+        self.by_sentence: dict[int, set[int]] = defaultdict(set)
+
+    def add(self, event: Event) -> None:
+        self.events.append(event)
+        self.held.append(Held(event))
+        self.note(len(self.events) - 1)
+
+    def note(self, at: int, sentences: Iterable[int] | None = None) -> None:
+        """Index the event at `at` under its type, date and record sentence, and under
+        `sentences` (default: all those of its mentions)."""
+        event, held = self.events[at], self.held[at]
+        block = self.blocks.setdefault((event.sub_event_type, event.action), _Block())
+        for n in held.sentences_of(event) if sentences is None else sentences:
+            block.near[n].add(at)
+        found = date_range(event.date, event.date_precision)
+        if found is not None:
+            block.dated[found[0]].add(at)
+            for size in range(1, len(found[0])):
+                block.within[found[0][:size]].add(at)
+        for key in _place_keys(event.location, kept=True):
+            block.places[key].add(at)
+        self.by_sentence[event.sentence_index].add(at)
+
+    def twin(self, event: Event) -> int | None:
+        """The position of the first kept event that `same_event` merges `event` with."""
+        block = self.blocks.get((event.sub_event_type, event.action))
+        if block is None:
+            return None
+        own = mention_sentences(event)
+        found: set[int] = set()
+        for n in own:
+            for m in range(n - 1, n + 2):  # same_event's default window: 1 sentence
+                found.update(block.near.get(m, ()))
+        dated = date_range(event.date, event.date_precision)
+        if dated is not None:
+            for size in range(1, len(dated[0]) + 1):
+                found.update(block.dated.get(dated[0][:size], ()))
+            found.update(block.within.get(dated[0], ()))
+        keys = _place_keys(event.location, kept=False)
+        if keys:  # a place: only kept events at no place or a related one
+            found &= set().union(*(block.places.get(key, ()) for key in keys))
+        for at in sorted(found):
+            kept = self.events[at]
+            pair = (self.held[at].sentences_of(kept), own)
+            if same_event(kept, event, same_document=True, sentences=pair):
+                return at
+        return None
+
+    def named_earlier(self, event: Event) -> int | None:
+        """The position of the event `_named_earlier` finds for `event`."""
+        found = {
+            at
+            for n in range(event.sentence_index - ANAPHOR_WINDOW, event.sentence_index)
+            for at in self.by_sentence.get(n, ())
+        }
+        order = sorted(found, reverse=True)
+        prior = _named_earlier(event, (self.events[at] for at in order))
+        if prior is None:
+            return None
+        return next(at for at in order if self.events[at] is prior)
+
+    def absorb(self, at: int, other: Event, rule: str) -> None:
+        """The event at `at` absorbs `other`."""
+        gained = _absorb(self.events[at], other, rule, self.held[at])
+        self.note(at, gained)
+
+    def replace(self, at: int, event: Event, rule: str) -> None:
+        """`event` takes the place of the event at `at` and absorbs it."""
+        twin = self.events[at]
+        self.events[at], self.held[at] = event, Held(event)
+        _absorb(event, twin, rule, self.held[at])
+        self.note(at)
+
+
+class _Block:
+    """Kept positions of one sub-event type and action: by mention sentence, by the start of
+    their date range (an ISO prefix), and by each shorter prefix of it."""
+
+    __slots__ = ("dated", "near", "places", "within")
+
+    def __init__(self) -> None:
+        self.near: dict[int, set[int]] = defaultdict(set)
+        self.dated: dict[str, set[int]] = defaultdict(set)
+        self.within: dict[str, set[int]] = defaultdict(set)
+        self.places: dict[str, set[int]] = defaultdict(set)  # see _place_keys
+
+
+UNPLACED = "?"  # the key of a kept event at no place (place_relation: "unknown")
+
+
+def _place_keys(place: Location | None, *, kept: bool) -> list[str]:
+    """A kept event's keys in the place index (`kept`), or the keys a new mention looks up:
+    every kept event whose place_relation with it is not None has one of them. An unknown
+    place: a kept one is UNPLACED, a new one looks up nothing (it may merge with any)."""
+    if place is None or not (place.canonical or place.text):
+        return [UNPLACED] if kept else []
+    name = place_name(place)
+    ends = []  # "hanano, aleppo" -> "aleppo": the names it lies in
+    at = name.find(", ")
+    while at >= 0:
+        ends.append(name[at + 2 :])
+        at = name.find(", ", at + 1)
+    keys = [f"n:{name}"]
+    if place.gazetteer_id:
+        keys.append(f"g:{place.gazetteer_id}")
+    if kept:
+        return keys + [f"in:{end}" for end in ends]
+    return [*keys, UNPLACED, f"in:{name}", *(f"n:{end}" for end in ends)]
 
 
 def merge_document(events: list[Event], detached: Sequence[DetachedClaim] = ()) -> list[Event]:
@@ -242,29 +441,29 @@ def merge_document(events: list[Event], detached: Sequence[DetachedClaim] = ()) 
     detached claims attached, figures sourced and every event settled (disputed, fatalities).
 
     A mention that only denies ("El Ejército negó el ataque") joins the event it denies.
+    Each mention is compared with the few kept events the indexes of `Kept` propose, so the
+    cost grows with the number of mentions, not with its square.
     """
-    kept: list[Event] = []
+    kept = Kept()
     for ev in sorted(events, key=lambda e: e.sentence_index):
         source_quantities(ev)
         ev.mentions = mentions_of(ev)
-        twin = next((k for k in kept if same_event(k, ev, same_document=True)), None)
+        at = kept.twin(ev)
         rule = "link:same-document"
-        if twin is None and _denied_anaphor(ev):
-            twin, rule = _anaphor_target(ev, kept), "link:denial-of-previous"
-        if twin is None:
-            twin, rule = _named_earlier(ev, kept), "link:names-previous"
-            if twin is not None:  # the earlier, specific mention stays the record
-                absorb(twin, ev, rule)
+        if at is None and _denied_anaphor(ev):
+            at, rule = _anaphor_target(ev, kept.events), "link:denial-of-previous"
+        if at is None:
+            at = kept.named_earlier(ev)
+            if at is not None:  # the earlier, specific mention stays the record
+                kept.absorb(at, ev, "link:names-previous")
                 continue
-        if twin is None:
-            kept.append(ev)
-            continue
-        if prefer(twin, ev):
-            kept[kept.index(twin)] = ev
-            absorb(ev, twin, rule)
+        if at is None:
+            kept.add(ev)
+        elif prefer(kept.events[at], ev):
+            kept.replace(at, ev, rule)
         else:
-            absorb(twin, ev, rule)
-    attach_detached(kept, detached)
-    for ev in kept:
+            kept.absorb(at, ev, rule)
+    attach_detached(kept.events, detached)
+    for ev in kept.events:
         settle(ev)
-    return kept
+    return kept.events
