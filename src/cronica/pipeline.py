@@ -44,6 +44,11 @@ MAX_PART_CHARS = 100_000
 # the components and turned into events before the next one is parsed, so memory is
 # bounded by a section, not by the document. Shorter documents are one section.
 SECTION_CHARS = 200_000
+# A stretch of a line with no sentence end longer than this (a run of words with no
+# punctuation) is cut at spaces into parts this long at most: the parser would take it as
+# one sentence of thousands of tokens, and reading such a sentence costs far more than in
+# proportion to its length. Ordinary prose ends a sentence long before this.
+MAX_RUN_CHARS = 1_000
 _SENTENCE_END = re.compile(r"[.!?…»”\"')\]]\s")
 
 
@@ -61,15 +66,30 @@ def paragraphs(clean: str, limit: int | None = None) -> list[tuple[int, str]]:
     """(offset, text) of each non-empty line: a line break always ends a sentence. A line
     over `limit` (MAX_PART_CHARS) characters comes as several parts (see `cut_line`)."""
     limit = limit or MAX_PART_CHARS
-    found, pos = [], 0
+    found: list[tuple[int, str]] = []
+    pos = 0
     for line in clean.split("\n"):
         if line.strip():
-            if len(line) <= limit:
-                found.append((pos, line))
-            else:
-                found.extend((pos + at, part) for at, part in cut_line(line, limit))
+            parts = [(0, line)] if len(line) <= limit else list(cut_line(line, limit))
+            for at, part in parts:
+                if long_run(part):  # no sentence end for pages: cut at spaces
+                    found.extend((pos + at + a, p) for a, p in cut_line(part, MAX_RUN_CHARS))
+                else:
+                    found.append((pos + at, part))
         pos += len(line) + 1
     return found
+
+
+def long_run(text: str) -> bool:
+    """Whether `text` has a stretch of over MAX_RUN_CHARS characters with no sentence end."""
+    if len(text) <= MAX_RUN_CHARS:
+        return False
+    last = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() - last > MAX_RUN_CHARS:
+            return True
+        last = m.end()
+    return len(text) - last > MAX_RUN_CHARS
 
 
 def cut_line(line: str, limit: int | None = None) -> Iterator[tuple[int, str]]:
@@ -144,6 +164,10 @@ class Pipeline:
         nlp = load_nlp(lang, self.gazetteers)
         paras = paragraphs(norm.clean)
         cut = sum(1 for line in norm.clean.split("\n") if len(line) > MAX_PART_CHARS)
+        runs = sum(1 for line in norm.clean.split("\n") if long_run(line))
+        if runs:
+            log.warning("%s: %d line(s) with over %d characters and no sentence end cut at "
+                        "spaces into parts", doc.id, runs, MAX_RUN_CHARS)  # fmt: skip
         if cut:
             log.warning("%s: %d line(s) over %d characters cut into parts the parser takes",
                         doc.id, cut, MAX_PART_CHARS)  # fmt: skip

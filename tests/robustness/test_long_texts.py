@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 from cronica import pipeline as pipeline_module
 from cronica.components.nlp import load_nlp
-from cronica.pipeline import MAX_PART_CHARS, cut_line, paragraphs, sections
+from cronica.pipeline import MAX_RUN_CHARS, cut_line, paragraphs, sections
 from cronica.record import Document
 from tests.robustness.reports import report_en, report_es
 from tests.robustness.strategies import hostile_text
@@ -22,11 +22,21 @@ def test_five_megabyte_line_is_cut_into_parts():
     benchmarks, not in CI)."""
     line = "palabra " * 655_360  # 5 MiB, one line, no sentence end
     parts = paragraphs(line)
-    assert len(parts) >= len(line) // MAX_PART_CHARS
-    assert all(len(text) <= MAX_PART_CHARS for _, text in parts)
+    assert len(parts) >= len(line) // MAX_RUN_CHARS  # no sentence end: parts of a sentence
+    assert all(len(text) <= MAX_RUN_CHARS for _, text in parts)
     assert all(line[at : at + len(text)] == text for at, text in parts)
     assert "".join(text for _, text in parts) == line  # nothing lost, nothing doubled
     assert all(text.endswith(" ") for _, text in parts)  # cut between words
+
+
+def test_prose_keeps_its_lines_whole_and_a_run_without_sentence_end_is_cut():
+    """Only a stretch with no sentence end is cut short: ordinary prose is read as written."""
+    prose = "Los rebeldes atacaron el cuartel. " * 100  # 3,400 characters, one line
+    assert paragraphs(prose) == [(0, prose)]
+    run = "Un titular. " + "palabra " * 400 + "Fin."
+    parts = paragraphs(run)
+    assert len(parts) > 1 and all(len(text) <= MAX_RUN_CHARS for _, text in parts)
+    assert "".join(text for _, text in parts) == run
 
 
 @pytest.mark.parametrize(

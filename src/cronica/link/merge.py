@@ -339,7 +339,7 @@ class Kept:
         event, held = self.events[at], self.held[at]
         block = self.blocks.setdefault((event.sub_event_type, event.action), _Block())
         for n in held.sentences_of(event) if sentences is None else sentences:
-            block.near[n].add(at)
+            block.by_sentence[n].add(at)
         found = date_range(event.date, event.date_precision)
         if found is not None:
             block.dated[found[0]].add(at)
@@ -358,7 +358,7 @@ class Kept:
         found: set[int] = set()
         for n in own:
             for m in range(n - 1, n + 2):  # same_event's default window: 1 sentence
-                found.update(block.near.get(m, ()))
+                found.update(block.by_sentence.get(m, ()))
         dated = date_range(event.date, event.date_precision)
         if dated is not None:
             for size in range(1, len(dated[0]) + 1):
@@ -404,10 +404,10 @@ class _Block:
     """Kept positions of one sub-event type and action: by mention sentence, by the start of
     their date range (an ISO prefix), and by each shorter prefix of it."""
 
-    __slots__ = ("dated", "near", "places", "within")
+    __slots__ = ("by_sentence", "dated", "places", "within")
 
     def __init__(self) -> None:
-        self.near: dict[int, set[int]] = defaultdict(set)
+        self.by_sentence: dict[int, set[int]] = defaultdict(set)
         self.dated: dict[str, set[int]] = defaultdict(set)
         self.within: dict[str, set[int]] = defaultdict(set)
         self.places: dict[str, set[int]] = defaultdict(set)  # see _place_keys
