@@ -75,10 +75,10 @@ def test_a_failing_document_is_named_and_the_others_written(tmp_path, reports, m
                                                             pool_started):
     real = Pipeline.analyse
 
-    def analyse(self, doc: Document):  # forked workers inherit the patched class
+    def analyse(self, doc: Document, keep_sentences: bool = True):  # inherited by workers
         if "report-01" in doc.id:
             raise ZeroDivisionError("injected fault")
-        return real(self, doc)
+        return real(self, doc, keep_sentences)
 
     monkeypatch.setattr(Pipeline, "analyse", analyse)
     failures = tmp_path / "failed.jsonl"
