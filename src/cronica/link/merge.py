@@ -74,13 +74,19 @@ def _compatible(a: Event, b: Event) -> bool:
     return not (ca and cb and ca != cb)  # an implied actor is no one in particular
 
 
-def _absorb_sentence(keep: Event, other: Event) -> None:
-    keep.location = keep.location or other.location
+def _take_actors(keep: Event, other: Event) -> None:
+    """`keep` fills its missing actors from `other`; a named actor replaces the ontology's
+    implied default."""
     if IMPLIED_ACTOR in keep.rules and IMPLIED_ACTOR not in other.rules and other.actor1:
-        keep.actor1 = other.actor1  # a named actor over the ontology's default
+        keep.actor1 = other.actor1
         keep.rules.remove(IMPLIED_ACTOR)
     keep.actor1 = keep.actor1 or other.actor1
     keep.actor2 = keep.actor2 or other.actor2
+
+
+def _absorb_sentence(keep: Event, other: Event) -> None:
+    keep.location = keep.location or other.location
+    _take_actors(keep, other)
     for claim in other.claims:
         if claim not in keep.claims:
             keep.claims.append(claim)
@@ -204,11 +210,7 @@ def _absorb(keep: Event, other: Event, rule: str, held: Held) -> list[int]:
     first and settles what it keeps at the end); `held` is `keep`'s and is kept up to date.
     Returns the sentences `keep`'s mentions gained."""
     _more_specific_place(keep, other)
-    if IMPLIED_ACTOR in keep.rules and IMPLIED_ACTOR not in other.rules and other.actor1:
-        keep.actor1 = other.actor1  # a named actor over the ontology's default
-        keep.rules.remove(IMPLIED_ACTOR)
-    keep.actor1 = keep.actor1 or other.actor1
-    keep.actor2 = keep.actor2 or other.actor2
+    _take_actors(keep, other)
     if DATE_RANK.get(other.date_precision, 4) < DATE_RANK.get(keep.date_precision, 4):
         keep.date, keep.date_precision = other.date, other.date_precision
         keep.date_text = other.date_text
