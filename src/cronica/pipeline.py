@@ -163,8 +163,9 @@ class Pipeline:
         norm = normalise(doc.text)
         nlp = load_nlp(lang, self.gazetteers)
         paras = paragraphs(norm.clean)
-        cut = sum(1 for line in norm.clean.split("\n") if len(line) > MAX_PART_CHARS)
-        runs = sum(1 for line in norm.clean.split("\n") if long_run(line))
+        long_lines = [line for line in norm.clean.split("\n") if len(line) > MAX_RUN_CHARS]
+        cut = sum(1 for line in long_lines if len(line) > MAX_PART_CHARS)
+        runs = sum(1 for line in long_lines if long_run(line))
         if runs:
             log.warning("%s: %d line(s) with over %d characters and no sentence end cut at "
                         "spaces into parts", doc.id, runs, MAX_RUN_CHARS)  # fmt: skip
