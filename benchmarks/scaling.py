@@ -22,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -74,20 +75,34 @@ def batch_command(texts: list[Text], workers: int) -> float | str:
     """Seconds of `cronica batch` over the texts with `workers` workers, or why not."""
     if importlib.util.find_spec("cronica.batch") is None:
         return "`cronica.batch` is not in this checkout (the Dask command of issue 10b)"
-    cli = [sys.executable, "-m", "cronica.cli", "batch"]
+    return _timed("batch", "--workers", workers, texts,
+                  lambda tmp: ["--out", str(tmp / "out")])  # fmt: skip
+
+
+def extract_command(texts: list[Text], jobs: int) -> float | str:
+    """Seconds of `cronica extract --jobs N` over the texts (JSONL out), or why not."""
+    return _timed("extract", "--jobs", jobs, texts,
+                  lambda tmp: ["--format", "jsonl", "-o", str(tmp / "events.jsonl"),
+                               "--failures", str(tmp / "failures.jsonl")])  # fmt: skip
+
+
+def _timed(command: str, option: str, n: int, texts: list[Text],
+           outputs: Callable[[Path], list[str]]) -> float | str:  # fmt: skip
+    """Seconds of `cronica COMMAND docs.jsonl OUTPUTS OPTION n`, or why it could not run."""
+    cli = [sys.executable, "-m", "cronica.cli", command]
     helptext = subprocess.run([*cli, "--help"], capture_output=True, text=True,
                               check=False).stdout
-    if "--workers" not in helptext:
-        return "`cronica batch --help` lists no --workers option"
-    with tempfile.TemporaryDirectory() as tmp:
-        inputs = Path(tmp) / "docs.jsonl"
+    if option not in helptext:
+        return f"`cronica {command} --help` lists no {option} option"
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        inputs = tmp / "docs.jsonl"
         _jsonl(texts, inputs)
         t0 = time.perf_counter()
-        done = subprocess.run([*cli, str(inputs), "--out", str(Path(tmp) / "out"),
-                               "--workers", str(workers)], capture_output=True, text=True,
-                              check=False)
+        done = subprocess.run([*cli, str(inputs), *outputs(tmp), option, str(n)],
+                              capture_output=True, text=True, check=False)
         if done.returncode != 0:
-            return f"`cronica batch` failed: {done.stderr[-500:]}"
+            return f"`cronica {command}` failed: {done.stderr[-500:]}"
         return time.perf_counter() - t0
 
 
@@ -95,26 +110,6 @@ def _jsonl(texts: list[Text], path: Path) -> None:
     path.write_text("".join(json.dumps({"id": t.id, "text": t.text, "lang": t.lang,
                                         "date": t.date.isoformat() if t.date else None})
                             + "\n" for t in texts), encoding="utf-8")
-
-
-def extract_command(texts: list[Text], jobs: int) -> float | str:
-    """Seconds of `cronica extract --jobs N` over the texts (JSONL out), or why not."""
-    cli = [sys.executable, "-m", "cronica.cli", "extract"]
-    helptext = subprocess.run([*cli, "--help"], capture_output=True, text=True,
-                              check=False).stdout
-    if "--jobs" not in helptext:
-        return "`cronica extract --help` lists no --jobs option"
-    with tempfile.TemporaryDirectory() as tmp:
-        inputs = Path(tmp) / "docs.jsonl"
-        _jsonl(texts, inputs)
-        t0 = time.perf_counter()
-        done = subprocess.run([*cli, str(inputs), "--format", "jsonl", "--jobs", str(jobs),
-                               "-o", str(Path(tmp) / "events.jsonl"),
-                               "--failures", str(Path(tmp) / "failures.jsonl")],
-                              capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            return f"`cronica extract` failed: {done.stderr[-500:]}"
-        return time.perf_counter() - t0
 
 
 def run(docs: int, workers: list[int]) -> dict[str, Any]:
