@@ -62,6 +62,9 @@ class Roles:
     sides: bool = False  # agent and target are the two sides named "between X and Y"
 
 
+CIVILIANS_TYPE = "Civilians"  # ACLED's actor type of civilians: never who acts
+
+
 def is_seat(token: Token, lang: str) -> bool:
     """A place where an organisation sits ("con sede en Londres", "London-based", "based in
     London"), not where anything happened."""
@@ -164,7 +167,7 @@ class ArgumentReader:
     def agentive(self, token: Token) -> bool:
         """An actor that can act: civilians are always the target in ACLED coding."""
         actor = self.actor_of(token)
-        return actor is not None and actor.actor_type != "Civilians"
+        return actor is not None and actor.actor_type != CIVILIANS_TYPE
 
     def subjects(self, token: Token) -> list[Token]:
         found = [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from cronica.components.time import with_tense
 from cronica.documents.normalise import to_original
-from cronica.events.arguments import ArgumentReader, Roles
+from cronica.events.arguments import CIVILIANS_TYPE, ArgumentReader, Roles
 from cronica.events.attribution import SourceCue
 from cronica.events.detect import TriggerMatch
 from cronica.events.lexicon import ontology
@@ -33,7 +33,6 @@ from cronica.story import Story
 from cronica.text import fold
 
 VICTIM_KINDS = ("killed", "wounded")  # counts whose noun may name an event's victims
-CIVILIANS = "Civilians"  # ACLED's actor type of civilians
 SELF_DATED_ZONE = "brief"  # a dated news brief (documents/zones): its own dateline dates it
 log = logging.getLogger(__name__)
 
@@ -81,7 +80,7 @@ def _civilian_victims(
             continue
         noun = span.doc[i].head if span.doc[i].dep_ == "nummod" else span.doc[i]
         actor = story.reader.actor_of(noun)
-        if actor is not None and actor.actor_type == CIVILIANS:
+        if actor is not None and actor.actor_type == CIVILIANS_TYPE:
             victims = actor
             break
     if victims is None:
@@ -395,10 +394,7 @@ def _time_of(event: Event) -> ResolvedTime:
 
 
 def _background(event: Event, dct: date) -> bool:
-    if event.date is None:
-        return False
-    time = ResolvedTime(event.date, event.date_precision, _day_of(event.date))
-    return background(time, dct)
+    return event.date is not None and background(_time_of(event), dct)
 
 
 def _day_of(value: str) -> date | None:
