@@ -165,7 +165,10 @@ class Workers:
             processes = getattr(self._pool, "_processes", None) or {}  # no public way
             for process in list(processes.values()):
                 process.terminate()
-        self._pool.shutdown(wait=not (abort or self.broken), cancel_futures=True)
+        # Always wait (the terminated workers end at once): a pool left running races the
+        # interpreter's exit hook for concurrent.futures, which then writes to a closed pipe
+        # and prints a traceback after Ctrl-C.
+        self._pool.shutdown(wait=True, cancel_futures=True)
         if gc.get_freeze_count():
             gc.unfreeze()
 
