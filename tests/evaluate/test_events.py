@@ -133,3 +133,15 @@ def test_place_ok_accepts_spellings_of_the_same_place() -> None:
     assert place_ok({"location_canonical": "Hama", "country": "Syria"}, at_hama)
     assert not place_ok({"location_canonical": "Homs", "country": "Syria"}, at_hama)
     assert not place_ok({"location_canonical": "Hama", "country": "Iraq"}, at_hama)
+
+
+def test_gold_place_with_its_city_counts_by_its_first_part() -> None:
+    from cronica.evaluate.events_match import place_ok
+    from cronica.resolve.places import Gazetteer
+
+    (sukkari,) = [c.entry for c in Gazetteer.load().candidates("As-Sukkari", 1)]
+    at_sukkari = {"location_canonical": "Elsewhere", "lat": sukkari.lat, "lon": sukkari.lon}
+    gold = {"location_canonical": "Sukkari, Aleppo", "country": "Syria"}
+    assert place_ok(gold, {"location_canonical": "As-Sukkari, Aleppo"})  # particle dropped
+    assert place_ok(gold, at_sukkari)  # the gazetteer's point of the gold's first part
+    assert not place_ok(gold, {"location_canonical": "Aleppo"})

@@ -53,16 +53,18 @@ def in_country(pred: dict[str, Any], countries: set[str]) -> bool:
 
 
 def place_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
-    """Canonical names equal (case- and accent-insensitive; a predicted "Place, Admin" counts
-    by its first part; name keys without particles, "Al Mayadin" = "Mayadin"), or coordinates
-    within 2 km: the gold's own, else those of the gazetteer entries whose name or alternate
-    name is exactly the gold's canonical name in the gold's country ("Hama" = "Hamah")."""
+    """Canonical names equal (case- and accent-insensitive; a "Place, City" or "Place, Admin",
+    gold or predicted, counts by its first part; name keys without particles, "Al Mayadin" =
+    "Mayadin"), or coordinates within 2 km: the gold's own, else those of the gazetteer
+    entries whose name or alternate name is exactly the gold's canonical name, or its first
+    part, in the gold's country ("Hama" = "Hamah")."""
     gold_name, pred_name = gold.get("location_canonical"), pred.get("location_canonical")
     if _same_text(gold_name, pred_name):
         return True
+    gold_first = (gold_name or "").split(",")[0]  # "Sukkari, Aleppo": the place, its city
     if gold_name and pred_name:
         first = pred_name.split(",")[0]  # "Eastern Aleppo, Aleppo": the place, then its admin
-        if _same_text(gold_name, first) or place_keys(gold_name) & place_keys(first):
+        if _same_text(gold_first, first) or place_keys(gold_first) & place_keys(first):
             return True
     plat, plon = pred.get("lat"), pred.get("lon")
     if plat is None or plon is None:
@@ -72,7 +74,8 @@ def place_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
         return metrics.haversine_km(glat, glon, plat, plon) <= PLACE_KM
     return any(
         metrics.haversine_km(lat, lon, plat, plon) <= PLACE_KM
-        for lat, lon in _gold_points(gold_name or "", gold.get("country") or "")
+        for name in dict.fromkeys((gold_name or "", gold_first))
+        for lat, lon in _gold_points(name, gold.get("country") or "")
     )
 
 

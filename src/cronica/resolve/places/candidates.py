@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz
+
+from cronica.resolve.places.features import km_between
 from cronica.resolve.places.index import PRIMARY, WHOLE
 from cronica.resolve.places.mention import (
     PlaceMention,
@@ -15,9 +18,11 @@ from cronica.resolve.places.mention import (
     tail_words,
 )
 from cronica.resolve.places.settings import table
+from cronica.resolve.places.spelling import skeleton
 from cronica.text import name_key, place_keys
 
 if TYPE_CHECKING:
+    from cronica.record import Location
     from cronica.resolve.places.gazetteer import Gazetteer, PlaceEntry
 
 _MATCH_ORDER = {"exact_name": 0, "exact_alt": 1, "exact_without_article": 2}
@@ -97,3 +102,40 @@ def for_mention(text: str, lang: str, gaz: Gazetteer) -> tuple[PlaceMention, lis
         mention = replace(mention, spelled=tail_words(text.partition(",")[0],
                                                       len(mention.name.split())))
     return mention, cands
+
+
+def with_spelling_variants(cands: list[Candidate], mention: PlaceMention, focus: str | None,
+                           within: Location | None, gaz: Gazetteer) -> list[Candidate]:
+    """`cands` plus the places spelled otherwise ("Yarabulus" = "Jarabulus", see
+    places/spelling.py) in `within` (at most `within.local_km` from it) or, with no
+    `within`, in the focus country, when no exact candidate lies there. A skeleton must be
+    `min_skeleton` letters long to be looked for country-wide (short ones collide)."""
+    settings = table()["candidates"]["spelling"]
+    country = (within.country if within is not None else None) or focus
+    if not country or not mention.name or any(
+        c.score == 100.0 and c.entry.country == country
+        and (within is None or _near(c.entry, within)) for c in cands
+    ):
+        return cands
+    if within is None and len(skeleton(mention.name)) < settings["min_skeleton"]:
+        return cands
+    have = {c.entry.gazetteer_id for c in cands}
+    query = name_key(mention.name)
+    extra = [
+        Candidate(entry, _closest(query, entry), {"match": "spelling_variant"})
+        for entry in gaz.spelled_like(mention.name, country)
+        if entry.gazetteer_id not in have and (within is None or _near(entry, within))
+    ]
+    return cands + sorted(extra, key=lambda c: -c.score)  # equal ranks: the closer spelling
+
+
+def _closest(query: str, entry: PlaceEntry) -> float:
+    """How like the query the entry's nearest name is written (rapidfuzz ratio)."""
+    return max(fuzz.ratio(query, name_key(name)) for name in (entry.name, *entry.alt_names))
+
+
+def _near(entry: PlaceEntry, within: Location) -> bool:
+    if within.lat is None or within.lon is None:
+        return False
+    km = km_between(entry.lat, entry.lon, within.lat, within.lon)
+    return entry.gazetteer_id != within.gazetteer_id and km <= table()["within"]["local_km"]

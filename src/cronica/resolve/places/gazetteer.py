@@ -17,6 +17,7 @@ from cronica.resolve.places.candidates import Candidate, generate
 from cronica.resolve.places.index import PRIMARY, WHOLE, NameIndex
 from cronica.resolve.places.mention import common_words
 from cronica.resolve.places.settings import SUB_CITY, data_path
+from cronica.resolve.places.spelling import SpellingIndex, skeleton
 from cronica.resolve.places.table import ById, EntryTable, PlaceEntry
 from cronica.text import name_key, place_keys
 
@@ -56,6 +57,7 @@ class Gazetteer:
         self.shadowed = _shadowed_regions(entries)
         self.by_id = ById(self.table)
         self._memo: Memo[tuple[str, int], list[Candidate]] = Memo()
+        self._spellings: dict[str, SpellingIndex] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"table": self.table, "names": self.names, "shadowed": self.shadowed}
@@ -64,6 +66,7 @@ class Gazetteer:
         self.__dict__.update(state)
         self.by_id = ById(self.table)
         self._memo = Memo()
+        self._spellings = {}
 
     @property
     def entries(self) -> list[PlaceEntry]:
@@ -95,6 +98,14 @@ class Gazetteer:
         """Entries for a name: exact normalised matches, else fuzzy ones (memoised)."""
         found = self._memo.get((name, limit), lambda: generate(self, name, limit))
         return [Candidate(c.entry, c.score, dict(c.features)) for c in found]
+
+    def spelled_like(self, name: str, country: str) -> list[PlaceEntry]:
+        """Entries of `country` with a name of the same spelling skeleton as `name`
+        (places/spelling.py; the country's skeletons are computed on first use)."""
+        index = self._spellings.get(country)
+        if index is None:
+            index = self._spellings[country] = SpellingIndex(self.table, country)
+        return [self.table.entry(row) for row in index.find(skeleton(name))]
 
     def parent_of(self, entry: PlaceEntry) -> PlaceEntry | None:
         """The containing city of a neighbourhood (or river, road), when known."""

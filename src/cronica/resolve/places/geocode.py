@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cronica.record import Location
-from cronica.resolve.places.candidates import Candidate, for_mention
+from cronica.resolve.places.candidates import Candidate, for_mention, with_spelling_variants
 from cronica.resolve.places.choose import acceptable, choose
 from cronica.resolve.places.features import DocumentContext
 from cronica.resolve.places.gazetteer import Gazetteer, PlaceEntry
@@ -25,6 +25,7 @@ def resolve_place_explained(
     mention, cands = for_mention(text, lang, gaz)
     if within is None and mention.context:
         within = resolve_place(mention.context, lang, country_focus, None, gaz)
+    cands = with_spelling_variants(cands, mention, country_focus, within, gaz)
     ranked = rank(cands, mention, country_focus, within, gaz)
     return choose(text, mention, ranked, within, gaz), ranked
 
@@ -63,7 +64,8 @@ def resolve_places_explained(
     "California"), and other places of the document nearby. Candidates keep these features,
     so every choice can be explained."""
     gaz = gazetteer or Gazetteer.load()
-    prepared = [for_mention(t, lang, gaz) for t in texts]
+    prepared = [(m, with_spelling_variants(c, m, country_focus, None, gaz))
+                for m, c in (for_mention(t, lang, gaz) for t in texts)]
     names = [m.name for m, _ in prepared]
     ranked = [rank(c, m, country_focus, None, gaz) for m, c in prepared]
     for _ in range(table()["document"]["rounds"] if rounds is None else rounds):
@@ -76,7 +78,8 @@ def resolve_places_explained(
         within = None
         if mention.context:
             within = resolve_place(mention.context, lang, country_focus, None, gaz)
-            cands = rank(cands, mention, country_focus, within, gaz)
+            cands = rank(with_spelling_variants(cands, mention, country_focus, within, gaz),
+                         mention, country_focus, within, gaz)
         out.append((choose(text, mention, cands, within, gaz), cands))
     return out
 
