@@ -582,7 +582,7 @@ class ArgumentReader:
                 placed = hit or prep in any_words("place_prepositions")
                 if noun.i in exclude or not placed:
                     continue
-                if self.is_place(noun) and not self.actor_of(noun) and not self._seat(noun):
+                if self.is_place(noun) and not self._names_actor(noun) and not self._seat(noun):
                     found.append(self.named_inside(noun))
                     objects.update([noun.i, found[-1].i] if hit else [])
                     if found[-1] is not noun:
@@ -615,13 +615,26 @@ class ArgumentReader:
             ent.root  # said as a place ("in the X area"); the model tags many a person's
             for ent in sent.ents  # name as a place
             if ent.label_ in PLACE_LABELS
-            and self.actor_of(ent.root) is None
+            and not self._names_actor(ent.root)
             and ent.root.i not in exclude
             and (self.near_place(ent.text) or self._said_as_place(ent.root))
             and not self._seat(ent.root)
         ]
         first = sorted(places, key=self._country)[:1]
         return listing(first[0]) if first else []  # with the places listed beside it
+
+    def _names_actor(self, token: Token) -> bool:
+        """Whether a place-like noun names an actor: a place's name by itself ("contra Duma,
+        bastión del grupo Jaish al Islam" is Duma, not the group), any other noun by its
+        phrase."""
+        ent = entity_of(token)
+        if token.pos_ == "PROPN":
+            name = ent.text if ent is not None else name_span(token).text
+            if self.actors.resolve(name, self.lang, self.country_focus, self.on_date):
+                return True
+            if (ent is not None and ent.label_ in PLACE_LABELS) or self.known_place(name):
+                return False
+        return self.actor_of(token) is not None
 
     def _seat(self, token: Token) -> bool:
         return is_seat(token, self.lang)
