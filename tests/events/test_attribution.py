@@ -425,3 +425,50 @@ def test_the_owner_of_a_report_is_the_source(pipeline, lang, text):
     ev = only(events_of(pipeline, text, lang), "Shelling/artillery/missile attack")
     assert ("International Committee of the Red Cross", "reports") in stances(ev)
     assert all(len(c.source.split()) > 1 or c.source == OUTLET for c in ev.claims)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Según el OSDH, aviones rusos bombardearon Saraqib el 3 de marzo. Un herido llega "
+            "al hospital. Foto: Reuters. La organización añadió que varios cohetes cayeron el "
+            "mismo día sobre Binnish.",
+        ),
+        (
+            "en",
+            "According to the SOHR, Russian jets bombed Saraqib on 3 March. A wounded man "
+            "arrives at hospital. Photo: Reuters. The organisation added that rockets fell on "
+            "Binnish the same day.",
+        ),
+    ],
+)
+def test_the_organisation_is_the_monitor_not_the_agency_credited(pipeline, lang, text):
+    ev = only(events_of(pipeline, text, lang), "Shelling/artillery/missile attack")
+    assert ("Syrian Observatory for Human Rights", "reports") in stances(ev)
+    assert all(name != "Reuters" for name, _ in stances(ev))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "El 3 de marzo varios cohetes cayeron sobre los barrios de Hanano y Sakhour, en "
+            "Alepo, y mataron a nueve personas, según el OSDH. La agencia Sana rebajó el número "
+            "de muertos a seis.",
+        ),
+        (
+            "en",
+            "On 3 March rockets hit the districts of Hanano and Sakhour in Aleppo, killing nine "
+            "people, according to the SOHR. The Sana agency lowered the number of dead to six.",
+        ),
+    ],
+)
+def test_a_revised_toll_in_the_next_sentence_joins_each_listed_event(pipeline, lang, text):
+    events = [ev for ev in events_of(pipeline, text, lang)
+              if ev.sub_event_type == "Shelling/artillery/missile attack"]
+    assert len(events) == 2, [(e.location, e.evidence.sentence) for e in events]
+    for ev in events:
+        assert {"Syrian Observatory for Human Rights", "SANA"} <= {n for n, _ in stances(ev)}

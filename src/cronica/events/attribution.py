@@ -31,6 +31,8 @@ from cronica.events.syntax import (
 from cronica.record import Actor, DetachedClaim
 from cronica.text import fold
 
+NUMBER_CLAIM = "+number-claim"  # rule suffix: "X puso el número en 728"
+
 INTERESTED = {"government", "armed group"}
 OPENING_QUOTES = {'"', "«", "“", "'"}
 CLOSING_QUOTES = {'"', "»", "”", "'"}
@@ -247,12 +249,15 @@ class Attributor:
                               rule="mention")  # fmt: skip
                 )
 
-    @staticmethod
-    def _refer_back(cue: SourceCue, state: AttributionState) -> None:
-        """ "la ONG", "el observatorio", "la fuente": the last named source of that kind."""
+    def _refer_back(self, cue: SourceCue, state: AttributionState) -> None:
+        """ "la ONG", "el observatorio", "la fuente": the last named source of that kind
+        ("la organización": of the types sources.yaml lets it name)."""
         if not cue.generic:
             return
+        kinds = self.reader.actors.referred_source_types(cue.source)
         for prev in reversed(state.named):
+            if kinds is not None and prev.source_type not in kinds:
+                continue
             if cue.source_type in ("unnamed", prev.source_type):
                 cue.source, cue.source_type = prev.source, prev.source_type
                 if cue.stance == "reports":
@@ -376,6 +381,8 @@ class Attributor:
             cue = self._speaker(tok, subject, stance, scope, found, state)
             if cue is None:
                 continue
+            if number_claim:
+                cue.rule += NUMBER_CLAIM
             if cue.stance in ("denies", "accuses") and self._detach(tok, cue, state):
                 cue.scope = set()
                 cue.rule = "source:detached"
@@ -519,6 +526,11 @@ class Attributor:
         for cue in cues:
             if cue.rule != "source:previous-sentence":
                 self._refer_back(cue, state)
+            if not trigger_ids and cue.rule.endswith(NUMBER_CLAIM):
+                # "SANA rebajó el número de muertos a seis": a figure for an event told before
+                state.detached.append(
+                    DetachedClaim(cue.source, cue.source_type, cue.stance, state.sentence)
+                )
         self._mentioned(sent, state)
         named = [c for c in cues if c.rule != "source:previous-sentence"]
         if named:

@@ -281,8 +281,9 @@ def _named_earlier(event: Event, priors: Iterable[Event]) -> Event | None:
 
 
 def attach_detached(events: list[Event], detached: Sequence[DetachedClaim]) -> None:
-    """Attach "X negó la acusación de Y" to the accused event: the nearest one (earlier first
-    on a tie) of an accusable type (data/ontology.yaml), within a few sentences."""
+    """Attach "X negó la acusación de Y" (or "X rebajó el número de muertos a seis") to the
+    event it is about: the nearest one (earlier first on a tie) of an accusable type
+    (data/ontology.yaml), within a few sentences, with the other places its trigger listed."""
     onto = ontology()
     by_sentence: dict[int, list[int]] = defaultdict(list)  # positions in `events`
     for at, ev in enumerate(events):
@@ -304,13 +305,18 @@ def attach_detached(events: list[Event], detached: Sequence[DetachedClaim]) -> N
                 events[at].sentence_index > item.sentence,
             ),
         )
-        target = events[at]
-        claim = Claim(item.source, item.source_type, item.stance, target.document, item.sentence)
-        held = claims.setdefault(at, {record_key(c) for c in target.claims})
-        if record_key(claim) not in held:
-            held.add(record_key(claim))
-            target.claims.append(claim)
-            target.rules.append(f"link:detached-{item.stance}")
+        first = events[at]
+        for at in by_sentence[first.sentence_index]:  # "X, Y and Z were shelled": each place
+            target = events[at]
+            if target.action != first.action:
+                continue
+            claim = Claim(item.source, item.source_type, item.stance, target.document,
+                          item.sentence)
+            held = claims.setdefault(at, {record_key(c) for c in target.claims})
+            if record_key(claim) not in held:
+                held.add(record_key(claim))
+                target.claims.append(claim)
+                target.rules.append(f"link:detached-{item.stance}")
 
 
 class Kept:

@@ -339,6 +339,11 @@ class ActorResolver:
         """Source type of an attribution phrase ("según el SOHR" -> "NGO")."""
         return self._sources.source_type(text)
 
+    def referred_source_types(self, text: str) -> frozenset[str] | None:
+        """The source types a generic noun may refer back to ("la organización": an NGO or
+        an international organisation), or None when any will do."""
+        return self._sources.referred_types(text)
+
     def source_name(self, text: str, lang: str | None = None) -> str | None:
         """Canonical name of a named source, the same in every language ("SOHR", "OSDH",
         "Observatorio Sirio" -> "Syrian Observatory for Human Rights"); `lang` is unused."""
@@ -372,6 +377,11 @@ class _SourceTable:
                 raise ValueError(f"{path}: bad source type {stype!r} in patterns")
             self.heads.extend((name_key(str(w)), stype) for w in words)
         self.heads.sort(key=lambda item: -len(item[0]))
+        self.refer_back: list[tuple[str, frozenset[str]]] = sorted(
+            ((name_key(str(w)), frozenset(types))
+             for w, types in (data.get("refer_back") or {}).items()),
+            key=lambda item: -len(item[0]),
+        )
         self._memo: Memo[str, tuple[str, str] | None] = Memo()
 
     def _named(self, text: str) -> tuple[str, str] | None:
@@ -387,6 +397,11 @@ class _SourceTable:
     def source_name(self, text: str) -> str | None:
         found = self._named(text)
         return found[0] if found else None
+
+    def referred_types(self, text: str) -> frozenset[str] | None:
+        key = name_key(text)
+        return next((types for word, types in self.refer_back if contains_phrase(key, word)),
+                    None)
 
     def source_type(self, text: str) -> str:
         found = self._named(text)
