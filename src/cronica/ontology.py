@@ -44,6 +44,7 @@ class Ontology:
     crowd_types: frozenset[str] = frozenset()
     opponent_types: frozenset[str] = frozenset()
     escalation_types: frozenset[str] = frozenset()
+    carried_agent_types: frozenset[str] = frozenset()
 
     def degree(self, sub_event_type: str) -> int | None:
         """How harsh `sub_event_type` is within its escalation type (0 mildest); None when its
@@ -173,4 +174,5 @@ def ontology() -> Ontology:
         _sub_event_types(data, "crowd_sub_event_types", event_type_of),
         _event_types(data, "opponent_types"),
         _event_types(data, "escalation_types"),
+        _event_types(data, "carried_agent_types"),
     )

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cronica.link import merge
+from cronica.link.carried import carry_agents
 from cronica.link.compare import IMPLIED_ACTOR, same_event
 from cronica.link.sources import settle, source_quantities
 from cronica.record import Actor, Claim, DetachedClaim, Event, Evidence, Location, Quantity
@@ -94,6 +95,7 @@ def plain_merge(events: list[Event], detached: Sequence[DetachedClaim] = ()) -> 
         else:
             merge.absorb(twin, ev, rule)
     merge.attach_detached(kept, detached)
+    carry_agents(kept)
     for ev in kept:
         settle(ev)
     return kept

@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from cronica.link.carried import carry_agents
 from cronica.link.compare import (
     IMPLIED_ACTOR,
     actors_compatible,
@@ -472,6 +473,7 @@ def merge_document(events: list[Event], detached: Sequence[DetachedClaim] = ()) 
         else:
             kept.absorb(at, ev, rule)
     attach_detached(kept.events, detached)
+    carry_agents(kept.events)
     for ev in kept.events:
         settle(ev)
     return kept.events
