@@ -409,3 +409,36 @@ def test_a_bombing_no_one_is_named_for_is_an_unidentified_groups(pipeline, lang,
 def test_civilians_killed_by_a_strike_are_its_actor_2(pipeline, lang, text):
     found = actors(events_of(pipeline, text, lang), "Air/drone strike")
     assert found and found[0][1] == "Civilians (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Cuatro prisioneros fueron abatidos el viernes por la policía cuando intentaban "
+               "escapar de la cárcel de Bengasi."),
+        ("en", "Four prisoners were shot dead by police on Friday as they tried to escape from "
+               "the prison in Benghazi."),
+    ],
+)
+def test_prisoners_killed_are_civilian_victims(pipeline, lang, text):
+    found = [ev for ev in events_of(pipeline, text, lang) if ev.sub_event_type == "Attack"]
+    assert [(ev.actor2.canonical if ev.actor2 else None) for ev in found] == ["Civilians (Libya)"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "head", "wanted"),
+    [
+        ("es", "Los barrios del este de Alepo controlados por la oposición sufrieron cortes.",
+         "barrios", "barrios del este de Alepo"),
+        ("es", "Los barrios sitiados sufrieron cortes.", "barrios", "barrios sitiados"),
+        ("en", "The besieged districts held by the opposition lost power.", "districts",
+         "besieged districts"),
+    ],
+)
+def test_a_participle_with_its_own_agent_is_no_part_of_the_phrase(lang, text, head, wanted):
+    from cronica.components.nlp import load_nlp
+    from cronica.events.syntax import phrase
+
+    doc = load_nlp(lang)(text)
+    token = next(t for t in doc if t.text == head)
+    assert phrase(token).text == wanted

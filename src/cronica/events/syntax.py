@@ -164,9 +164,18 @@ def phrase_tokens(head: Token) -> list[Token]:
     """Tokens of the noun phrase headed by `head` (no clauses, no coordination)."""
     out = [head]
     for child in head.children:
-        if child.dep_ in NP_KEEP_DEPS:
+        if child.dep_ in NP_KEEP_DEPS and not _reduced_relative(child):
             out.extend(phrase_tokens(child))
     return out
+
+
+def _reduced_relative(token: Token) -> bool:
+    """A participle governing a prepositional phrase (its agent, an oblique): a clause, not
+    part of the name ("los barrios controlados por la oposición" is "los barrios")."""
+    return "Part" in token.morph.get("VerbForm", []) and any(
+        c.dep_ in ("agent", "prep") or any(g.dep_ == "case" for g in c.children)
+        for c in token.children
+    )
 
 
 def phrase(head: Token) -> Span:
