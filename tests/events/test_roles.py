@@ -442,3 +442,24 @@ def test_a_participle_with_its_own_agent_is_no_part_of_the_phrase(lang, text, he
     doc = load_nlp(lang)(text)
     token = next(t for t in doc if t.text == head)
     assert phrase(token).text == wanted
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El Ejército sirio recuperó el martes cinco pueblos que estaban en manos del "
+               "Estado Islámico."),
+        ("es", "Los rebeldes sirios tomaron el martes tres aldeas controladas por el Estado "
+               "Islámico."),
+        ("en", "On Tuesday the rebels captured seven more villages from ISIL."),
+        ("en", "On Tuesday Syrian government forces captured 13 villages previously held by "
+               "ISIL."),
+        ("en", "On Tuesday the Syrian army retook five villages that were in the hands of the "
+               "Islamic State."),
+    ],
+)
+def test_who_held_the_place_taken_is_actor_2(pipeline, lang, text):
+    events = [ev for ev in events_of(pipeline, text, lang)
+              if ev.event_type == "Battles" and "territory" in ev.sub_event_type]
+    assert events and all(ev.actor2 is not None and ev.actor2.canonical == "Islamic State"
+                          for ev in events)

@@ -23,6 +23,7 @@ from cronica.events.syntax import (
     entity_of,
     governing_verb,
     is_passive,
+    key,
     misparsed_subject,
     name_span,
     phrase,
@@ -71,6 +72,15 @@ def is_seat(token: Token, lang: str) -> bool:
     seat = words(lang, "seat_words")
     near = [token.head, token.head.head, *token.children]
     return any(fold(t.lemma_) in seat or fold(t.text) in seat for t in near)
+
+
+def _case_words(prep: str | None, noun: Token) -> set[str]:
+    """The words of the preposition a noun comes with, the parser's fixed multiword ones
+    included ("a manos de", "en manos de")."""
+    marker = {fold(w) for w in (prep or "").split()}
+    for case in (c for c in noun.children if c.dep_ == "case"):
+        marker.update(fold(f.text) for f in case.children if f.dep_ == "fixed")
+    return marker
 
 
 @dataclass
@@ -244,11 +254,7 @@ class ArgumentReader:
 
     def _by_hands_marker(self, prep: str | None, noun: Token) -> bool:
         """The noun comes with a preposition holding an agent noun ("a manos de")."""
-        agent_nouns = role_nouns(self.lang)[1]
-        marker = {fold(w) for w in (prep or "").split()}
-        for case in (c for c in noun.children if c.dep_ == "case"):
-            marker.update(fold(f.text) for f in case.children if f.dep_ == "fixed")
-        return bool(marker & agent_nouns)
+        return bool(_case_words(prep, noun) & role_nouns(self.lang)[1])
 
     def _agent_noun(self, token: Token) -> bool:
         agent_nouns = role_nouns(self.lang)[1]
@@ -349,6 +355,33 @@ class ArgumentReader:
                         return noun
         if token.dep_ in OBJECT_DEPS and fold(token.head.lemma_) in any_words("light_verbs"):
             return self.target_of(token.head, agent, roles)
+        return None
+
+    def holder(self, token: Token, themes: list[Token], agent: Token | None) -> Token | None:
+        """Who held the places a capture takes: "from X" on the verb, or what the place's
+        phrase says ("held by X", "en manos de X", "bajo control de X")."""
+        holding = words(self.lang, "holder_prepositions")
+        for prep, noun in attachments(token, self.lang):
+            if prep in holding and self.agentive(noun):
+                return noun
+        nouns, verbs = words(self.lang, "holding_nouns"), words(self.lang, "holding_verbs")
+        genitive, by = words(self.lang, "genitive_prepositions"), words(
+            self.lang, "agent_prepositions")
+        for theme in themes:
+            for tok in theme.subtree:
+                if tok is theme:
+                    continue
+                held = _case_words(preposition(tok), tok) & nouns  # "en manos del EI"
+                if held and tok is not agent and self.agentive(tok):
+                    return tok
+                found = key(tok)
+                marks = genitive if found & nouns else by if found & verbs else None
+                if marks is None:
+                    continue
+                for prep, noun in attachments(tok, self.lang):
+                    if (prep in marks or noun.dep_ == "agent") and noun is not agent \
+                            and self.agentive(noun):
+                        return noun
         return None
 
     # -- subjects carried across clauses ----------------------------------------------------
@@ -739,6 +772,10 @@ class ArgumentReader:
             roles.rules.append("place:theme")
             if roles.target is not None and roles.target in roles.themes:
                 roles.target = None  # the place taken is no victim ("tomaron Salma")
+            if roles.target is None:
+                roles.target = self.holder(token, roles.themes, roles.agent)
+                if roles.target is not None:
+                    roles.rules.append("target:holder")
         if not roles.themes:
             roles.themes = self.event_places(token, sent, exclude or set())
             if roles.themes:
