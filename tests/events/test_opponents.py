@@ -73,3 +73,41 @@ def test_a_step_of_a_campaign_names_the_side_it_is_fought_against(pipeline, lang
              if e.sub_event_type == "Government regains territory"]  # fmt: skip
     assert taken and taken[0].actor2 is not None
     assert taken[0].actor2.canonical == "Islamic State"
+
+
+RUSSIA = Actor("Rusia", "Military Forces of Russia (2000-)", "State forces", "Russia")
+FSA = Actor("los rebeldes", "Rebel groups", "Rebel groups", "Syria")  # the data's type names
+IS = Actor("el EI", "Islamic State", "Political militias", None)
+
+
+def typed(sub: str, event_type: str, actor1: Actor | None) -> Event:
+    ev = event(sub, actor1, None)
+    ev.event_type = event_type
+    return ev
+
+
+def test_with_no_pair_named_a_fight_takes_the_other_camps_leading_actor():
+    filled = fill_opponents([
+        typed("Government regains territory", "Battles", ARMY),
+        typed("Armed clash", "Battles", ARMY),
+        typed("Non-state actor overtakes territory", "Battles", FSA),
+        typed("Air/drone strike", "Explosions/Remote violence", RUSSIA),  # an ally: same camp
+        typed("Air/drone strike", "Explosions/Remote violence", ARMY),  # no fight: untouched
+    ])  # fmt: skip
+    sides = [(ev.actor1.canonical if ev.actor1 else None,
+              ev.actor2.canonical if ev.actor2 else None) for ev in filled]
+    assert sides == [
+        ("Military Forces of Syria (2000-)", "Rebel groups"),
+        ("Military Forces of Syria (2000-)", "Rebel groups"),
+        ("Rebel groups", "Military Forces of Syria (2000-)"),
+        ("Military Forces of Russia (2000-)", None),
+        ("Military Forces of Syria (2000-)", None),
+    ]
+
+
+def test_two_armed_groups_of_one_camp_are_not_opponents():
+    filled = fill_opponents([
+        typed("Armed clash", "Battles", FSA),
+        typed("Armed clash", "Battles", IS),
+    ])  # fmt: skip
+    assert [ev.actor2 for ev in filled] == [None, None]

@@ -4,7 +4,8 @@ A report about one campaign names who fights whom once ("the army launched an of
 against ISIL") and then tells each step with the actor alone ("the army captured three
 villages"). ACLED codes the other side on every step. An armed event with actor 1 and no
 actor 2 takes actor 1's opponent in this document: the actor it is most often paired with in
-events that name both sides, either way round, when one actor leads that count.
+events that name both sides, either way round, when one actor leads that count; failing that,
+in a fight (Battles), the armed actor of the other camp that acts most often in the document.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from cronica.record import Actor, Event
 
 OPPONENT_RULE = "actor2:story-opponent"
 NOT_A_SIDE = frozenset({"Civilians", "Protesters", "Rioters"})
+CAMPS = {"State forces": "state", "Rebel groups": "armed groups",
+         "Political militias": "armed groups"}  # the two camps of a civil war
 
 
 def _side(actor: Actor | None) -> str | None:
@@ -39,24 +42,57 @@ def opponents(events: list[Event]) -> dict[str, Actor]:
         named.setdefault(two, ev.actor2)  # type: ignore[arg-type]
     found: dict[str, Actor] = {}
     for actor, counts in met.items():
-        ranked = counts.most_common(2)
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            found[actor] = named[ranked[0][0]]
+        leader = _leader(counts)
+        if leader is not None:
+            found[actor] = named[leader]
     return found
 
 
+def _leader(counts: Counter[str]) -> str | None:
+    ranked = counts.most_common(2)
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
+
+def _across_camps(events: list[Event]) -> dict[str, Actor]:
+    """When no event names both sides: the armed actor of the other camp (state forces
+    against rebels and militias) that acts most often in this document's armed events,
+    when one leads ("el Ejército capturó X" ... "los rebeldes lanzaron un contraataque")."""
+    onto = ontology()
+    acting: Counter[str] = Counter()
+    named: dict[str, Actor] = {}
+    for ev in events:
+        one = _side(ev.actor1)
+        if one is not None and _camp(ev.actor1) and onto.takes_opponent(ev.sub_event_type):
+            acting[one] += 1
+            named.setdefault(one, ev.actor1)  # type: ignore[arg-type]
+    found: dict[str, Actor] = {}
+    for actor in acting:
+        camp = _camp(named[actor])
+        others = Counter({o: n for o, n in acting.items() if _camp(named[o]) not in (None, camp)})
+        leader = _leader(others) if others else None
+        if leader is not None:
+            found[actor] = named[leader]
+    return found
+
+
+def _camp(actor: Actor | None) -> str | None:
+    """State forces, or the armed groups they fight; None for anyone else."""
+    kind = actor.actor_type if actor is not None else None
+    return CAMPS.get(kind or "")
+
+
 def fill_opponents(events: list[Event]) -> list[Event]:
-    """Armed events with actor 1 but no actor 2 take actor 1's opponent in the document."""
-    sides = opponents(events)
+    """Armed events with actor 1 but no actor 2 take actor 1's opponent in the document (for
+    a fight with no pair named, the other camp's leading actor)."""
+    sides, camps = opponents(events), _across_camps(events)
     onto = ontology()
     out: list[Event] = []
     for ev in events:
         one = _side(ev.actor1)
-        if (
-            ev.actor2 is None
-            and one in sides
-            and onto.takes_opponent(ev.sub_event_type)
-        ):
-            ev = replace(ev, actor2=replace(sides[one], text=""), rules=[*ev.rules, OPPONENT_RULE])
+        other = sides.get(one or "")
+        if other is None and onto.is_symmetric(ev.event_type):  # a fight: the other camp
+            other = camps.get(one or "")
+        if ev.actor2 is None and other is not None and onto.takes_opponent(ev.sub_event_type):
+            ev = replace(ev, actor2=replace(other, text=""), rules=[*ev.rules, OPPONENT_RULE])
         out.append(ev)
     return out
