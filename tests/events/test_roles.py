@@ -463,3 +463,21 @@ def test_who_held_the_place_taken_is_actor_2(pipeline, lang, text):
               if ev.event_type == "Battles" and "territory" in ev.sub_event_type]
     assert events and all(ev.actor2 is not None and ev.actor2.canonical == "Islamic State"
                           for ev in events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Miles de personas protestaron el viernes en Saná, Adén y Taiz contra el "
+               "presidente yemení. En Adén, la policía dispersó a los manifestantes. En Libia, "
+               "cuatro prisioneros fueron abatidos por la policía en Bengasi cuando intentaban "
+               "escapar."),
+        ("en", "Thousands protested on Friday in Sanaa, Aden and Taiz against the Yemeni "
+               "president. In Aden, police dispersed the protesters. In Libya, four prisoners "
+               "were shot dead by police in Benghazi as they tried to escape."),
+    ],
+)
+def test_actors_of_an_event_abroad_belong_to_its_country(pipeline, lang, text):
+    (attack,) = [ev for ev in events_of(pipeline, text, lang) if ev.sub_event_type == "Attack"]
+    assert attack.actor1 is not None and attack.actor1.country == "Libya"
+    assert attack.actor2 is not None and attack.actor2.canonical == "Civilians (Libya)"

@@ -295,7 +295,8 @@ def _events_for(
         sub = _sub_event(match, actor1, target)
         for place in places:
             assoc: list[Actor] = []
-            actor, implied_rule = actor1, []
+            actor, implied_rule = _in_country(actor1, place, reader), []
+            victim = _in_country(target, place, reader)
             if actor1 is None or not actor1.canonical:
                 country = (place.country if place else None) or reader.country_focus
                 implied = onto.default_actor(sub, country)
@@ -325,7 +326,7 @@ def _events_for(
                     date_precision=when.precision,
                     date_text=when_text,
                     actor1=actor,
-                    actor2=target,
+                    actor2=victim,
                     assoc_actors=assoc,
                     location=place,
                     claims=[
@@ -344,6 +345,20 @@ def _events_for(
                 )
             )
     return out
+
+
+def _in_country(actor: Actor | None, place: Location | None, reader: ArgumentReader) -> (
+    Actor | None
+):
+    """An actor the document's country gave ("los civiles", "el Ejército" in a Syrian
+    story) read again in the country of an event placed elsewhere ("cuatro prisioneros
+    abatidos" in Libya, told in a story about Yemen)."""
+    focus = reader.country_focus
+    if actor is None or place is None or not place.country or actor.country != focus \
+            or place.country == focus:
+        return actor
+    again = reader.actors.resolve(actor.text, reader.lang, place.country, reader.on_date)
+    return again if again is not None and again.canonical else actor
 
 
 def trigger_time(story: Story, span: Span, token: Token) -> tuple[ResolvedTime, str | None]:
