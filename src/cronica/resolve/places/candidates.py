@@ -107,7 +107,7 @@ def for_mention(text: str, lang: str, gaz: Gazetteer) -> tuple[PlaceMention, lis
 def with_spelling_variants(cands: list[Candidate], mention: PlaceMention, focus: str | None,
                            within: Location | None, gaz: Gazetteer) -> list[Candidate]:
     """`cands` plus the places spelled otherwise ("Yarabulus" = "Jarabulus", see
-    places/spelling.py) in `within` (at most `within.local_km` from it) or, with no
+    places/spelling.py) near `within` (the ranking table's `within.local_km`) or, with no
     `within`, in the focus country, when no exact candidate lies there. A skeleton must be
     `min_skeleton` letters long to be looked for country-wide (short ones collide)."""
     settings = table()["candidates"]["spelling"]
