@@ -481,3 +481,17 @@ def test_actors_of_an_event_abroad_belong_to_its_country(pipeline, lang, text):
     (attack,) = [ev for ev in events_of(pipeline, text, lang) if ev.sub_event_type == "Attack"]
     assert attack.actor1 is not None and attack.actor1.country == "Libya"
     assert attack.actor2 is not None and attack.actor2.canonical == "Civilians (Libya)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "En la provincia de Homs, dos civiles murieron el martes en el bombardeo de la "
+               "localidad de Talbisé."),
+        ("en", "In Homs province, two civilians died on Tuesday in shelling of the town of "
+               "Talbiseh."),
+    ],
+)
+def test_the_place_an_attack_noun_names_with_of_is_the_place_hit(pipeline, lang, text):
+    places = [ev.location.canonical for ev in events_of(pipeline, text, lang) if ev.location]
+    assert places == ["Tallbisah"]

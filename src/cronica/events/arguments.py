@@ -611,6 +611,9 @@ class ArgumentReader:
                 # X", "bombardeos contra la localidad de X", "strikes on the town of X"
                 hit = (prep is None and noun.dep_ in OBJECT_DEPS) or (
                     prep in any_words("target_prepositions")
+                ) or (  # "shelling of the town of X", "el bombardeo de Alepo"
+                    holder is token and token.pos_ == "NOUN"
+                    and prep in words(self.lang, "genitive_prepositions")
                 )
                 placed = hit or prep in any_words("place_prepositions")
                 if noun.i in exclude or not placed:
