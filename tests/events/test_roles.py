@@ -495,3 +495,25 @@ def test_actors_of_an_event_abroad_belong_to_its_country(pipeline, lang, text):
 def test_the_place_an_attack_noun_names_with_of_is_the_place_hit(pipeline, lang, text):
     places = [ev.location.canonical for ev in events_of(pipeline, text, lang) if ev.location]
     assert places == ["Tallbisah"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El jueves, un bombardeo alcanzó Duma, al este de Damasco. Allí, al menos 15 "
+               "personas murieron al estallar un barril explosivo."),
+        ("en", "On Thursday, shelling hit Duma, east of Damascus. There, at least 15 people "
+               "were killed when a barrel bomb exploded."),
+    ],
+)
+def test_there_places_an_event_where_the_last_sentence_was(pipeline, lang, text):
+    events = events_of(pipeline, text, lang)
+    assert [ev.location.canonical for ev in events if ev.location] == ["Duma", "Duma"]
+    assert "place:deictic-previous" in events[-1].rules
+
+
+def test_existential_there_places_nothing(pipeline):
+    text = ("Shelling hit Duma on Monday. There were clashes on Tuesday, and at least 15 people "
+            "were killed when a barrel bomb exploded.")
+    events = events_of(pipeline, text, "en")
+    assert all("place:deictic-previous" not in ev.rules for ev in events)

@@ -44,3 +44,4 @@ class ArgumentFinder(SentenceReader):
             for m in span._.triggers
         }
         story.reader.remember(span)  # the antecedent of the next elided subject
+        story.reader.remember_places(list(span._.roles.values()))  # for "allí", "there"

@@ -94,6 +94,7 @@ class ArgumentReader:
     known_place: Callable[[str], bool] = lambda _: False  # the gazetteer knows this name
     near_place: Callable[[str], bool] = lambda _: False  # ... or one spelt close to it
     last_agent: Token | None = None  # the document's last acting subject (pronoun antecedent)
+    last_places: list[Token] = field(default_factory=list)  # where the last sentence was
     named_places: frozenset[str] = frozenset()  # names the model tagged as places in the story
 
     # -- what a noun phrase is --------------------------------------------------------------
@@ -783,7 +784,25 @@ class ArgumentReader:
             roles.themes = self.event_places(token, sent, exclude or set())
             if roles.themes:
                 roles.rules.append("place:attached-or-sentence")
+            elif self.last_places and self._there(token):
+                roles.themes = list(self.last_places)
+                roles.rules.append("place:deictic-previous")
         return roles
+
+    def _there(self, token: Token) -> bool:
+        """The trigger's clause is placed by a deictic adverb ("Allí, 15 personas murieron al
+        estallar un barril", "There, rebels shelled ..."), not the existential "there"."""
+        deictics = words(self.lang, "place_deictics")
+        for head in (token, *list(token.ancestors)[:4]):
+            if any(c.dep_ == "advmod" and fold(c.text) in deictics for c in head.children):
+                return True
+        return False
+
+    def remember_places(self, roles: list[Roles]) -> None:
+        """After a sentence: the places its triggers named, for a later "allí" / "there"."""
+        named = [t for r in roles for t in r.themes if "place:deictic-previous" not in r.rules]
+        if named:
+            self.last_places = named
 
     @staticmethod
     def _acting_subject(token: Token) -> bool:
