@@ -17,8 +17,7 @@ export async function createMap(element, onSelect) {
   const borders = window.topojson.mesh(world, world.objects.countries, (a, b) => a !== b);
   L.geoJSON(borders, { className: "border", interactive: false }).addTo(map);
   loadAdmin1(); // states and provinces, drawn once zoomed in (not awaited: a larger file)
-  cluster = L.markerClusterGroup({ maxClusterRadius: 40, spiderfyOnMaxZoom: true });
-  cluster.addTo(map);
+  cluster = newCluster();
   element.addEventListener("cronica-select", (e) => onSelect(e.detail));
   return map;
 }
@@ -62,9 +61,16 @@ function markerFor(event, onSelect) {
   return marker;
 }
 
-// Show these events (those with coordinates); others stay in the list only.
+function newCluster() {
+  return L.markerClusterGroup({ maxClusterRadius: 40, spiderfyOnMaxZoom: true }).addTo(map);
+}
+
+// Show these events (those with coordinates); others stay in the list only. The events go
+// to a new cluster group: clearing the old one would take its markers out from under a
+// zoomToShowLayer still waiting to show one (the plug-in then fails at the end of the zoom).
 export function showEvents(events, onSelect) {
-  cluster.clearLayers();
+  map.removeLayer(cluster);
+  cluster = newCluster();
   markers.clear();
   const layers = [];
   for (const event of events) {
