@@ -66,27 +66,32 @@ class DocumentContext:
     names: list[str]
     me: int = -1
 
+    def __post_init__(self) -> None:
+        mine = self.names[self.me] if self.me >= 0 else None
+        # The voters, in mention order: every other mention with a pick, less the repeats
+        # of this mention's name (worked out once for all of this mention's candidates).
+        self._voters = [(p, w) for i, (p, w) in enumerate(zip(self.picks, self.confidence,
+                                                               strict=True))
+                        if i != self.me and p is not None and self.names[i] != mine]
+
     def features(self, entry: PlaceEntry, gaz: Gazetteer) -> dict[str, Any]:
         """The entry's agreement with the document's other picks (a name's repeats do not
         vote for it): share in its country, a region that contains it, places it contains,
         the nearest other place within `near_km`."""
-        mine = self.names[self.me] if self.me >= 0 else None
-        others = [(p, w) for i, (p, w) in enumerate(zip(self.picks, self.confidence,
-                                                         strict=True))
-                  if i != self.me and p is not None and p.gazetteer_id != entry.gazetteer_id
-                  and self.names[i] != mine]
+        others = [(p, w) for p, w in self._voters if p.gazetteer_id != entry.gazetteer_id]
         total = sum(w for _, w in others)
         if not others or total <= 0:
             return {}
         same = sum(w for p, w in others if entry.country and p.country == entry.country)
         out: dict[str, Any] = {"doc_country_share": same / total}
-        inside = [p.name for p, _ in others if p.feature in ("admin1", "admin2", "region")
-                  and gaz.contains(p, entry)]
-        if inside:
-            out["doc_inside"] = inside[0]
-        holds = [p.name for p, _ in others if gaz.contains(entry, p)]
-        if holds and entry.feature in ("country", "admin1", "admin2", "region"):
-            out["doc_contains"] = holds[0]
+        inside = next((p.name for p, _ in others if p.feature in ("admin1", "admin2", "region")
+                       and gaz.contains(p, entry)), None)
+        if inside is not None:
+            out["doc_inside"] = inside
+        if entry.feature in ("country", "admin1", "admin2", "region"):
+            holds = next((p.name for p, _ in others if gaz.contains(entry, p)), None)
+            if holds is not None:
+                out["doc_contains"] = holds
         if entry.feature not in ("continent", "country", "region"):
             near = [km_between(entry.lat, entry.lon, p.lat, p.lon) for p, _ in others
                     if p.feature in ("city", *SUB_CITY)]

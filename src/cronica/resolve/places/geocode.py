@@ -68,8 +68,13 @@ def resolve_places_explained(
                 for m, c in (for_mention(t, lang, gaz) for t in texts)]
     names = [m.name for m, _ in prepared]
     ranked = [rank(c, m, country_focus, None, gaz) for m, c in prepared]
+    voted: tuple[list[PlaceEntry | None], list[float]] | None = None
     for _ in range(table()["document"]["rounds"] if rounds is None else rounds):
         picks, confidence = _picks(prepared, ranked)
+        votes = (picks, confidence)
+        if votes == voted:  # the same context ranks every candidate as the last round did
+            break
+        voted = votes
         ranked = [rank([c.fresh() for c in cands], mention, country_focus, None, gaz,
                        DocumentContext(picks, confidence, names, me=i))
                   for i, ((mention, _c), cands) in enumerate(zip(prepared, ranked, strict=True))]
