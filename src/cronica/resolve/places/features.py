@@ -64,7 +64,7 @@ class DocumentContext:
     picks: list[PlaceEntry | None]
     confidence: list[float]
     names: list[str]
-    me: int = -1
+    me: int = -1  # the mention whose candidates it ranks (those of one name share it)
 
     def __post_init__(self) -> None:
         mine = self.names[self.me] if self.me >= 0 else None

@@ -89,8 +89,10 @@ def resolve_places_explained(
         if votes == voted:  # the same context ranks every candidate as the last round did
             break
         voted = votes
+        contexts: dict[str, DocumentContext] = {}  # the mentions of one name share theirs
         ranked = [rank([c.fresh() for c in cands], mention, country_focus, None, gaz,
-                       DocumentContext(picks, confidence, names, me=i))
+                       contexts.get(names[i]) or contexts.setdefault(
+                           names[i], DocumentContext(picks, confidence, names, me=i)))
                   for i, ((mention, _c), cands) in enumerate(zip(prepared, ranked, strict=True))]
     out = []
     for text, (mention, _c), cands in zip(texts, prepared, ranked, strict=True):
