@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from unidecode import unidecode
+from cronica.text import to_ascii
 
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
 
@@ -22,7 +22,7 @@ class PhraseIndex:
         self.always: list[int] = []
         for n, (key, acronym) in enumerate(phrases):
             if acronym is not None:
-                ascii_text = unidecode(acronym)
+                ascii_text = to_ascii(acronym)
                 if _ALNUM_RUN.fullmatch(ascii_text):
                     self.by_run.setdefault(ascii_text, []).append(n)
                 else:
@@ -36,6 +36,6 @@ class PhraseIndex:
         chosen = set(self.always)
         for word in set(key.split(" ")):
             chosen.update(self.by_word.get(word, ()))
-        for run in set(_ALNUM_RUN.findall(unidecode(text or ""))):
+        for run in set(_ALNUM_RUN.findall(to_ascii(text or ""))):
             chosen.update(self.by_run.get(run, ()))
         return sorted(chosen)
