@@ -28,7 +28,12 @@ from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
 from cronica.record import Document, Event, Sentence
 from cronica.resolve.actors import shipped_resolver
-from cronica.resolve.places import Gazetteer, document_country_focus, resolve_places
+from cronica.resolve.places import (
+    Gazetteer,
+    document_country_focus,
+    prepare_mentions,
+    resolve_places,
+)
 from cronica.resolve.time import Timeline
 from cronica.story import Story
 
@@ -269,8 +274,9 @@ class Pipeline:
             if e.label_ in PLACE_LABELS and not is_seat(e.root, lang)
         ]  # fmt: skip
         names = names[:MAX_PLACE_MENTIONS]
-        focus = document_country_focus(names, lang, self.gazetteer)
-        resolved = resolve_places(names, lang, focus, self.gazetteer)
+        prepared = prepare_mentions(names, lang, self.gazetteer)
+        focus = document_country_focus(names, lang, self.gazetteer, prepared)
+        resolved = resolve_places(names, lang, focus, self.gazetteer, prepared)
         reader = ArgumentReader(
             lang, self.actors, focus, doc.date, self._known_place, self._near_place
         )

@@ -16,15 +16,30 @@ from functools import cache, lru_cache
 from unidecode import unidecode
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# unidecode transliterates each character on its own: its answer for every non-ASCII
+# character met so far, by code point, for str.translate (ASCII characters map to themselves).
+_TRANSLITERATED: dict[int, str] = {}
+_MET = {chr(n) for n in range(128)}
 _APOSTROPHES = re.compile(r"['`´’‘ʿʾ]")
 _SPACES = re.compile(r"\s+")
+
+
+def to_ascii(text: str) -> str:
+    """`unidecode(text)`, a character at a time through a table of those met so far (a
+    long line's characters are looked up by str.translate, not by a Python loop)."""
+    if text.isascii():
+        return text
+    for char in set(text).difference(_MET):
+        _TRANSLITERATED[ord(char)] = unidecode(char)
+        _MET.add(char)
+    return text.translate(_TRANSLITERATED)
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Case- and accent-insensitive key for lexicon matching (memoised: a run folds the
     same few thousand words again and again)."""
-    return unidecode(word).casefold().strip()
+    return to_ascii(word).casefold().strip()
 
 
 def fold_all(words: Iterable[str] | str | None) -> frozenset[str]:
@@ -39,7 +54,7 @@ def fold_all(words: Iterable[str] | str | None) -> frozenset[str]:
 @lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Casefold, transliterate to ASCII and turn punctuation into single spaces."""
-    ascii_text = unidecode(_APOSTROPHES.sub("", text or ""))
+    ascii_text = to_ascii(_APOSTROPHES.sub("", text or ""))
     ascii_text = _APOSTROPHES.sub("", ascii_text).casefold()
     return _NON_WORD.sub(" ", ascii_text).strip()
 
@@ -135,12 +150,12 @@ def is_acronym(alias: str) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def _acronym_pattern(acronym: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![A-Za-z0-9])" + re.escape(unidecode(acronym)) + r"(?![A-Za-z0-9])")
+    return re.compile(r"(?<![A-Za-z0-9])" + re.escape(to_ascii(acronym)) + r"(?![A-Za-z0-9])")
 
 
 @lru_cache(maxsize=1 << 12)
 def _ascii(text: str) -> str:
-    return unidecode(text)
+    return to_ascii(text)
 
 
 def contains_acronym(text: str, acronym: str) -> bool:

@@ -226,3 +226,48 @@ def test_countries_named_through_the_first_word_index_as_by_scanning(lang: str) 
         assert _countries_named(text, lang) == scan(text), text
         named += bool(scan(text))
     assert named >= len(forms)
+
+
+def test_fuzzy_keys_pick_what_scoring_each_alias_picks(resolver: ActorResolver) -> None:
+    """One rapidfuzz call over every alias gives the alias a loop scoring each one gives."""
+    from rapidfuzz import fuzz
+
+    from cronica.resolve.fuzzy_keys import FuzzyKeys
+    from cronica.text import actor_key
+
+    def looped(key: str, keys: list[str]) -> int | None:
+        best: tuple[float, int] | None = None
+        for n, alias in enumerate(keys):
+            score = fuzz.ratio(key, alias)
+            if len(key) > len(alias):
+                score = max(score, fuzz.partial_ratio(alias, key))
+            if score >= 90 and (best is None or score > best[0]):
+                best = (score, n)
+        return best[1] if best else None
+
+    hits = 0
+    for lang in ("es", "en"):
+        keys = [a.key for a in resolver._fuzzy_list(lang)]
+        index = FuzzyKeys(keys)
+        mentions = [k[:-1] for k in keys[::5]] + [f"{k}x de siria" for k in keys[2::9]]
+        mentions += [actor_key(t, lang) for t in ("Estado Islamico", "the Syrian Army")]
+        for key in mentions:
+            assert index.best(key, 90) == looped(key, keys), key
+            hits += index.best(key, 90) is not None
+    assert hits > 20
+
+
+def test_named_sources_found_through_their_words_as_by_scanning(
+    resolver: ActorResolver,
+) -> None:
+    from cronica.text import contains_acronym, contains_phrase, name_key
+
+    table = resolver._sources
+    texts = [f"según el {alias}" for _k, alias, *_ in table.named[::3]]
+    texts += ["fuentes locales", "the UN envoy said", "la agencia SANA informó"]
+    for text in texts:
+        key = name_key(text)
+        scanned = next(((name, stype) for k, alias, name, stype, acronym in table.named
+                        if (contains_acronym(text, alias) if acronym
+                            else contains_phrase(key, k))), None)
+        assert table._find_named(text) == scanned, text

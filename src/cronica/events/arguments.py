@@ -453,10 +453,10 @@ class ArgumentReader:
         antecedent of the next pronoun or elided subject; a subject that cannot act (civilians)
         clears it."""
         for tok in reversed(list(sent)):
+            if tok.dep_ not in SUBJECT_DEPS:
+                continue
             copular = any(c.dep_ == "cop" for c in tok.head.children)  # "X fue capaz de"
-            if tok.dep_ not in SUBJECT_DEPS or (
-                tok.head.pos_ not in ("VERB", "AUX") and not copular
-            ):
+            if tok.head.pos_ not in ("VERB", "AUX") and not copular:
                 continue
             speech = fold(tok.head.lemma_) in attribution_cues(self.lang).stance_of_verb
             if tok.pos_ == "PRON" or speech:

@@ -132,11 +132,16 @@ def find_triggers(
     keys = {t.i: key(t) for t in sent}
     words = frozenset().union(*keys.values())
     tokens = [t for t in sent if not t.is_punct]
+    having: dict[str, list[int]] = {}  # key -> positions in `tokens` of the tokens having it
+    for n, t in enumerate(tokens):
+        for k in keys[t.i]:
+            having.setdefault(k, []).append(n)
     for entry in triggers(lang):
         for index, pattern in enumerate(entry.patterns):
-            if not pattern.lemmas & words:
-                continue  # no token can match: skip the scan
-            for token in tokens:
+            # Only a token with one of the pattern's lemmas among its keys can match: those,
+            # in sentence order (a pattern no word of the sentence has skips the scan).
+            at = sorted({n for k in pattern.lemmas & words for n in having.get(k, ())})
+            for token in (tokens[n] for n in at):
                 if token.i in taken:
                     continue
                 used = _matches(token, sent, pattern, requirement, keys, words)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -10,13 +9,12 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-from unidecode import unidecode
-
 from cronica.datafiles import parse_yaml
 from cronica.lang import pack, supported
 from cronica.memo import Memo
 from cronica.record import Actor
+from cronica.resolve.fuzzy_keys import FuzzyKeys
+from cronica.resolve.phrase_index import PhraseIndex
 from cronica.text import (
     actor_key,
     contains_acronym,
@@ -154,37 +152,16 @@ def countries_named(text: str, lang: str) -> set[str]:
     return set(_countries_named(text, lang))
 
 
-_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
-
-
 class _AliasIndex:
-    """Aliases in match order, found through the words they need: a phrase alias by its first
-    word (it must be a word of the mention's key), an acronym by itself (a letter run of the
-    mention); acronyms with other characters are always tried."""
+    """Aliases in match order, found through the words they need (phrase_index.py)."""
 
     def __init__(self, aliases: list[_Alias]) -> None:
         self.aliases = aliases
-        self.by_word: dict[str, list[int]] = {}
-        self.by_run: dict[str, list[int]] = {}
-        self.always: list[int] = []
-        for n, alias in enumerate(aliases):
-            if alias.acronym:
-                ascii_text = unidecode(alias.text)
-                if _ALNUM_RUN.fullmatch(ascii_text):
-                    self.by_run.setdefault(ascii_text, []).append(n)
-                else:
-                    self.always.append(n)
-            else:
-                self.by_word.setdefault(alias.key.split(" ")[0], []).append(n)
+        self.index = PhraseIndex([(a.key, a.text if a.acronym else None) for a in aliases])
 
     def found(self, text: str, key: str, stripped: str) -> list[_Alias]:
         """The aliases found in a mention, in match order (what testing each would give)."""
-        chosen = set(self.always)
-        for word in set(key.split(" ")):
-            chosen.update(self.by_word.get(word, ()))
-        for run in set(_ALNUM_RUN.findall(unidecode(text or ""))):
-            chosen.update(self.by_run.get(run, ()))
-        return [self.aliases[n] for n in sorted(chosen)
+        return [self.aliases[n] for n in self.index.candidates(text, key)
                 if self.aliases[n].found_in(text, key, stripped)]
 
 
@@ -233,6 +210,7 @@ class ActorResolver:
             (e.role, e.country): e for e in self.entries if e.role and e.country and not e.generic
         }
         self._fuzzy: dict[str | None, list[_Alias]] = {}
+        self._fuzzy_keys: dict[str | None, FuzzyKeys] = {}
         self._index: dict[str | None, _AliasIndex] = {}
         self._memo: Memo[tuple[str, str, str | None], _Alias | None] = Memo()
         self._sources = _SourceTable(sources_path or _data_path("sources.yaml"))
@@ -267,17 +245,14 @@ class ActorResolver:
             tied = [a for a in found if len(a.key) == longest]
             tied.sort(key=lambda a: (a.entry.generic, a.entry.country != country_focus))
             return tied[0]
-        best: tuple[float, _Alias] | None = None
+        aliases = self._fuzzy_list(lang)
+        if lang not in self._fuzzy_keys:
+            self._fuzzy_keys[lang] = FuzzyKeys([a.key for a in aliases])
         named_countries = countries_named(text, lang)
-        for alias in self._fuzzy_list(lang):
-            if named_countries and alias.entry.country not in named_countries:
-                continue
-            score = fuzz.ratio(key, alias.key)
-            if len(key) > len(alias.key):
-                score = max(score, fuzz.partial_ratio(alias.key, key))
-            if score >= FUZZY_THRESHOLD and (best is None or score > best[0]):
-                best = (score, alias)
-        return best[1] if best else None
+        allowed = [a.entry.country in named_countries for a in aliases] \
+            if named_countries else None
+        best = self._fuzzy_keys[lang].best(key, FUZZY_THRESHOLD, allowed)
+        return None if best is None else aliases[best]
 
     def resolve(
         self, text: str, lang: str, country_focus: str | None = None,
@@ -371,6 +346,8 @@ class _SourceTable:
                          is_acronym(str(alias)))
                 self.named.append(entry)
         self.named.sort(key=lambda item: -len(item[0]))
+        self.index = PhraseIndex([(key, alias if acronym else None)
+                                  for key, alias, _n, _t, acronym in self.named])
         self.heads: list[tuple[str, str]] = []
         for stype, words in (data.get("patterns") or {}).items():
             if stype not in SOURCE_TYPES:
@@ -389,7 +366,8 @@ class _SourceTable:
 
     def _find_named(self, text: str) -> tuple[str, str] | None:
         key = name_key(text)
-        for alias_key, alias, name, stype, acronym in self.named:
+        for n in self.index.candidates(text, key):
+            alias_key, alias, name, stype, acronym = self.named[n]
             if contains_acronym(text, alias) if acronym else contains_phrase(key, alias_key):
                 return name, stype
         return None

@@ -12,6 +12,7 @@ from cronica.resolve.places.features import km_between
 from cronica.resolve.places.gazetteer import Gazetteer, PlaceEntry, gazetteer_files
 from cronica.resolve.places.geocode import (
     document_country_focus,
+    prepare_mentions,
     resolve_place,
     resolve_place_explained,
     resolve_places,
@@ -37,6 +38,7 @@ __all__ = [
     "is_common_word",
     "km_between",
     "parse_mention",
+    "prepare_mentions",
     "resolve_place",
     "resolve_place_explained",
     "resolve_places",

@@ -64,31 +64,53 @@ class DocumentContext:
     picks: list[PlaceEntry | None]
     confidence: list[float]
     names: list[str]
-    me: int = -1
+    me: int = -1  # the mention whose candidates it ranks (those of one name share it)
+
+    def __post_init__(self) -> None:
+        mine = self.names[self.me] if self.me >= 0 else None
+        # The voters, in mention order: every other mention with a pick, less the repeats
+        # of this mention's name. What `features` needs of them is worked out once here for
+        # all of this mention's candidates: the weights summed in mention order (all, and by
+        # country), and each distinct pick once (a repeat gives the same answers).
+        self._voters = [(p, w) for i, (p, w) in enumerate(zip(self.picks, self.confidence,
+                                                               strict=True))
+                        if i != self.me and p is not None and self.names[i] != mine]
+        self._ids = {p.gazetteer_id for p, _ in self._voters}
+        self._total = sum(w for _, w in self._voters)
+        self._by_country: dict[str, float] = {}
+        for p, w in self._voters:
+            self._by_country[p.country] = self._by_country.get(p.country, 0) + w
+        self._distinct = list(dict.fromkeys(p for p, _ in self._voters))
+
+    def _shares(self, entry: PlaceEntry) -> tuple[bool, float, float]:
+        """Whether other voters remain once the entry's own id is left out, their total
+        weight and the weight in the entry's country (summed in mention order)."""
+        if entry.gazetteer_id not in self._ids:
+            same = self._by_country.get(entry.country, 0) if entry.country else 0
+            return bool(self._voters), self._total, same
+        others = [(p, w) for p, w in self._voters if p.gazetteer_id != entry.gazetteer_id]
+        return bool(others), sum(w for _, w in others), sum(
+            w for p, w in others if entry.country and p.country == entry.country)
 
     def features(self, entry: PlaceEntry, gaz: Gazetteer) -> dict[str, Any]:
         """The entry's agreement with the document's other picks (a name's repeats do not
         vote for it): share in its country, a region that contains it, places it contains,
         the nearest other place within `near_km`."""
-        mine = self.names[self.me] if self.me >= 0 else None
-        others = [(p, w) for i, (p, w) in enumerate(zip(self.picks, self.confidence,
-                                                         strict=True))
-                  if i != self.me and p is not None and p.gazetteer_id != entry.gazetteer_id
-                  and self.names[i] != mine]
-        total = sum(w for _, w in others)
-        if not others or total <= 0:
+        any_other, total, same = self._shares(entry)
+        if not any_other or total <= 0:
             return {}
-        same = sum(w for p, w in others if entry.country and p.country == entry.country)
         out: dict[str, Any] = {"doc_country_share": same / total}
-        inside = [p.name for p, _ in others if p.feature in ("admin1", "admin2", "region")
-                  and gaz.contains(p, entry)]
-        if inside:
-            out["doc_inside"] = inside[0]
-        holds = [p.name for p, _ in others if gaz.contains(entry, p)]
-        if holds and entry.feature in ("country", "admin1", "admin2", "region"):
-            out["doc_contains"] = holds[0]
+        others = [p for p in self._distinct if p.gazetteer_id != entry.gazetteer_id]
+        inside = next((p.name for p in others if p.feature in ("admin1", "admin2", "region")
+                       and gaz.contains(p, entry)), None)
+        if inside is not None:
+            out["doc_inside"] = inside
+        if entry.feature in ("country", "admin1", "admin2", "region"):
+            holds = next((p.name for p in others if gaz.contains(entry, p)), None)
+            if holds is not None:
+                out["doc_contains"] = holds
         if entry.feature not in ("continent", "country", "region"):
-            near = [km_between(entry.lat, entry.lon, p.lat, p.lon) for p, _ in others
+            near = [km_between(entry.lat, entry.lon, p.lat, p.lon) for p in others
                     if p.feature in ("city", *SUB_CITY)]
             close = min(near, default=None)
             if close is not None and close <= table()["document"]["near_km"]:

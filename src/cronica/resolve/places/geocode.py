@@ -52,9 +52,19 @@ def _picks(prepared: list[tuple[PlaceMention, list[Candidate]]],
     return picks, confidence
 
 
+Prepared = list[tuple[PlaceMention, list[Candidate]]]  # each mention and its candidates
+
+
+def prepare_mentions(texts: list[str], lang: str, gazetteer: Gazetteer) -> Prepared:
+    """Each mention taken apart and its candidates (`for_mention`), to resolve the same
+    mentions more than once (for the country focus, then with it)."""
+    return [for_mention(t, lang, gazetteer) for t in texts]
+
+
 def resolve_places_explained(
     texts: list[str], lang: str, country_focus: str | None = None,
     gazetteer: Gazetteer | None = None, rounds: int | None = None,
+    prepared: Prepared | None = None,
 ) -> list[tuple[Location | None, list[Candidate]]]:
     """Resolve all place mentions of one document together.
 
@@ -62,16 +72,27 @@ def resolve_places_explained(
     focus); then again with the document as context: the share of the other mentions in the
     candidate's country, a region of the document that contains it ("Santa Ana" with
     "California"), and other places of the document nearby. Candidates keep these features,
-    so every choice can be explained."""
+    so every choice can be explained. `prepared`: `prepare_mentions(texts, ...)` (its
+    candidates are copied, not ranked in place)."""
     gaz = gazetteer or Gazetteer.load()
-    prepared = [(m, with_spelling_variants(c, m, country_focus, None, gaz))
-                for m, c in (for_mention(t, lang, gaz) for t in texts)]
+    if prepared is None:
+        prepared = prepare_mentions(texts, lang, gaz)
+    else:
+        prepared = [(mention, [c.fresh() for c in cands]) for mention, cands in prepared]
+    prepared = [(m, with_spelling_variants(c, m, country_focus, None, gaz)) for m, c in prepared]
     names = [m.name for m, _ in prepared]
     ranked = [rank(c, m, country_focus, None, gaz) for m, c in prepared]
+    voted: tuple[list[PlaceEntry | None], list[float]] | None = None
     for _ in range(table()["document"]["rounds"] if rounds is None else rounds):
         picks, confidence = _picks(prepared, ranked)
+        votes = (picks, confidence)
+        if votes == voted:  # the same context ranks every candidate as the last round did
+            break
+        voted = votes
+        contexts: dict[str, DocumentContext] = {}  # the mentions of one name share theirs
         ranked = [rank([c.fresh() for c in cands], mention, country_focus, None, gaz,
-                       DocumentContext(picks, confidence, names, me=i))
+                       contexts.get(names[i]) or contexts.setdefault(
+                           names[i], DocumentContext(picks, confidence, names, me=i)))
                   for i, ((mention, _c), cands) in enumerate(zip(prepared, ranked, strict=True))]
     out = []
     for text, (mention, _c), cands in zip(texts, prepared, ranked, strict=True):
@@ -86,15 +107,17 @@ def resolve_places_explained(
 
 def resolve_places(
     texts: list[str], lang: str, country_focus: str | None = None,
-    gazetteer: Gazetteer | None = None,
+    gazetteer: Gazetteer | None = None, prepared: Prepared | None = None,
 ) -> list[Location | None]:
     """The Location of each place mention of one document, resolved together (see
     resolve_places_explained)."""
-    return [loc for loc, _ in resolve_places_explained(texts, lang, country_focus, gazetteer)]
+    return [loc for loc, _ in resolve_places_explained(texts, lang, country_focus, gazetteer,
+                                                       prepared=prepared)]
 
 
 def document_country_focus(
     place_texts: list[str], lang: str = "es", gazetteer: Gazetteer | None = None,
+    prepared: Prepared | None = None,
 ) -> str | None:
     """The country most of a document's resolved places belong to (first seen breaks ties).
 
@@ -104,7 +127,7 @@ def document_country_focus(
     counts: dict[str, float] = {}
     gaz = gazetteer or Gazetteer.load()
     weight = float(table()["document"]["country_weight"])
-    for loc in resolve_places(place_texts, lang, gazetteer=gaz):
+    for loc in resolve_places(place_texts, lang, gazetteer=gaz, prepared=prepared):
         if loc is not None and loc.country:
             entry = gaz.by_id.get(loc.gazetteer_id or "")
             country = entry is not None and entry.feature == "country"

@@ -106,6 +106,12 @@ def _phrases(lang: str) -> list[tuple[str, str]]:
 
 def parse_mention(text: str, lang: str) -> PlaceMention:
     """Strip leading descriptors ("las afueras de", "distrito de") off a place mention."""
+    return PlaceMention(*_parsed(text, lang))
+
+
+@lru_cache(maxsize=1 << 14)
+def _parsed(text: str, lang: str) -> tuple[str, str | None, tuple[str, ...], str | None]:
+    """`parse_mention`'s fields (memoised: a document names its places again and again)."""
     head, _, context = text.partition(",")
     key = name_key(head)
     relation: str | None = None
@@ -123,7 +129,7 @@ def parse_mention(text: str, lang: str) -> PlaceMention:
                     relation = relation or role
                 changed = True
                 break
-    return PlaceMention(key, relation, tuple(types), context.strip() or None)
+    return key, relation, tuple(types), context.strip() or None
 
 
 def own_name(text: str) -> str | None:
