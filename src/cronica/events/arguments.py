@@ -63,6 +63,7 @@ class Roles:
     sides: bool = False  # agent and target are the two sides named "between X and Y"
 
 
+DEICTIC_PLACE_RULE = "place:deictic-previous"  # "allí", "there": the last sentence's places
 CIVILIANS_TYPE = "Civilians"  # ACLED's actor type of civilians: never who acts
 
 
@@ -786,7 +787,7 @@ class ArgumentReader:
                 roles.rules.append("place:attached-or-sentence")
             elif self.last_places and self._there(token):
                 roles.themes = list(self.last_places)
-                roles.rules.append("place:deictic-previous")
+                roles.rules.append(DEICTIC_PLACE_RULE)
         return roles
 
     def _there(self, token: Token) -> bool:
@@ -800,7 +801,7 @@ class ArgumentReader:
 
     def remember_places(self, roles: list[Roles]) -> None:
         """After a sentence: the places its triggers named, for a later "allí" / "there"."""
-        named = [t for r in roles for t in r.themes if "place:deictic-previous" not in r.rules]
+        named = [t for r in roles for t in r.themes if DEICTIC_PLACE_RULE not in r.rules]
         if named:
             self.last_places = named
 
