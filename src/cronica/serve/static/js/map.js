@@ -80,8 +80,13 @@ export function showEvents(events, onSelect) {
     markers.set(event.event_id, marker);
     layers.push(marker);
   }
+  // Fit first, without animation, then cluster at the final zoom: adding first and zooming
+  // after leaves the plug-in's zoom-in animation running, old and new clusters both drawn.
+  if (layers.length) {
+    const bounds = L.latLngBounds(layers.map((m) => m.getLatLng()));
+    map.fitBounds(bounds.pad(0.3), { maxZoom: 9, animate: false });
+  }
   cluster.addLayers(layers);
-  if (layers.length) map.fitBounds(cluster.getBounds().pad(0.3), { maxZoom: 9 });
 }
 
 export function focusEvent(id) {
