@@ -7,7 +7,8 @@ caches meet few new names after the first pass; a real corpus of distinct texts 
 further, up to their bounds (cronica.memo). Target: the largest size within 20% of the
 smallest.
 
-Usage: python benchmarks/memory.py [--sizes 1000,10000]
+Usage: python benchmarks/memory.py [--sizes 1000,10000] [--news 60] [--wiki 6]
+(--news 0 takes every Spanish news text; --wiki 0 takes none of the articles.)
 """
 
 from __future__ import annotations
@@ -28,12 +29,17 @@ import corpus  # noqa: E402
 TARGET = 1.2
 
 
-def child(count: int) -> dict[str, Any]:
+def texts_for(news: int, wiki: int) -> list[corpus.Text]:
+    """The texts to cycle: `news` Spanish news texts (0: all of them), `wiki` articles."""
+    return corpus.news_es(news or None) + (corpus.wikipedia_en(wiki) if wiki else [])
+
+
+def child(count: int, news: int, wiki: int) -> dict[str, Any]:
     """In this process: stream `count` documents, then report peak memory."""
     from cronica.pipeline import Pipeline
     from cronica.record import Document
 
-    texts = corpus.news_es(60) + corpus.wikipedia_en(6)
+    texts = texts_for(news, wiki)
     pipeline = Pipeline()
     events, t0 = 0, time.perf_counter()
     for text in corpus.repeated(texts, count):
@@ -41,21 +47,30 @@ def child(count: int) -> dict[str, Any]:
         events += len(pipeline.extract(doc))
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"documents": count, "events": events, "seconds": time.perf_counter() - t0,
-            "peak_mb": peak_kb / 1024}
+            "peak_mb": peak_kb / 1024, "texts": len(texts)}
 
 
-def run(sizes: list[int]) -> dict[str, Any]:
+def run(sizes: list[int], news: int = 60, wiki: int = 6) -> dict[str, Any]:
     why = corpus.available()
     if why is not None:
         return {"skipped": why}
     rows = []
     for size in sizes:
-        done = subprocess.run([sys.executable, __file__, "--child", str(size)],
+        done = subprocess.run([sys.executable, __file__, "--child", str(size),
+                               "--news", str(news), "--wiki", str(wiki)],
                               capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"memory run of {size} documents failed: {done.stderr[-2000:]}")
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    return {"rows": rows, "growth": rows[-1]["peak_mb"] / rows[0]["peak_mb"]}
+    return {"rows": rows, "growth": rows[-1]["peak_mb"] / rows[0]["peak_mb"], "news": news,
+            "wiki": wiki}
+
+
+def _texts_said(result: dict[str, Any]) -> str:
+    texts = result["rows"][0].get("texts", 0)
+    wiki = result.get("wiki", 6)
+    return (f"{texts - wiki:,} Spanish news texts and {wiki} English Wikipedia articles"
+            if wiki else f"{texts:,} distinct Spanish news texts")
 
 
 def report(result: dict[str, Any]) -> list[str]:
@@ -65,8 +80,8 @@ def report(result: dict[str, Any]) -> list[str]:
     verdict = "meets" if result["growth"] <= TARGET else "misses"
     lines += [
         "Documents streamed through `Pipeline.extract` in a fresh process per size; they "
-        "repeat 60 Spanish news texts and 6 English Wikipedia articles (so name caches see "
-        "few new names after the first pass).",
+        f"cycle through {_texts_said(result)} (so name caches see few new names after the "
+        "first pass).",
         "",
         "| documents | events | seconds | peak RSS (MB) |",
         "|---:|---:|---:|---:|",
@@ -83,12 +98,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--news", type=int, default=60, help="Spanish news texts (0: all)")
+    parser.add_argument("--wiki", type=int, default=6, help="English Wikipedia articles")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child)))
+        print(json.dumps(child(args.child, args.news, args.wiki)))
         return
-    print("\n".join(report(run([int(s) for s in args.sizes.split(",")]))))
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print("\n".join(report(run(sizes, args.news, args.wiki))))
 
 
 if __name__ == "__main__":
