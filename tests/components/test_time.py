@@ -59,3 +59,22 @@ def test_a_weekday_with_a_future_verb_is_the_coming_one_a_plan(read):
     assert (sents[0]._.time.value, sents[0]._.time.precision) == ("2016-02-27", "week")
     sents = read("Las partes se reunieron el martes.", "es", NAME, when=date(2016, 2, 27))
     assert sents[0]._.time.value == "2016-02-23"
+
+
+def test_a_year_less_date_told_in_the_past_is_on_or_before_the_publication_date(read):
+    """A March report telling what happened "on 12 April" means last April, not next month's
+    (which would be after the report); the same date with a future verb stays a plan."""
+    when = date(2019, 3, 20)
+    sents = read("El 12 de abril, los rebeldes tomaron el pueblo.", "es", NAME, when=when)
+    assert sents[0]._.time.value == "2018-04-12"
+    sents = read("On 12 April, rebels took the village.", "en", NAME, when=when)
+    assert sents[0]._.time.value == "2018-04-12"
+    sents = read("El 12 de abril se votará la tregua.", "es", NAME, when=when)
+    assert (sents[0]._.time.value, sents[0]._.time.precision) == ("2019-03-20", "week")
+
+
+def test_a_year_less_date_in_a_dated_narrative_moves_forward(read):
+    """Anchored on the story's own day, not the publication date, a later month is later."""
+    text = "El 3 de marzo de 2012 el Ejército entró en Homs. El 5 de abril, los rebeldes huyeron."
+    sents = read(text, "es", NAME, when=date(2016, 1, 10))
+    assert [s._.time.value for s in sents] == ["2012-03-03", "2012-04-05"]

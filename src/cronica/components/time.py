@@ -67,11 +67,12 @@ def sentence_time(
     later: tuple[ResolvedTime, str | None] | None = None
     if dates:
         span._.times = find_times(span.text, lang)
+        past = bool(span._.times) and _told_as_past(span, lang)
         for mention in span._.times:
-            resolved = timeline.resolve(with_tense(mention, span, lang))
+            resolved = timeline.resolve(with_tense(mention, span, lang), past)
             if own is None and timeline.usable(resolved):
                 own = (resolved, mention.text)
-            elif later is None and mention.year is not None and _told_as_past(span, lang):
+            elif later is None and mention.year is not None and past:
                 later = (resolved, mention.text)  # dated after publication: not this news
     own = own or (later if later is not None and later[0].precision == "day" else None)
     if own is not None:

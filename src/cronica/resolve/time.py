@@ -527,6 +527,11 @@ def timex_value(m: TimeMention, dct: date | None, narrative: date | None = None)
     return r.timex
 
 
+def _year_less(m: TimeMention) -> bool:
+    """A date naming its month but no year, and no direction of its own."""
+    return m.year is None and m.month is not None and m.direction in (None, 0)
+
+
 BACKGROUND_DAYS = 30  # a report's date this long before its publication is background history
 
 
@@ -601,9 +606,13 @@ class Timeline:
             said.append((self._period_at, self._period[0]))
         return max(said)[1] if said else None
 
-    def resolve(self, m: TimeMention) -> ResolvedTime:
+    def resolve(self, m: TimeMention, past: bool = False) -> ResolvedTime:
         """Resolve ``m`` against the story so far; a day or a range becomes current, unless
         it lies after the publication date (a plan, not the story's day).
+
+        ``past``: the sentence is told in the past, so a year-less date anchored on the
+        publication date is on or before it ("el 12 de abril" told in the past in a March
+        report is last April, not next month's).
 
         With neither a publication date nor a day yet, a month or year named earlier ("the
         2016 offensive", "in August 2016") anchors the year of "on 28 September": a year
@@ -615,6 +624,8 @@ class Timeline:
                 m = replace(m, year=day.year)
             elif m.month is not None:
                 narrative = day
+        if past and narrative is None and self.dct is not None and _year_less(m):
+            m = replace(m, direction=-1)
         r = resolve_time(m, self.dct, narrative)
         if self.dct is not None and r.after(self.dct):
             return r
