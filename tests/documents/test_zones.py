@@ -121,6 +121,27 @@ def test_english_scrape_zones() -> None:
     assert zones["Another pointless war, when will it end?"] == "comments"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los primeros días del asedio\nLa ciudad resistió durante semanas.\n"
+               "El asedio se endurece en el sur\n"
+               "La artillería bombardeó el puerto, informaron los vecinos. (04.05.2016)\n"
+               "La vida sigue en el mercado\nLos comerciantes reabrieron sus puestos el lunes.\n"),
+        ("en", "The first days of the siege\nThe city held out for weeks.\n"
+               "The siege tightens in the south\n"
+               "Artillery shelled the harbour district, residents said. (04.05.2016)\n"
+               "Life goes on at the market\nTraders reopened their stalls on Monday.\n"),
+    ],
+)
+def test_a_teaser_ending_with_its_date_is_a_brief_with_its_headline(lang: str, text: str) -> None:
+    """A headline over a paragraph that ends with its date in brackets (a site's dated
+    teaser) is a news brief, both lines; an undated headline over prose stays a heading."""
+    zones = list(_zones(Document(id=lang, text=text, lang=lang)).values())
+    assert zones[2:4] == ["brief", "brief"]
+    assert zones[4:] == ["heading", "body"]
+
+
 def test_unknown_language_uses_every_pack() -> None:
     zones = _zones(Document(id="x", text=SCRAPE_EN))
     assert zones["Related stories"] == "related"

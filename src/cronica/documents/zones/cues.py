@@ -11,7 +11,7 @@ from typing import Any
 from cronica.lang.registry import pack, packs
 from cronica.text import fold
 
-_NUMERIC_DATE = r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"
+NUMERIC_DATE = r"\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Cues:
     related_ends: tuple[str, ...] = ()
     references: frozenset[str] = frozenset()
     see_also: frozenset[str] = frozenset()
-    date: re.Pattern[str] = re.compile(_NUMERIC_DATE)
+    date: re.Pattern[str] = re.compile(NUMERIC_DATE)
 
 
 def cues_for(lang: str | None) -> Cues:
@@ -55,7 +55,7 @@ def _cues(codes: tuple[str, ...]) -> Cues:
         put("see_also", lexicon.get("see_also"))
         months.update(fold(str(m)) for m in (pack(code).lexicon("time").get("months") or {}))
     month = "|".join(sorted((re.escape(m) for m in months if len(m) > 2), key=len, reverse=True))
-    date = _NUMERIC_DATE + (rf"|\b\d{{1,2}}(?:\s+de)?\s+(?:{month})\b|\b(?:{month})\s+\d{{1,2}}\b"
+    date = NUMERIC_DATE + (rf"|\b\d{{1,2}}(?:\s+de)?\s+(?:{month})\b|\b(?:{month})\s+\d{{1,2}}\b"
                             if month else "")
     sets = ("references", "see_also")
     known = {f for f in Cues.__dataclass_fields__ if f not in (*sets, "date")}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cronica.documents.zones.cues import Cues, contains, starts_with
+from cronica.documents.zones.cues import NUMERIC_DATE, Cues, contains, starts_with
 from cronica.documents.zones.repetition import RepetitionIndex
 from cronica.text import fold
 
@@ -21,6 +21,8 @@ _WORD = re.compile(r"\w+")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*$")
 _LEADING_TIME = re.compile(r"^\W{0,3}\d{1,2}[:.h]\d{2}\b")
 _QUOTE_OPEN = "«\"“'‘"
+# a teaser's summary ends with its date in brackets: "... continúa la ofensiva. (30.09.2016)"
+_TRAILING_DATE = re.compile(rf"\((?:{NUMERIC_DATE})\)\W{{0,2}}$")
 _HANDLE = re.compile(r"^@\w+\s*#\d+")  # "@reader #3": a numbered reader comment
 _QUOTE_CLOSE = re.compile("[»\"”’]")
 PROSE_WORDS = 6  # a terminated line this long reads as reporting prose
@@ -159,6 +161,8 @@ def _classify_line(
         _headline(line, rest, cues)
     elif _LEADING_TIME.match(line.text) or cues.date.match(line.text):
         line.set("brief", "dated paragraph")
+    elif _TRAILING_DATE.search(line.text):
+        line.set("brief", "paragraph ending with its date")
     else:
         line.set("body", "prose")
     state.expect_caption = False
@@ -220,6 +224,9 @@ def _headline(line: Line, rest: list[Line], cues: Cues) -> None:
     """A line without final punctuation inside the text: subheading, dated brief or teaser."""
     if cues.date.search(line.text) and line.words > 3:
         line.set("brief", "dated headline")
+        return
+    if rest and not rest[0].headline and _TRAILING_DATE.search(rest[0].text):
+        line.set("brief", "headline of a paragraph ending with its date")
         return
     following = next((r for r in rest if r.zone == "body" and not r.level), None)
     if following is not None and following.prose:
