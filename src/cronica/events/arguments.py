@@ -694,7 +694,8 @@ class ArgumentReader:
         )
 
     def non_factual(self, token: Token) -> bool:
-        """An intended, feared or prevented event ("en un intento por recuperar")."""
+        """An intended, feared or prevented event ("en un intento por recuperar"); the topic of
+        something sought is not ("busca respuestas sobre el ataque")."""
         cues = attribution_cues(self.lang)
         current = token
         for _ in range(3):
@@ -726,16 +727,21 @@ class ArgumentReader:
                 "ccomp",
             ):
                 return False
+            topic = preposition(current) in words(self.lang, "topic_prepositions")
             current = current.head
             if fold(current.lemma_) in cues.non_factual_heads:
                 return True
+            if topic:
+                return False  # the topic of answers sought happened ("respuestas sobre")
         return False
 
     def background(self, token: Token) -> bool:
-        """A nominal trigger that sets the scene ("durante los combates")."""
+        """A nominal trigger that sets the scene ("durante los combates", "en el marco de los
+        bombardeos", "in the course of the fighting")."""
         if token.pos_ != "NOUN":
             return False
-        return preposition(token) in attribution_cues(self.lang).background_preps
+        preps = attribution_cues(self.lang).background_preps
+        return preposition(token) in preps or _framing_phrase(token) in preps
 
     def read(
         self,
@@ -837,3 +843,18 @@ class ArgumentReader:
                 ) is not None
             return self.agent_of_noun(token, roles) is not None
         raise ValueError(f"unknown trigger requirement {requirement!r}")
+
+
+def _framing_phrase(token: Token) -> str | None:
+    """The phrase a nominal hangs from through a framing noun, words folded: "en el marco de"
+    for "en el marco de los bombardeos", "in the course of" for "in the course of the
+    fighting" (the framing noun's preposition and article, the noun, the nominal's own)."""
+    own = preposition(token)
+    frame = token.head.head if token.dep_ == "pobj" else token.head
+    if own is None or frame is token or frame.pos_ != "NOUN":
+        return None
+    outer = preposition(frame)
+    if outer is None:
+        return None
+    articles = [fold(c.text) for c in frame.children if c.dep_ == "det" and c.i < frame.i]
+    return " ".join([outer, *articles, fold(frame.text), own])

@@ -80,13 +80,18 @@ def _governed_path(token: Token) -> Iterator[tuple[Token, Token]]:
 
 def _non_factual(token: Token, lang: str) -> str | None:
     """A trigger that is the object or subject of a head of intent, fear or request ("se teme
-    un ataque", "amenazó con atacar", "pidió el fin de", "fears of an attack")."""
+    un ataque", "amenazó con atacar", "pidió el fin de", "fears of an attack"), unless it
+    is the topic of the thing sought ("busca respuestas sobre el ataque", "seeks answers
+    about the attack"): that presupposes it. ("temores sobre un ataque" keeps its head.)"""
     heads = attribution_cues(lang).non_factual_heads
+    topics = words(lang, "topic_prepositions")
     for current, governor in _governed_path(token):
         if current.dep_ in SUBJECT_DEPS and not _impersonal(governor, lang):
             return None  # who threatens or fears is no threatened event
         if fold(governor.lemma_) in heads:
             return f"under '{governor.text}': intended, feared or requested"
+        if preposition(current) in topics:
+            return None  # what answers are sought about happened ("busca respuestas sobre")
     return None
 
 
@@ -115,7 +120,7 @@ def _impersonal(verb: Token, lang: str) -> bool:
 
 def _hypothetical(token: Token, lang: str) -> str | None:
     markers, auxes = words(lang, "conditional_markers"), words(lang, "conditional_auxiliaries")
-    for head in _clause_heads(_verbal(token)):
+    for head in _clause_heads(_clause_verb(token)):
         for child in head.children:
             if child.dep_ == "mark" and fold(child.text) in markers:
                 return f"condition '{child.text}' on '{head.text}'"
@@ -124,6 +129,18 @@ def _hypothetical(token: Token, lang: str) -> str | None:
         if "Cnd" in head.morph.get("Mood", []):
             return f"conditional mood of '{head.text}'"
     return None
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a trigger is in: its light verb, or the verb its noun phrase
+    hangs from ("si se toma en cuenta la dureza de los ataques" -> "toma")."""
+    verb = _verbal(token)
+    if verb.pos_ in ("VERB", "AUX"):
+        return verb
+    for _, governor in _governed_path(token):
+        if governor.pos_ in ("VERB", "AUX"):
+            return governor
+    return verb
 
 
 def _future(token: Token, lang: str) -> str | None:
