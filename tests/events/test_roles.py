@@ -301,6 +301,20 @@ def test_the_two_sides_of_a_fight_named_elsewhere_in_its_clause(pipeline, lang, 
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("es", "Hubo combates en Guta Oriental entre rebeldes y fuerzas del régimen."),
+        ("en", "There was fighting in Eastern Ghouta between rebels and forces of the regime."),
+    ],
+)
+def test_a_modifier_after_the_coordination_belongs_to_the_last_side(pipeline, lang, text):
+    """The parser may hang "del régimen" from "rebeldes": it names the second side."""
+    assert actors(events_of(pipeline, text, lang), "Armed clash") == [
+        ("Rebel groups", "Military Forces of Syria (2000-)")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("es", "Los turcos lanzaron un ataque aéreo sobre Afrin el lunes."),
         ("en", "The Turks launched an air strike on Afrin on Monday."),
     ],

@@ -279,6 +279,16 @@ class ArgumentReader:
                     return child, other
         return None
 
+    def _sides_agent(self, token: Token, roles: Roles) -> Token | None:
+        """The first side of "fighting between X and Y" when the parser read the fight word as
+        a verb ("there was fighting between ..."); the other side is the target."""
+        sides = self.sides_of(token)
+        if sides is None:
+            return None
+        roles.rules.append("agent:between")
+        roles.sides, roles.target = True, sides[1]
+        return sides[0]
+
     def _clause_holders(self, noun: Token) -> list[Token]:
         """The noun, then the verb it is an argument of, then that verb's place nominals."""
         holders = [noun]
@@ -757,6 +767,7 @@ class ArgumentReader:
         if token.pos_ in ("VERB", "AUX"):
             roles.agent = (
                 self.agent_of_verb(token, roles)
+                or self._sides_agent(token, roles)
                 or self.inherited_agent(token, roles)
                 or self.carried_agent(token, roles)
             )

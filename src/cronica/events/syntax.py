@@ -161,12 +161,32 @@ def negated(token: Token) -> bool:
 
 
 def phrase_tokens(head: Token) -> list[Token]:
-    """Tokens of the noun phrase headed by `head` (no clauses, no coordination)."""
+    """Tokens of the noun phrase headed by `head` (no clauses, no coordination). A modifier
+    after the head's coordination belongs to the last conjunct, whatever the parser says
+    ("rebeldes y fuerzas del régimen": "del régimen" is not the rebels')."""
     out = [head]
+    cut = min((c.i for c in head.children if c.dep_ in ("cc", "conj") and c.i > head.i),
+              default=None)  # fmt: skip
     for child in head.children:
+        if cut is not None and child.i > cut:
+            continue
         if child.dep_ in NP_KEEP_DEPS and not _reduced_relative(child):
             out.extend(phrase_tokens(child))
+    for orphan in _orphans(head):
+        out.extend(phrase_tokens(orphan))
     return out
+
+
+def _orphans(conjunct: Token) -> list[Token]:
+    """The modifiers the parser hung from the first conjunct though they follow the last
+    one, which they belong to (see phrase_tokens)."""
+    first = conjunct.head
+    if conjunct.dep_ != "conj" or first is conjunct:
+        return []
+    if any(c.dep_ == "conj" and c.i > conjunct.i for c in first.children):
+        return []  # not the last conjunct
+    return [c for c in first.children if c.i > conjunct.i and c.dep_ in NP_KEEP_DEPS
+            and not _reduced_relative(c)]  # fmt: skip
 
 
 def _reduced_relative(token: Token) -> bool:
