@@ -125,6 +125,24 @@ CASES = [
 ]
 
 
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "source"),
+    [
+        ("es", "Por otro lado los opositores anuncian que fue lanzada una bomba de barril sobre "
+               "Seraqib desde un helicóptero militar.", "opositores"),
+        ("en", "On the other hand the opposition announces that a barrel bomb was dropped on "
+               "Saraqeb from a military helicopter.", "opposition"),
+    ],
+)
+def test_the_speaker_is_named_without_its_verb(pipeline, lang, text, source):
+    """The source is the subject of the speech verb, never the verb ("opositores anuncian"
+    when the model's name ran over it); telling of another side's deed, it accuses."""
+    ev = only(events_of(pipeline, text, lang), "Air/drone strike")
+    assert (source, "accuses") in stances(ev)
+
+
 @pytest.mark.parametrize(("lang", "text", "sub", "wanted"), CASES)
 def test_source_constructions(pipeline, lang, text, sub, wanted):
     ev = only(events_of(pipeline, text, lang), sub)

@@ -531,3 +531,24 @@ def test_existential_there_places_nothing(pipeline):
             "were killed when a barrel bomb exploded.")
     events = events_of(pipeline, text, "en")
     assert all("place:deictic-previous" not in ev.rules for ev in events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub", "actor"),
+    [
+        ("es", "Fue lanzada una bomba de barril sobre Seraqib desde un helicóptero militar.",
+         "Air/drone strike", "Unidentified Military Forces"),
+        ("en", "A barrel bomb was dropped on Saraqeb from a military helicopter.",
+         "Air/drone strike", "Unidentified Military Forces"),
+        ("es", "Un coche bomba fue detonado por militantes del EI en Tartus.",
+         "Remote explosive/landmine/IED", "Islamic State"),
+        ("en", "A car bomb was detonated by IS militants in Tartus.",
+         "Remote explosive/landmine/IED", "Islamic State"),
+    ],
+)
+def test_the_agent_of_a_passive_whose_subject_is_the_weapon(pipeline, lang, text, sub, actor):
+    """The weapon is the passive subject; who used it is the agent ("por", "by") or, with
+    none, where it came from ("desde", "from"); "IS" stays a name where the parser made it
+    a verb."""
+    found = actors(events_of(pipeline, text, lang), sub)
+    assert found and found[0][0] == actor

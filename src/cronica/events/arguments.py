@@ -193,6 +193,10 @@ class ArgumentReader:
                 if prep in any_words("agent_prepositions") and self.agentive(noun):
                     roles.rules.append("agent:passive-por")
                     return noun
+            for prep, noun in attachments(verb, self.lang):  # "lanzada desde un helicóptero"
+                if prep in words(self.lang, "origin_prepositions") and self.agentive(noun):
+                    roles.rules.append("agent:passive-from")
+                    return noun
         for subj in self.subjects(verb):
             if subj.dep_ in PASSIVE_SUBJECT_DEPS or passive:
                 continue
@@ -327,11 +331,11 @@ class ArgumentReader:
             if child.dep_ in ("amod", "compound", "poss", "nmod:poss") and self.agentive(child):
                 roles.rules.append("agent:noun-modifier")
                 return child
-        head = governing_verb(noun)
+        head = governing_verb(noun) or _passive_governor(noun)
         cues = attribution_cues(self.lang)
         if (
             head is not None
-            and noun.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+            and (noun.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or is_passive(head))
             and fold(head.lemma_) not in cues.patient_verbs
             and fold(head.lemma_) not in cues.stance_of_verb
         ):
@@ -854,6 +858,23 @@ class ArgumentReader:
                 ) is not None
             return self.agent_of_noun(token, roles) is not None
         raise ValueError(f"unknown trigger requirement {requirement!r}")
+
+
+def _passive_governor(noun: Token) -> Token | None:
+    """The passive verb whose subject the noun (or the phrase it is part of) is: "a barrel
+    bomb was dropped by/from ...", "fue lanzada una bomba de barril desde ..." -> the verb,
+    whose agent is the deed's."""
+    current = noun
+    for _ in range(2):  # "a barrel bomb", "una bomba de barril": the phrase's head
+        if current.dep_ not in ("compound", "nmod") or current.head is current:
+            break
+        current = current.head
+    verb = current.head
+    if current.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and verb is not current and (
+        verb.pos_ in ("VERB", "AUX") and is_passive(verb)
+    ):
+        return verb
+    return None
 
 
 def _framing_phrase(token: Token) -> str | None:

@@ -119,8 +119,8 @@ def attachments(token: Token, lang: str) -> Iterator[tuple[str | None, Token]]:
             marker = fold(child.text)
             if child.dep_ == "agent" and agent_word is not None:
                 marker = fold(agent_word)
-            for grand in child.children:
-                if grand.dep_ == "pobj":
+            for grand in child.children:  # an actor's name read as a clause ("by IS ...")
+                if grand.dep_ == "pobj" or (grand.dep_ == "pcomp" and grand.ent_type_ == "ACTOR"):
                     yield marker, grand
         elif child.dep_ in NOMINAL_DEPS:
             yield preposition(child), child
@@ -207,8 +207,13 @@ def phrase(head: Token) -> Span:
         start += 1
     while end - 1 > head.i and doc[end - 1].dep_ in ("punct", "case"):
         end -= 1
+    governor = head.head if head.head is not head else None
     for ent in doc.ents:  # never cut a name in two ("US-led coalition aircraft")
         if ent.start < end and start < ent.end:
+            if governor is not None and ent.start <= governor.i < ent.end and not (
+                start <= governor.i < end or governor.text[:1].isupper()
+            ):
+                continue  # a name the model ran over the verb ("los opositores anuncian")
             start, end = min(start, ent.start), max(end, ent.end)
     return doc[start:end]
 
