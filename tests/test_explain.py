@@ -48,6 +48,24 @@ def test_explain_drops_future_and_ceased_triggers_en() -> None:
     assert ceased and all(t.modality == "ceased" and not t.kept for t in ceased)
 
 
+PAGES_REWRITTEN = {
+    "es": "Los rebeldes tomaron el cuartel de Saraqib.\n"
+          "El 4 de abril de 2021, aviones rusos bombardearon Idlib.\n"
+          "El 9 de abril de 2021, aviones sirios atacaron Maarat al-Numan.\n",
+    "en": "Rebels seized the barracks in Saraqib.\n"
+          "On 4 April 2021, Russian jets bombed Idlib.\n"
+          "On 9 April 2021, Syrian jets struck Maarat al-Numan.\n",
+}  # fmt: skip
+
+
+def test_explain_says_a_page_telling_later_events_dates_nothing_by_its_date() -> None:
+    for lang, text in PAGES_REWRITTEN.items():
+        notes = explain(Pipeline(), Document(lang, text, lang=lang, date=date(2020, 5, 6)))
+        undated = notes[0].triggers
+        assert undated and not any(t.kept for t in undated), lang
+        assert all("after its date" in (t.reason or "") for t in undated), lang
+
+
 def test_explain_command_prints_zones_and_reasons(cronica, tmp_path) -> None:
     path = tmp_path / "nota.txt"
     path.write_text(SPANISH, encoding="utf-8")

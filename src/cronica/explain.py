@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cronica.components import read_sentences
-from cronica.events.build import SELF_DATED_ZONE
+from cronica.events.build import REWRITTEN_AFTER, SELF_DATED_ZONE
 from cronica.events.tolls import cumulative_tolls
 from cronica.pipeline import Pipeline
 from cronica.record import REPORTING_ZONES, Document
@@ -86,12 +86,21 @@ def _mark_background(notes: list[SentenceNote], doc: Document) -> None:
     if doc.date is None:
         return
     dct = doc.date
+    later = 0
     for note in notes:
         if note.time is not None and note.time.after(dct) and note.zone != SELF_DATED_ZONE:
             for t in note.triggers:
                 if t.kept:
                     t.kept, t.modality = False, "background"
                     t.reason = f"dated {note.date}, after the publication date"
+                    later += 1
+    if later >= REWRITTEN_AFTER:  # events.build.undated_in_rewritten
+        for note in notes:
+            undated = note.time == ResolvedTime(dct.isoformat(), "week", dct)
+            for t in note.triggers if undated and note.zone != SELF_DATED_ZONE else []:
+                if t.kept:
+                    t.kept, t.modality = False, "background"
+                    t.reason = f"undated, in a page telling {later} events after its date"
     told = [n for n in notes if n.time is not None and any(t.kept for t in n.triggers)]
     old = [n for n in told if n.time is not None and background(n.time, dct)]
     if len(old) == len(told):

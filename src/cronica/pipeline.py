@@ -22,7 +22,12 @@ from cronica.documents.normalise import NormalisedText, normalise
 from cronica.documents.zones import RepetitionIndex, zone_document
 from cronica.events.arguments import ArgumentReader, is_seat
 from cronica.events.attribution import Attributor
-from cronica.events.build import after_publication, news_background, sentence_events
+from cronica.events.build import (
+    after_publication,
+    news_background,
+    sentence_events,
+    undated_in_rewritten,
+)
 from cronica.events.opponents import fill_opponents
 from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
@@ -251,8 +256,12 @@ class Pipeline:
         for ev in later:
             log.info("%s: sentence %d: %s dropped: dated %s, after the publication date",
                      doc.id, ev.sentence_index, ev.action, ev.date)  # fmt: skip
-        if background or later:
-            dropped = {id(ev) for ev in [*background, *later]}
+        undated = undated_in_rewritten(analysis.events, later, doc.date)
+        for ev in undated:
+            log.info("%s: sentence %d: %s dropped: undated, in a page telling %d events after "
+                     "its date", doc.id, ev.sentence_index, ev.action, len(later))  # fmt: skip
+        if background or later or undated:
+            dropped = {id(ev) for ev in [*background, *later, *undated]}
             analysis.events = [ev for ev in analysis.events if id(ev) not in dropped]
         analysis.events = merge_document(analysis.events, story.attribution.detached)
         analysis.events = fill_opponents(analysis.events)

@@ -209,6 +209,38 @@ def test_an_event_told_as_past_but_dated_after_publication_is_not_this_news(
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("es", "Los rebeldes tomaron el cuartel de Saraqib. El 4 de abril de 2021, aviones rusos "
+               "bombardearon el mercado de Idlib. La noche del 6 al 7 de abril, aviones sirios "
+               "atacaron el hospital de Maarat al-Numan."),
+        ("en", "Rebels seized the barracks in Saraqib. On 4 April 2021, Russian jets bombed the "
+               "market of Idlib. On the night of 6 to 7 April, Syrian jets struck the hospital "
+               "of Maarat al-Numan."),
+    ],
+)  # fmt: skip
+def test_a_page_telling_later_events_dates_nothing_by_its_date(pipeline, lang, text):
+    """Two events told in the past after the page's date (the second dated from the first):
+    the page was written later than its date says, so its undated event is dropped too."""
+    assert events(pipeline, lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los rebeldes tomaron el cuartel de Saraqib. Ya habían atacado Idlib antes de la "
+               "reunión del próximo domingo."),
+        ("en", "Rebels seized the barracks in Saraqib. They had attacked Idlib before the talks "
+               "of next Sunday."),
+    ],
+)  # fmt: skip
+def test_a_coming_weekday_told_beside_the_past_is_no_later_event(pipeline, lang, text):
+    """"el próximo domingo" counts forward from the page's date: no sign of a later page."""
+    assert "Non-state actor overtakes territory" in {e.sub_event_type
+                                                      for e in events(pipeline, lang, text)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("es", "Los rebeldes atacaron el cuartel de Saraqib el jueves. En septiembre de 2014 "
                "comenzó la campaña aérea. Aviones rusos bombardearon el mercado de Idlib."),
         ("en", "Rebels attacked the barracks in Saraqib on Thursday. The air campaign began "

@@ -404,6 +404,24 @@ def after_publication(events: list[Event], dct: date | None) -> list[Event]:
     ]  # fmt: skip
 
 
+REWRITTEN_AFTER = 2  # events told as past and dated after the page's date: it was rewritten
+
+
+def undated_in_rewritten(events: list[Event], later: list[Event], dct: date | None) -> list[
+    Event
+]:
+    """The events dated only by the publication date in a page that tells, in the past, at
+    least REWRITTEN_AFTER events dated after it: the page was written later than its date
+    says, so that date dates nothing ("Estas son las seis fases de un conflicto" in a page
+    dated years before its last phase). A dated brief keeps its own date."""
+    if dct is None or len(later) < REWRITTEN_AFTER:
+        return []
+    return [
+        ev for ev in events
+        if ev.date_text is None and ev.zone != SELF_DATED_ZONE and ev not in later
+    ]  # fmt: skip
+
+
 def _time_of(event: Event) -> ResolvedTime:
     return ResolvedTime(event.date, event.date_precision, _day_of(event.date or ""))
 

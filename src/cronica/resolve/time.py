@@ -612,7 +612,9 @@ class Timeline:
 
         ``past``: the sentence is told in the past, so a year-less date anchored on the
         publication date is on or before it ("el 12 de abril" told in the past in a March
-        report is last April, not next month's).
+        report is last April, not next month's), and a later date with its year is the
+        story's day all the same (a page rewritten after its date: "el 4 de abril de 2017"
+        then "del 6 al 7 de abril" in a page dated 2016).
 
         With neither a publication date nor a day yet, a month or year named earlier ("the
         2016 offensive", "in August 2016") anchors the year of "on 28 September": a year
@@ -627,8 +629,8 @@ class Timeline:
         if past and narrative is None and self.dct is not None and _year_less(m):
             m = replace(m, direction=-1)
         r = resolve_time(m, self.dct, narrative)
-        if self.dct is not None and r.after(self.dct):
-            return r
+        if self.dct is not None and r.after(self.dct) and not (past and m.year is not None):
+            return r  # a plan; a later year told in the past is the story's (a rewritten page)
         if r.date is not None and (r.precision == "day" or m.day2 is not None or m.since):
             self._current, self.current_text = r, m.text
             self._current_at = self._sentences
