@@ -262,6 +262,11 @@ def _generic(token: Token, lang: str) -> str | None:
             return f"superlative '{child.text}': a comparison, not a report"
     if token.pos_ != "NOUN":
         return None
+    series = words(lang, "series_adjectives")
+    growing = next((c for c in token.children if c.dep_ == "amod"
+                    and (fold(c.text) in series or fold(c.lemma_) in series)), None)  # fmt: skip
+    if growing is not None:
+        return f"'{growing.text} {token.text}': a series of events, not one"
     vague = words(lang, "aggregate_quantifiers")
     quantifier = next((c for c in token.children if fold(c.text) in vague), None)
     if quantifier is not None and "Plur" in token.morph.get("Number", []):
