@@ -131,6 +131,22 @@ def _hypothetical(token: Token, lang: str) -> str | None:
     return None
 
 
+def _classifying(token: Token, lang: str) -> str | None:
+    """An event noun that is the name a verb of judging gives something ("estas detenciones
+    son consideradas como desapariciones forzadas", "the arrests are described as enforced
+    disappearances"): a category, not another event."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if verb is token or fold(verb.lemma_) not in words(lang, "classifying_verbs"):
+        return None
+    markers = words(lang, "predicative_markers")
+    marked = preposition(token) in markers or any(
+        c.dep_ in ("mark", "case") and fold(c.text) in markers for c in token.children
+    )
+    if marked or token.dep_ in ("oprd", "xcomp", "attr"):
+        return f"named by '{verb.text}': a category given to something, not an event"
+    return None
+
+
 def _clause_verb(token: Token) -> Token:
     """The verb of the clause a trigger is in: its light verb, or the verb its noun phrase
     hangs from ("si se toma en cuenta la dureza de los ataques" -> "toma")."""
@@ -363,6 +379,7 @@ def modality(
         ("generic", lambda: _generic(token, lang)),
         ("generic", lambda: _habitual(token, lang)),
         ("generic", lambda: _frequency(token, lang)),
+        ("generic", lambda: _classifying(token, lang)),
     )
     for name, check in checks:
         reason = check()
