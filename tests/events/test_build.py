@@ -75,6 +75,10 @@ def test_coordinated_national_adjectives_are_two_agents(pipeline, lang, text):
         ("es", "En lo que va de año, 500 personas han sido asesinadas en Alepo."),
         ("en", "More than 300 people have been killed in Aleppo since the start of the offensive."),
         ("en", "Government shelling has killed 80 people in Aleppo so far this month."),
+        ("es", "Según el Ejército, 40 milicianos murieron en combates entre el 8 y el 11 de "
+               "enero."),
+        ("en", "According to the army, 40 militants were killed in clashes between 8 and 11 "
+               "January."),
     ],
 )
 def test_a_cumulative_toll_is_no_event(pipeline, lang, text):

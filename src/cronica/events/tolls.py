@@ -2,7 +2,8 @@
 
 "Más de 300 muertos desde el lunes", "X people have been killed since the start of the
 offensive", "han muerto en lo que va de año": the count's clause has a span that opens with one
-of the pack's `cumulative_spans` (words.yaml). The trigger of that clause (the death verb, or a
+of the pack's `cumulative_spans` (words.yaml), or names several days ("between 11 and 13
+October"). The trigger of that clause (the death verb, or a
 nominal it governs: "en la batalla") reports no event of its own; a count of that kind attached
 to another trigger is no figure of that event.
 """
@@ -68,13 +69,14 @@ def cumulative_tolls(span: Span, lang: str, found: list[tuple[int, Quantity]]) -
     if not markers:
         return tolls
     doc = span.doc
+    ranges = _range_heads(span)
     for at, quantity in found:
         if quantity.kind not in TOLL_KINDS:
             continue
         path = _clause_path(doc[at])
         on_path = {t.i for t in path}
         if any(
-            _opens_with_marker(child, markers)
+            _opens_with_marker(child, markers) or _names_range(child, ranges)
             for node in path
             for child in node.children
             if child.i not in on_path
@@ -82,3 +84,27 @@ def cumulative_tolls(span: Span, lang: str, found: list[tuple[int, Quantity]]) -
             tolls.counts.add(at)
             tolls.clauses.update(on_path)
     return tolls
+
+
+RANGE_DEPS = ("prep", "obl", "nmod", "npadvmod", "obl:tmod", "advmod", "pobj")
+
+
+def _names_range(child: Token, ranges: set[int]) -> bool:
+    """The child is a modifier phrase holding a head of several days ("during 8 to 9 October",
+    "entre el 8 y el 9 de octubre")."""
+    return child.dep_ in RANGE_DEPS and any(
+        child.left_edge.i <= at <= child.right_edge.i for at in ranges
+    )
+
+
+def _range_heads(span: Span) -> set[int]:
+    """The tokens that head a phrase of the sentence naming several days ("between 11 and 13
+    October", "entre el 24 y el 28 de febrero"): a count in that clause is a multi-day toll."""
+    heads: set[int] = set()
+    for m in span._.times or []:
+        if m.day2 is None or m.day2 == m.day:
+            continue
+        chars = span.char_span(m.start, m.end, alignment_mode="expand")
+        if chars is not None:
+            heads.update(t.i for t in chars if t.head.i < chars.start or t.head.i >= chars.end)
+    return heads
