@@ -276,6 +276,9 @@ def _generic(token: Token, lang: str) -> str | None:
             continue
         if child.tag_ == "JJS" or any(fold(g.text) in degree for g in child.children):
             return f"superlative '{child.text}': a comparison, not a report"
+    remembered = _governor(token)
+    if token.dep_ in NOMINAL_DEPS and fold(remembered.lemma_) in words(lang, "memorial_nouns"):
+        return f"'{remembered.text}' of: an event remembered, not one happening"
     if token.pos_ != "NOUN":
         return None
     series = words(lang, "series_adjectives")
