@@ -45,6 +45,7 @@ class Ontology:
     opponent_types: frozenset[str] = frozenset()
     escalation_types: frozenset[str] = frozenset()
     carried_agent_types: frozenset[str] = frozenset()
+    crowd_first_types: frozenset[str] = frozenset()
 
     def degree(self, sub_event_type: str) -> int | None:
         """How harsh `sub_event_type` is within its escalation type (0 mildest); None when its
@@ -86,6 +87,11 @@ class Ontology:
         """Whether the trigger's own words name the crowd that acts (a protest, a riot): its
         actor 1 is that crowd, never who acts on it in the clause above."""
         return sub_event_type in self.crowd_types
+
+    def crowd_first(self, sub_event_type: str) -> bool:
+        """Whether events of this sub-event type have the crowd as actor 1 and whoever acts
+        on it as actor 2 (ACLED's protests)."""
+        return self.event_type_of.get(sub_event_type) in self.crowd_first_types
 
     def takes_opponent(self, sub_event_type: str) -> bool:
         """Whether an event of this type with no actor 2 takes actor 1's opponent in the
@@ -175,4 +181,5 @@ def ontology() -> Ontology:
         _event_types(data, "opponent_types"),
         _event_types(data, "escalation_types"),
         _event_types(data, "carried_agent_types"),
+        _event_types(data, "crowd_first_types"),
     )

@@ -83,12 +83,12 @@ def test_relative_pronoun_takes_its_antecedent(pipeline, lang, text):
     [
         (
             "es",
-            "El Ejército turco aseguró que destruyó un puesto de mando del Estado Islámico en "
+            "El Ejército turco aseguró que bombardeó un puesto de mando del Estado Islámico en "
             "Maarat el lunes.",
         ),
         (
             "en",
-            "The Turkish military stated that it destroyed an Islamic State command post in "
+            "The Turkish military stated that it shelled an Islamic State command post in "
             "Maarat on Monday.",
         ),
     ],
@@ -552,3 +552,23 @@ def test_the_agent_of_a_passive_whose_subject_is_the_weapon(pipeline, lang, text
     a verb."""
     found = actors(events_of(pipeline, text, lang), sub)
     assert found and found[0][0] == actor
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub", "force"),
+    [
+        ("es", "La policía disparó contra los manifestantes en Jartum el lunes.",
+         "Excessive force against protesters", "Police Forces of Sudan"),
+        ("en", "Police opened fire on protesters in Khartoum on Monday.",
+         "Excessive force against protesters", "Police Forces of Sudan"),
+        ("es", "La policía dispersó una concentración de estudiantes en Jartum el lunes.",
+         "Protest with intervention", "Police Forces of Sudan"),
+        ("en", "Police dispersed a student protest in Khartoum on Monday.",
+         "Protest with intervention", "Police Forces of Sudan"),
+    ],
+)
+def test_a_protest_has_the_crowd_as_actor_1_and_the_force_as_actor_2(
+    pipeline, lang, text, sub, force
+):
+    """ACLED codes protests with the protesters first, whoever acts on them second."""
+    assert actors(events_of(pipeline, text, lang), sub) == [("Protesters (Sudan)", force)]

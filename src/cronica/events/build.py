@@ -297,12 +297,15 @@ def _events_for(
             assoc: list[Actor] = []
             actor, implied_rule = _in_country(actor1, place, reader), []
             victim = _in_country(target, place, reader)
-            if actor1 is None or not actor1.canonical:
-                country = (place.country if place else None) or reader.country_focus
+            country = (place.country if place else None) or reader.country_focus
+            if onto.crowd_first(sub) and _acts_on_crowd(actor):
+                actor, victim = _crowd(victim), actor  # ACLED: the crowd first, then the force
+                implied_rule = [CROWD_FIRST_RULE]
+            if actor is None or not actor.canonical:
                 implied = onto.default_actor(sub, country)
                 if implied is not None:  # a named but unknown group stays associated
                     assoc = [actor1] if actor1 is not None else []
-                    actor, implied_rule = implied, [IMPLIED_ACTOR_RULE]
+                    actor, implied_rule = implied, [*implied_rule, IMPLIED_ACTOR_RULE]
             extra = f"{actor.canonical if actor else ''}|{place.text if place else ''}"
             out.append(
                 Event(
@@ -345,6 +348,17 @@ def _events_for(
                 )
             )
     return out
+
+
+def _acts_on_crowd(actor: Actor | None) -> bool:
+    """An actor 1 that is not the crowd itself (police, soldiers acting on protesters)."""
+    return actor is not None and bool(actor.canonical) and actor.actor_type not in CROWD_TYPES
+
+
+def _crowd(victim: Actor | None) -> Actor | None:
+    """The crowd of a protest whose actor 1 acted on it: the victim if it is a crowd, else
+    none named (the type's implied protesters come in its place)."""
+    return victim if victim is not None and victim.actor_type in CROWD_TYPES else None
 
 
 def _in_country(actor: Actor | None, place: Location | None, reader: ArgumentReader) -> (
@@ -404,6 +418,8 @@ def after_publication(events: list[Event], dct: date | None) -> list[Event]:
     ]  # fmt: skip
 
 
+CROWD_TYPES = ("Protesters", "Rioters")  # actor types of a crowd (ontology.yaml)
+CROWD_FIRST_RULE = "actor:crowd-first"  # the force acting on a protest moved to actor 2
 REWRITTEN_AFTER = 2  # events told as past and dated after the page's date: it was rewritten
 
 
