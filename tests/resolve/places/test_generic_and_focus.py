@@ -114,3 +114,26 @@ def test_an_unknown_name_keeps_its_name_at_the_story_city(gaz: Gazetteer, aleppo
     assert why.why == "story_city" and loc.canonical == "Tal Hamra"
     assert loc.geo_precision == 2 and loc.lat == city.lat and loc.gazetteer_id is None
     assert loc.country == "Syria"
+
+
+@pytest.mark.parametrize(("text", "lang", "place"), [
+    ("la Plaza de la Perla de Manama", "es", "Manama"),
+    ("la plaza Tahrir de El Cairo", "es", "Cairo"),
+    ("the Grand Mosque of Aleppo", "en", "Aleppo"),
+    ("the Pearl Roundabout of Manama", "en", "Manama"),
+])
+def test_a_landmark_unknown_to_the_gazetteer_is_the_place_it_is_named_in(
+    gaz: Gazetteer, text: str, lang: str, place: str
+) -> None:
+    found = resolve_place(text, lang, gazetteer=gaz)
+    assert found is not None and found.canonical == place and found.geo_precision == 2
+    assert found.text == text
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Santiago de Compostela", "es"),
+                                            ("Deir ez-Zor", "en")])
+def test_a_name_with_a_linking_word_in_the_gazetteer_stays_whole(
+    gaz: Gazetteer, text: str, lang: str
+) -> None:
+    found = resolve_place(text, lang, gazetteer=gaz)
+    assert found is not None and found.canonical == text and found.geo_precision == 1

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cronica.record import Location
 from cronica.resolve.places.candidates import Candidate, for_mention, with_spelling_variants
 from cronica.resolve.places.choose import acceptable, choose
 from cronica.resolve.places.features import DocumentContext
 from cronica.resolve.places.gazetteer import Gazetteer, PlaceEntry
-from cronica.resolve.places.mention import PlaceMention
+from cronica.resolve.places.mention import PlaceMention, descriptors
 from cronica.resolve.places.ranking import rank
 from cronica.resolve.places.settings import table
+from cronica.text import fold
+
+CONTAINER_WORDS = 4  # at most this many words name the place a landmark is in
 
 
 def resolve_place_explained(
@@ -27,7 +32,25 @@ def resolve_place_explained(
         within = resolve_place(mention.context, lang, country_focus, None, gaz)
     cands = with_spelling_variants(cands, mention, country_focus, within, gaz)
     ranked = rank(cands, mention, country_focus, within, gaz)
-    return choose(text, mention, ranked, within, gaz), ranked
+    found = choose(text, mention, ranked, within, gaz)
+    if found is None and within is None:
+        found = in_named_place(text, lang, country_focus, gaz)
+    return found, ranked
+
+
+def in_named_place(text: str, lang: str, country_focus: str | None,
+                   gaz: Gazetteer) -> Location | None:
+    """A landmark the gazetteer does not know, named with the place it is in ("la Plaza de
+    la Perla de Manama", "the Grand Mosque of Aleppo"): that place, at precision 2."""
+    words = text.split()
+    links = frozenset(fold(w) for w in descriptors(lang).get("generic_of") or [])
+    at = next((i for i in range(len(words) - 2, 0, -1) if fold(words[i]) in links), None)
+    if at is None or not words[at + 1][:1].isupper() or len(words) - at - 1 > CONTAINER_WORDS:
+        return None
+    container = resolve_place(" ".join(words[at + 1:]), lang, country_focus, None, gaz)
+    if container is None or container.lat is None:
+        return None
+    return replace(container, text=text, geo_precision=max(2, container.geo_precision or 2))
 
 
 def resolve_place(
@@ -101,7 +124,10 @@ def resolve_places_explained(
             within = resolve_place(mention.context, lang, country_focus, None, gaz)
             cands = rank(with_spelling_variants(cands, mention, country_focus, within, gaz),
                          mention, country_focus, within, gaz)
-        out.append((choose(text, mention, cands, within, gaz), cands))
+        found = choose(text, mention, cands, within, gaz)
+        if found is None and within is None:
+            found = in_named_place(text, lang, country_focus, gaz)
+        out.append((found, cands))
     return out
 
 
