@@ -741,7 +741,7 @@ class ArgumentReader:
                 "ccomp",
             ):
                 return False
-            topic = preposition(current) in words(self.lang, "topic_prepositions")
+            topic = preposition(current) in words(self.lang, "sought_topic_prepositions")
             current = current.head
             if fold(current.lemma_) in cues.non_factual_heads:
                 return True

@@ -84,7 +84,7 @@ def _non_factual(token: Token, lang: str) -> str | None:
     is the topic of the thing sought ("busca respuestas sobre el ataque", "seeks answers
     about the attack"): that presupposes it. ("temores sobre un ataque" keeps its head.)"""
     heads = attribution_cues(lang).non_factual_heads
-    topics = words(lang, "topic_prepositions")
+    topics = words(lang, "sought_topic_prepositions")
     for current, governor in _governed_path(token):
         if current.dep_ in SUBJECT_DEPS and not _impersonal(governor, lang):
             return None  # who threatens or fears is no threatened event
