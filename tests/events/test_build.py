@@ -302,3 +302,16 @@ def test_districts_listed_stay_in_the_story_city_each_its_own_place(pipeline, la
 )  # fmt: skip
 def test_a_sources_seat_is_no_place_of_the_event(pipeline, lang, text):
     assert "London" not in places(events(pipeline, lang, text))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los bombardeos del régimen golpearon el último bastión rebelde de Siria en la "
+               "provincia de Idlib."),
+        ("en", "Regime jets struck the last rebel stronghold of Syria in Idlib province."),
+    ],
+)  # fmt: skip
+def test_a_place_said_to_be_in_a_finer_place_takes_the_finer(pipeline, lang, text):
+    """"the stronghold of Syria in Idlib province": the event is in Idlib, not just Syria."""
+    assert places(events(pipeline, lang, text)) == {"Idlib"}

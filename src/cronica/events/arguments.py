@@ -572,8 +572,10 @@ class ArgumentReader:
 
     def named_inside(self, token: Token) -> Token:
         """ "el distrito de Dahret Awwad" -> the name, when a place noun governs one; an
-        actor's name is no place ("posiciones del Ejército" stays the positions)."""
-        if token.pos_ == "PROPN" or entity_of(token) is not None:
+        actor's name is no place ("posiciones del Ejército" stays the positions). A model
+        entity with no proper noun in it ("provincia de") is no name."""
+        ent = entity_of(token)
+        if token.pos_ == "PROPN" or (ent is not None and any(t.pos_ == "PROPN" for t in ent)):
             return token
         for child in token.children:
             if (
@@ -635,10 +637,11 @@ class ArgumentReader:
                 if noun.i in exclude or not placed:
                     continue
                 if self.is_place(noun) and not self._names_actor(noun) and not self._seat(noun):
-                    found.append(self.named_inside(noun))
-                    objects.update([noun.i, found[-1].i] if hit else [])
-                    if found[-1] is not noun:
-                        introduced.add(found[-1].i)
+                    for place in (noun, *self._placed_in(noun, exclude)):
+                        found.append(self.named_inside(place))  # "el bastión de Siria en la
+                        objects.update([place.i, found[-1].i] if hit else [])  # provincia
+                        if found[-1] is not place:  # de Idlib": Idlib, the finer, wins
+                            introduced.add(found[-1].i)
             holder = holder.head if holder.head is not holder else None
         found.sort(key=lambda t: (self._country(t), t.i not in objects))
         named = [  # a name the gazetteer has as written, or one a place noun introduces
@@ -674,6 +677,14 @@ class ArgumentReader:
         ]
         first = sorted(places, key=self._country)[:1]
         return listing(first[0]) if first else []  # with the places listed beside it
+
+    def _placed_in(self, noun: Token, exclude: set[int]) -> list[Token]:
+        """The places a place noun is said to be in ("el bastión ... en la provincia de X")."""
+        return [
+            child for prep, child in attachments(noun, self.lang)
+            if prep in any_words("place_prepositions") and child.i not in exclude
+            and self.is_place(child) and not self._names_actor(child) and not self._seat(child)
+        ]  # fmt: skip
 
     def _names_actor(self, token: Token) -> bool:
         """Whether a place-like noun names an actor: a place's name by itself ("contra Duma,
