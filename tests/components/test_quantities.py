@@ -27,3 +27,10 @@ def test_a_cumulative_toll_is_not_the_event_s_count(read):
     assert sorted((q.kind, q.value) for _, q in sents[0]._.quantities) == [("killed", 12)]
     sents = read("The strike killed 12 civilians, bringing the death toll to 300.", "en", NAME)
     assert sorted((q.kind, q.value) for _, q in sents[0]._.quantities) == [("killed", 12)]
+
+
+def test_perishing_is_dying(read):
+    sents = read("Dos civiles perecieron en los bombardeos sobre Talbisé.", "es", NAME)
+    assert [(q.kind, q.value) for _, q in sents[0]._.quantities] == [("killed", 2)]
+    sents = read("Two civilians perished in the shelling of Talbiseh.", "en", NAME)
+    assert [(q.kind, q.value) for _, q in sents[0]._.quantities] == [("killed", 2)]

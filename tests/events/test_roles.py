@@ -572,3 +572,16 @@ def test_a_protest_has_the_crowd_as_actor_1_and_the_force_as_actor_2(
 ):
     """ACLED codes protests with the protesters first, whoever acts on them second."""
     assert actors(events_of(pipeline, text, lang), sub) == [("Protesters (Sudan)", force)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Dos civiles perecieron en bombardeos contra la localidad de Talbisé, en Homs."),
+        ("en", "Two civilians perished in shelling on the town of Talbiseh, in Homs."),
+    ],
+)
+def test_civilians_killed_by_a_strike_are_its_actor_2_in_its_country(pipeline, lang, text):
+    """No country named before: the victims take the country of the place hit."""
+    found = actors(events_of(pipeline, text, lang), "Shelling/artillery/missile attack")
+    assert found and found[0][1] == "Civilians (Syria)"

@@ -92,7 +92,7 @@ def _civilian_victims(
             and onto.takes_opponent(ev.sub_event_type)
             and not onto.is_symmetric(ev.event_type)
         ):
-            ev.actor2 = victims
+            ev.actor2 = _in_country(victims, ev.location, story.reader)  # "Civilians (Syria)"
             ev.rules.append("target:civilian-victims")
 
 
@@ -366,10 +366,12 @@ def _in_country(actor: Actor | None, place: Location | None, reader: ArgumentRea
 ):
     """An actor the document's country gave ("los civiles", "el Ejército" in a Syrian
     story) read again in the country of an event placed elsewhere ("cuatro prisioneros
-    abatidos" in Libya, told in a story about Yemen)."""
+    abatidos" in Libya, told in a story about Yemen), or one no country named yet ("dos
+    civiles" before the story's country is known: "Civilians (Syria)" where it happened)."""
     focus = reader.country_focus
-    if actor is None or place is None or not place.country or actor.country != focus \
-            or place.country == focus:
+    if actor is None or place is None or not place.country:
+        return actor
+    if actor.canonical and (actor.country != focus or place.country == focus):
         return actor
     again = reader.actors.resolve(actor.text, reader.lang, place.country, reader.on_date)
     return again if again is not None and again.canonical else actor
