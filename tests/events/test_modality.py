@@ -87,6 +87,10 @@ def verdicts():
         ("en", "In the course of the Russian air raids, rebels captured the village.",
          "raids", "background"),
         ("es", "Crece el temor sobre un ataque contra el puerto.", "ataque", "intended"),
+        ("es", "La oposición ha convocado una manifestación para el viernes en Sanaa.",
+         "manifestación", "intended"),
+        ("en", "The opposition has scheduled a protest for Friday in Sanaa.", "protest",
+         "intended"),
         ("es", "La ofensiva coincide con el aniversario de la batalla de Marj Dabiq.", "batalla",
          "generic"),
         ("en", "The offensive coincides with the anniversary of the Battle of Marj Dabiq.",
@@ -145,6 +149,8 @@ def test_a_failed_prevention_reports_the_event(verdicts, lang, text, word):
         ("en", "The rockets have fallen on the Hamdaniya district of Aleppo.", "rockets"),
         ("es", "La ONU busca respuestas sobre el ataque contra el convoy en Alepo.", "ataque"),
         ("en", "The UN seeks answers about the attack on the convoy in Aleppo.", "attack"),
+        ("es", "Miles de personas acudieron a la manifestación convocada por la oposición.",
+         "manifestación"),
     ],
 )
 def test_past_progressive_and_attested_events_stay_reported(verdicts, lang, text, word):
