@@ -7,7 +7,8 @@ Two measurements:
   process), each worker loading the pipelines once, models loaded before timing;
 - `cronica extract --jobs N` (worker processes on one machine), the whole command, start-up
   included, when this checkout's extract has --jobs.
-Target: 2 workers >= 1.8x the documents/second of 1 on a 2-core machine.
+Target: 2 workers >= 1.8x the documents/second of 1 on a 2-core machine. Beside it, the
+machine's own ceiling: equal pure-CPU tasks (no cronica) in a pool of 1 and of N processes.
 
 Usage: python benchmarks/scaling.py [--docs N] [--workers 1,2]
 """
@@ -112,6 +113,37 @@ def _jsonl(texts: list[Text], path: Path) -> None:
                             + "\n" for t in texts), encoding="utf-8")
 
 
+CEILING_TASKS = 8  # equal CPU tasks for the machine's own ceiling
+CEILING_RUNS = 3
+
+
+def _cpu_task(seed: int) -> float:
+    """A fixed amount of single-threaded CPU work: matrix products and a Python loop."""
+    import numpy as np
+
+    matrix = np.random.default_rng(seed).random((300, 300))
+    total = sum(float((matrix @ matrix).sum()) for _ in range(200))
+    return total + sum(i * i for i in range(3_000_000))
+
+
+def ceiling(workers: list[int]) -> dict[int, float]:
+    """Seconds for CEILING_TASKS equal CPU tasks in a pool of each size: what any parallel
+    work gets from this machine (BLAS held to one thread per process)."""
+    import multiprocessing
+
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"
+    found: dict[int, float] = {}
+    for n in workers:
+        with multiprocessing.get_context("spawn").Pool(n) as pool:
+            pool.map(abs, range(n))  # the processes started before timing
+            for _ in range(CEILING_RUNS):  # the best of a few: load only adds to it
+                t0 = time.perf_counter()
+                pool.map(_cpu_task, range(CEILING_TASKS))
+                found[n] = min(found.get(n, float("inf")), time.perf_counter() - t0)
+    return found
+
+
 def run(docs: int, workers: list[int]) -> dict[str, Any]:
     why = corpus.available()
     if why is not None:
@@ -127,7 +159,8 @@ def run(docs: int, workers: list[int]) -> dict[str, Any]:
         for key in ("batch", "extract"):
             if isinstance(row[key], float) and isinstance(rows[0][key], float):
                 row[f"{key}_speedup"] = rows[0][key] / row[key]
-    return {"documents": len(texts), "rows": rows, "cpus": os.cpu_count()}
+    return {"documents": len(texts), "rows": rows, "cpus": os.cpu_count(),
+            "ceiling": ceiling(workers)}
 
 
 def report(result: dict[str, Any]) -> list[str]:
@@ -157,6 +190,13 @@ def report(result: dict[str, Any]) -> list[str]:
         lines += [f"`cronica {key}` skipped: {why}." for why in sorted(skipped)]
     lines.append("`cronica extract --jobs N`: the whole command, start-up included, on the same "
                  "documents as one JSONL file (workers = N).")
+    bound = result.get("ceiling") or {}
+    if len(bound) > 1:
+        first, last = min(bound), max(bound)
+        lines += ["", f"This machine's ceiling: {CEILING_TASKS} equal CPU tasks in {first} and "
+                  f"{last} processes took {bound[first]:.2f} and {bound[last]:.2f} s (best of "
+                  f"{CEILING_RUNS}): "
+                  f"**{bound[first] / bound[last]:.2f}x** (no cronica in it)."]
     if len(rows) > 1:
         best = rows[-1]["speedup"]
         verdict = "meets" if best >= TARGET else "misses"
