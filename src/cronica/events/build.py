@@ -34,6 +34,9 @@ from cronica.text import fold
 
 VICTIM_KINDS = ("killed", "wounded")  # counts whose noun may name an event's victims
 SELF_DATED_ZONE = "brief"  # a dated news brief (documents/zones): its own dateline dates it
+CROWD_TYPES = ("Protesters", "Rioters")  # actor types of a crowd (ontology.yaml)
+CROWD_FIRST_RULE = "actor:crowd-first"  # the force acting on a protest moved to actor 2
+REWRITTEN_AFTER = 2  # events told as past and dated after the page's date: it was rewritten
 log = logging.getLogger(__name__)
 
 FOLLOW_UP_SENTENCES = 2  # how far back an event-less sentence's toll may reach
@@ -420,11 +423,6 @@ def after_publication(events: list[Event], dct: date | None) -> list[Event]:
     ]  # fmt: skip
 
 
-CROWD_TYPES = ("Protesters", "Rioters")  # actor types of a crowd (ontology.yaml)
-CROWD_FIRST_RULE = "actor:crowd-first"  # the force acting on a protest moved to actor 2
-REWRITTEN_AFTER = 2  # events told as past and dated after the page's date: it was rewritten
-
-
 def undated_in_rewritten(events: list[Event], later: list[Event], dct: date | None) -> list[
     Event
 ]:
@@ -434,9 +432,10 @@ def undated_in_rewritten(events: list[Event], later: list[Event], dct: date | No
     dated years before its last phase). A dated brief keeps its own date."""
     if dct is None or len(later) < REWRITTEN_AFTER:
         return []
+    told_later = {id(ev) for ev in later}
     return [
         ev for ev in events
-        if ev.date_text is None and ev.zone != SELF_DATED_ZONE and ev not in later
+        if ev.date_text is None and ev.zone != SELF_DATED_ZONE and id(ev) not in told_later
     ]  # fmt: skip
 
 
