@@ -135,7 +135,7 @@ def _classifying(token: Token, lang: str) -> str | None:
     """An event noun that is the name a verb of judging gives something ("estas detenciones
     son consideradas como desapariciones forzadas", "the arrests are described as enforced
     disappearances"): a category, not another event."""
-    verb = token.head.head if token.dep_ == "pobj" else token.head
+    verb = _governor(token)
     if verb is token or fold(verb.lemma_) not in words(lang, "classifying_verbs"):
         return None
     markers = words(lang, "predicative_markers")
