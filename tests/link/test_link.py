@@ -4,13 +4,14 @@ and sources that disagree make an event disputed with fatalities low / best / hi
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from cronica.cli import app
-from cronica.link.compare import IMPLIED_ACTOR, place_relation, same_time
+from cronica.link.compare import IMPLIED_ACTOR, place_relation, same_event, same_time
 from cronica.link.merge import ANAPHOR_RULE, merge_document
 from cronica.link.phase import phase_of
 from cronica.link.sources import settle
@@ -21,6 +22,9 @@ runner = CliRunner()
 ALEPPO = Location("Alepo", "Aleppo", lat=36.2, lon=37.15, geo_precision=1, gazetteer_id="c1")
 HANANO = Location("Hanano", "Hanano, Aleppo", lat=36.22, lon=37.18, geo_precision=1,
                   gazetteer_id="n1")  # fmt: skip
+SYRIA = Location("Siria", "Syria", country="Syria", lat=35.0, lon=38.0, geo_precision=3)
+IDLIB = Location("Idlib", "Idlib", country="Syria", lat=35.93, lon=36.63, geo_precision=1,
+                 gazetteer_id="c2")  # fmt: skip
 BUSTAN = Location("Bustan al-Qasr", "Bustan al-Qasr, Aleppo", lat=36.19, lon=37.14,
                   geo_precision=1, gazetteer_id="n2")  # fmt: skip
 
@@ -120,6 +124,26 @@ def test_the_mention_inside_the_other_place_stays_the_record():
     (merged,) = merge_document([lead, body])
     assert merged.evidence.sentence == body.evidence.sentence  # the body tells where
     assert {m.sentence_index for m in merged.mentions} == {0, 2}
+
+
+@pytest.mark.parametrize("order", ["country first", "town first"])
+def test_a_report_naming_the_country_then_the_town_is_one_event(order):
+    title = mention("Ataque aéreo en Siria.", 0, trigger="Ataque", location=SYRIA)
+    title.zone = "title"
+    body = mention("Aviones bombardearon Idlib el martes.", 3, trigger="bombardearon",
+                   location=IDLIB)  # fmt: skip
+    body.zone = "body"
+    (merged,) = merge_document([title, body] if order == "country first" else [body, title])
+    assert merged.location == IDLIB
+
+
+def test_a_country_and_a_town_stay_apart_across_briefs_and_documents():
+    one = mention("Ataque aéreo en Siria.", 0, trigger="Ataque", location=SYRIA)
+    two = mention("Aviones bombardearon Idlib.", 3, trigger="bombardearon", location=IDLIB)
+    one.zone = two.zone = "brief"  # two stories of a list of news briefs
+    assert len(merge_document([one, two])) == 2
+    assert not same_event(replace(one, zone="body"), replace(two, document="d2", zone="body"),
+                          same_document=False)
 
 
 def test_a_body_mention_outranks_a_headline():

@@ -50,6 +50,23 @@ def place_relation(a: Location | None, b: Location | None) -> str | None:
     return None
 
 
+def country_level(place: Location | None) -> bool:
+    """A place that is a whole country ("Siria", "in Syria")."""
+    return place is not None and bool(place.country) and place.canonical == place.country
+
+
+def country_relation(a: Location | None, b: Location | None) -> str | None:
+    """'a-in-b' / 'b-in-a' when one place is a whole country and the other lies in it (a
+    headline's "ataque químico en Siria" and the body's "en Idlib"), else None."""
+    if a is None or b is None or not a.country or a.country != b.country:
+        return None
+    if country_level(b) and not country_level(a):
+        return "a-in-b"
+    if country_level(a) and not country_level(b):
+        return "b-in-a"
+    return None
+
+
 def date_range(value: str | None, precision: str) -> tuple[str, str] | None:
     if not value or precision not in ("day", "week", "month", "year"):
         return None
@@ -73,6 +90,7 @@ def _actor_key(actor: Actor | None) -> str | None:
     return fold(actor.canonical or actor.text) or None
 
 
+BRIEF_ZONE = "brief"  # documents/zones: each dated news brief is a story of its own
 IMPLIED_ACTOR = "actor:implied"  # an event's rule: actor1 is its type's default, not named
 
 
@@ -114,6 +132,8 @@ def same_event(
     if not types_compatible(a, b, same_document) or not actors_compatible(a, b):
         return False
     relation = place_relation(a.location, b.location)
+    if relation is None and same_document and BRIEF_ZONE not in (a.zone, b.zone):
+        relation = country_relation(a.location, b.location)  # a report's country, its town
     if relation is None or (relation == "unknown" and not same_document):
         return False
     if phase_of(a) != phase_of(b):

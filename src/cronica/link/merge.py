@@ -16,6 +16,7 @@ from cronica.link.carried import carry_agents
 from cronica.link.compare import (
     IMPLIED_ACTOR,
     actors_compatible,
+    country_level,
     date_range,
     mention_sentences,
     place_name,
@@ -440,9 +441,13 @@ def _place_keys(place: Location | None, *, kept: bool) -> list[str]:
     keys = [f"n:{name}"]
     if place.gazetteer_id:
         keys.append(f"g:{place.gazetteer_id}")
-    if kept:
-        return keys + [f"in:{end}" for end in ends]
-    return [*keys, UNPLACED, f"in:{name}", *(f"n:{end}" for end in ends)]
+    country = [f"country:{place.country}"] if country_level(place) else []  # compare's
+    inside = [f"within:{place.country}"] if place.country and not country else []  # country_
+    if kept:  # relation: a whole country and a place in it
+        return keys + [f"in:{end}" for end in ends] + country + inside
+    looks = [f"within:{place.country}"] if country else [f"country:{place.country}"] * bool(
+        place.country)
+    return [*keys, UNPLACED, f"in:{name}", *(f"n:{end}" for end in ends), *looks]
 
 
 def merge_document(events: list[Event], detached: Sequence[DetachedClaim] = ()) -> list[Event]:
