@@ -72,10 +72,6 @@ def verdicts():
             "generic",
         ),
         ("en", "So far Russia has carried out few attacks on the group.", "attacks", "generic"),
-        ("es", "Veinte civiles perdieron la vida en varios ataques en la provincia.", "ataques",
-         "generic"),
-        ("en", "Twenty civilians were killed in several attacks in the province.", "attacks",
-         "generic"),
         (
             "es",
             "Según los testigos, los aviones bombardeaban la ciudad cada noche.",
