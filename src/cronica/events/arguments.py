@@ -26,6 +26,7 @@ from cronica.events.syntax import (
     key,
     misparsed_subject,
     name_span,
+    nominal_head,
     phrase,
     preposition,
     words,
@@ -893,7 +894,7 @@ def _framing_phrase(token: Token) -> str | None:
     for "en el marco de los bombardeos", "in the course of" for "in the course of the
     fighting" (the framing noun's preposition and article, the noun, the nominal's own)."""
     own = preposition(token)
-    frame = token.head.head if token.dep_ == "pobj" else token.head
+    frame = nominal_head(token)
     if own is None or frame is token or frame.pos_ != "NOUN":
         return None
     outer = preposition(frame)

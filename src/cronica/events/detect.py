@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from cronica.events.lexicon import TriggerEntry, TriggerPattern, triggers
-from cronica.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, key
+from cronica.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, key, nominal_head
 
 WINDOW = 2
 NOT_NEAR_WINDOW = 4
@@ -44,7 +44,7 @@ def _frame(token: Token) -> list[Token]:
     lanzaron un ataque") and the agents of participles that modify it ("el ataque perpetrado
     por un avión")."""
     found: list[Token] = []
-    governor = token.head.head if token.dep_ == "pobj" else token.head
+    governor = nominal_head(token)
     if governor is not token and token.dep_ in GOVERNED_DEPS:
         found.append(governor)
         if token.dep_ in OBJECT_DEPS:

@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from cronica.events.lexicon import attribution_cues, trigger_words
-from cronica.events.syntax import PLACE_LABELS, is_passive, negated, preposition, words
+from cronica.events.syntax import (
+    PLACE_LABELS,
+    is_passive,
+    negated,
+    nominal_head,
+    preposition,
+    words,
+)
 from cronica.text import fold
 
 ASSERTED = "asserted"
@@ -61,17 +68,12 @@ def _negated(token: Token) -> str | None:
     return None
 
 
-def _governor(token: Token) -> Token:
-    """The word a nominal depends on, past an English preposition."""
-    return token.head.head if token.dep_ == "pobj" else token.head
-
-
 def _governed_path(token: Token) -> Iterator[tuple[Token, Token]]:
     """(word, its governor) pairs up from a trigger, while each word is governed as an
     argument (GOVERNED_DEPS), at most CLAUSE_REACH steps."""
     current = token
     for _ in range(CLAUSE_REACH):
-        governor = _governor(current)
+        governor = nominal_head(current)
         if governor is current or current.dep_ not in GOVERNED_DEPS:
             return
         yield current, governor
@@ -135,7 +137,7 @@ def _classifying(token: Token, lang: str) -> str | None:
     """An event noun that is the name a verb of judging gives something ("estas detenciones
     son consideradas como desapariciones forzadas", "the arrests are described as enforced
     disappearances"): a category, not another event."""
-    verb = _governor(token)
+    verb = nominal_head(token)
     if verb is token or fold(verb.lemma_) not in words(lang, "classifying_verbs"):
         return None
     markers = words(lang, "predicative_markers")
@@ -174,7 +176,7 @@ def _ceased(token: Token, lang: str, trigger_keys: frozenset[str]) -> str | None
         fold(c.lemma_) in trigger_keys for c in token.children if c.dep_ in NOMINAL_DEPS
     ):
         return f"'{token.text}' ends the event it governs"
-    governor = token.head.head if token.dep_ == "pobj" else token.head
+    governor = nominal_head(token)
     if token.dep_ in NOMINAL_DEPS and fold(governor.lemma_) in heads:
         return f"governed by the cessation word '{governor.text}'"
     verb = token.head
@@ -186,7 +188,7 @@ def _ceased(token: Token, lang: str, trigger_keys: frozenset[str]) -> str | None
 def _ended_by_phrase(token: Token, heads: frozenset[str]) -> str | None:
     """A trigger hung from a verb whose object is a cessation noun ("poner fin a los
     combates", "put an end to the fighting"): the event is what is to end."""
-    verb = _governor(token)
+    verb = nominal_head(token)
     if token.dep_ not in NOMINAL_DEPS or verb.pos_ not in ("VERB", "AUX"):
         return None
     ending = next((c for c in verb.children if c.dep_ in ENDING_DEPS and c.i != token.i
@@ -251,7 +253,7 @@ def _frequency(token: Token, lang: str) -> str | None:
     ("bombardeos diarios", "que asuelan diariamente la ciudad", "shells the town daily"): a
     habit or a series of events, not one happening."""
     often = words(lang, "frequency_words")
-    if _governor(token).lemma_.casefold() in words(lang, "partitive_heads"):
+    if nominal_head(token).lemma_.casefold() in words(lang, "partitive_heads"):
         return None  # "uno de los bombardeos diarios" is one of them: a specific event
     holders = {token, _verbal(token)}
     holders |= {c for c in token.children if c.dep_ in ("acl", "relcl", "acl:relcl")}
@@ -276,7 +278,7 @@ def _generic(token: Token, lang: str) -> str | None:
             continue
         if child.tag_ == "JJS" or any(fold(g.text) in degree for g in child.children):
             return f"superlative '{child.text}': a comparison, not a report"
-    remembered = _governor(token)
+    remembered = nominal_head(token)
     if token.dep_ in NOMINAL_DEPS and fold(remembered.lemma_) in words(lang, "memorial_nouns"):
         return f"'{remembered.text}' of: an event remembered, not one happening"
     if token.pos_ != "NOUN":
@@ -290,7 +292,7 @@ def _generic(token: Token, lang: str) -> str | None:
     quantifier = next((c for c in token.children if fold(c.text) in vague), None)
     if quantifier is not None and "Plur" in token.morph.get("Number", []):
         return f"'{quantifier.text} {token.text}': an aggregate of events, not one"
-    governor = _governor(token)
+    governor = nominal_head(token)
     if token.dep_ in NOMINAL_DEPS and fold(governor.lemma_) in trigger_words(
         lang, "duration_nouns"
     ):
@@ -333,7 +335,7 @@ def _anchor(token: Token, lang: str) -> str | None:
     """A nominal trigger under an onset noun that dates something else ("desde el inicio de
     la ofensiva", "since the start of the offensive")."""
     onset, preps = words(lang, "onset_heads"), words(lang, "anchor_prepositions")
-    governor = token.head.head if token.dep_ == "pobj" else token.head
+    governor = nominal_head(token)
     if token.pos_ != "NOUN" or token.dep_ not in NOMINAL_DEPS or fold(governor.lemma_) not in onset:
         return None
     case = [fold(c.text) for c in governor.children if c.dep_ in ("case", "mark")]

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from cronica.events.syntax import PLACE_LABELS, entity_of, name_span, phrase
+from cronica.events.syntax import PLACE_LABELS, entity_of, name_span, nominal_head, phrase
 from cronica.record import Location
 from cronica.resolve.places import choose_event_place, parse_mention, resolve_place
 from cronica.story import Story
@@ -27,7 +27,7 @@ def listing_noun(token: Token) -> Token | None:
             break
         current = current.head
     if current.dep_ in ("nmod", "pobj"):  # "los barrios de X, Y", "the districts of X and Y"
-        head = current.head.head if current.dep_ == "pobj" else current.head
+        head = nominal_head(current)
         if head.pos_ == "NOUN":
             return head
     return current if current is not token and current.pos_ == "NOUN" else None

@@ -218,6 +218,12 @@ def phrase(head: Token) -> Span:
     return doc[start:end]
 
 
+def nominal_head(token: Token) -> Token:
+    """The word a nominal depends on, past an English preposition ("the shelling of X" ->
+    "shelling" for X; Spanish hangs X from it directly)."""
+    return token.head.head if token.dep_ == "pobj" else token.head
+
+
 def governing_verb(token: Token, limit: int = 3) -> Token | None:
     """The verb a nominal hangs from, through compounds and prepositions ("with car bombs")."""
     current = token
