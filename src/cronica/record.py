@@ -28,7 +28,8 @@ ZONES = (
     "title", "lead", "body", "caption", "brief", "heading", "summary", "related",
     "boilerplate", "comments", "front_matter",
 )  # fmt: skip
-REPORTING_ZONES = frozenset({"title", "lead", "body", "caption", "brief"})
+BRIEF_ZONE = "brief"  # a dated news brief: its own dateline dates it, it is a story of its own
+REPORTING_ZONES = frozenset({"title", "lead", "body", "caption", BRIEF_ZONE})
 # Dates in these zones move the narrative: headings ("## 15 November") and an article's
 # summary (it sets the year a body's "On 16 August" belongs to), though neither reports.
 DATING_ZONES = REPORTING_ZONES | {"heading", "summary"}

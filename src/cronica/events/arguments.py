@@ -285,8 +285,8 @@ class ArgumentReader:
         return None
 
     def _sides_agent(self, token: Token, roles: Roles) -> Token | None:
-        """The first side of "fighting between X and Y" when the parser read the fight word as
-        a verb ("there was fighting between ..."); the other side is the target."""
+        """The first side of a fight "entre X y Y" / "between X and Y" (a noun, or a fight word
+        the parser read as a verb: "there was fighting between ..."); the other is the target."""
         sides = self.sides_of(token)
         if sides is None:
             return None
@@ -315,11 +315,9 @@ class ArgumentReader:
         if hands is not None:
             roles.rules.append("agent:by-hands-of")
             return hands
-        sides = self.sides_of(noun)
+        sides = self._sides_agent(noun, roles)
         if sides is not None:
-            roles.rules.append("agent:between")
-            roles.sides, roles.target = True, sides[1]
-            return sides[0]
+            return sides
         genitive = any_words("genitive_prepositions")
         of_or_by = any_words("agent_prepositions")
         if fold(noun.lemma_) not in role_nouns(self.lang)[0]:

@@ -27,13 +27,22 @@ from cronica.link.merge import (
     fatalities_of,
     merge_within_sentence,
 )
-from cronica.record import Actor, Claim, Event, Evidence, Location, Quantity, event_id_for
+from cronica.record import (
+    BRIEF_ZONE,
+    Actor,
+    Claim,
+    Event,
+    Evidence,
+    Location,
+    Quantity,
+    event_id_for,
+)
 from cronica.resolve.time import ResolvedTime, background, resolve_time
 from cronica.story import Story
 from cronica.text import fold
 
 VICTIM_KINDS = ("killed", "wounded")  # counts whose noun may name an event's victims
-SELF_DATED_ZONE = "brief"  # a dated news brief (documents/zones): its own dateline dates it
+SELF_DATED_ZONE = BRIEF_ZONE  # a dated news brief (documents/zones): its own dateline dates it
 CROWD_TYPES = ("Protesters", "Rioters")  # actor types of a crowd (ontology.yaml)
 CROWD_FIRST_RULE = "actor:crowd-first"  # the force acting on a protest moved to actor 2
 REWRITTEN_AFTER = 2  # events told as past and dated after the page's date: it was rewritten

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from cronica.link.phase import phase_of
 from cronica.ontology import ontology
-from cronica.record import Actor, Event, Location
+from cronica.record import BRIEF_ZONE, Actor, Event, Location
 from cronica.text import fold
 
 
@@ -90,7 +90,6 @@ def _actor_key(actor: Actor | None) -> str | None:
     return fold(actor.canonical or actor.text) or None
 
 
-BRIEF_ZONE = "brief"  # documents/zones: each dated news brief is a story of its own
 IMPLIED_ACTOR = "actor:implied"  # an event's rule: actor1 is its type's default, not named
 
 
