@@ -11,7 +11,14 @@ from spacy.tokens import Span, Token
 
 from cronica.components.extensions import SentenceReader
 from cronica.events.syntax import words
-from cronica.resolve.time import UNKNOWN, ResolvedTime, Timeline, TimeMention, find_times
+from cronica.resolve.time import (
+    UNKNOWN,
+    ResolvedTime,
+    Timeline,
+    TimeMention,
+    calendar_date,
+    find_times,
+)
 from cronica.text import fold
 
 if TYPE_CHECKING:
@@ -72,8 +79,8 @@ def sentence_time(
             resolved = timeline.resolve(with_tense(mention, span, lang), past)
             if own is None and timeline.usable(resolved):
                 own = (resolved, mention.text)
-            elif later is None and past and _calendar_date(mention):
-                later = (resolved, mention.text)  # dated after publication: not this news
+            elif later is None and past and calendar_date(mention):
+                later = (resolved, mention.text)  # a later day told in the past: the story's
     own = own or (later if later is not None and later[0].precision == "day" else None)
     if own is not None:
         timeline.said(own)
@@ -86,15 +93,6 @@ def sentence_time(
     if current is not None:
         return current, timeline.current_text
     return UNKNOWN, None
-
-
-def _calendar_date(mention: TimeMention) -> bool:
-    """A date by the calendar ("4 de abril de 2017", "del 6 al 7 de abril"), not one counted
-    forward from now ("el próximo domingo", "mañana"): after the publication date, only such
-    a date in a sentence told in the past is the story's own, later, day."""
-    return mention.year is not None or (
-        mention.month is not None and mention.direction in (None, 0)
-    )
 
 
 def _told_as_past(span: Span, lang: str) -> bool:

@@ -21,6 +21,7 @@ from cronica.text import fold
 CLAUSE_DEPTH = 4  # how far up from a count its clause (verb, or the root) may be
 TRIGGER_DEPTH = 2  # how far below the clause a nominal trigger may hang ("en el marco de X")
 TOLL_KINDS = ("killed", "wounded")
+RANGE_DEPS = ("prep", "obl", "nmod", "npadvmod", "obl:tmod", "advmod", "pobj")  # modifier phrases
 
 
 @dataclass
@@ -84,9 +85,6 @@ def cumulative_tolls(span: Span, lang: str, found: list[tuple[int, Quantity]]) -
             tolls.counts.add(at)
             tolls.clauses.update(on_path)
     return tolls
-
-
-RANGE_DEPS = ("prep", "obl", "nmod", "npadvmod", "obl:tmod", "advmod", "pobj")
 
 
 def _names_range(child: Token, ranges: set[int]) -> bool:

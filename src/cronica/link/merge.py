@@ -441,12 +441,13 @@ def _place_keys(place: Location | None, *, kept: bool) -> list[str]:
     keys = [f"n:{name}"]
     if place.gazetteer_id:
         keys.append(f"g:{place.gazetteer_id}")
-    country = [f"country:{place.country}"] if country_level(place) else []  # compare's
-    inside = [f"within:{place.country}"] if place.country and not country else []  # country_
-    if kept:  # relation: a whole country and a place in it
-        return keys + [f"in:{end}" for end in ends] + country + inside
-    looks = [f"within:{place.country}"] if country else [f"country:{place.country}"] * bool(
-        place.country)
+    # compare.country_relation: a whole country is kept under "country:", a place in one under
+    # "within:"; each looks the other up
+    own, other = ("country", "within") if country_level(place) else ("within", "country")
+    countries = [f"{own}:{place.country}"] if place.country else []
+    if kept:
+        return keys + [f"in:{end}" for end in ends] + countries
+    looks = [f"{other}:{place.country}"] if place.country else []
     return [*keys, UNPLACED, f"in:{name}", *(f"n:{end}" for end in ends), *looks]
 
 

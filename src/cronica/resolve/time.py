@@ -532,6 +532,12 @@ def _year_less(m: TimeMention) -> bool:
     return m.year is None and m.month is not None and m.direction in (None, 0)
 
 
+def calendar_date(m: TimeMention) -> bool:
+    """A date by the calendar ("4 de abril de 2017", "del 6 al 7 de abril"), not one counted
+    forward from now ("el próximo domingo", "mañana")."""
+    return m.year is not None or _year_less(m)
+
+
 BACKGROUND_DAYS = 30  # a report's date this long before its publication is background history
 
 

@@ -32,10 +32,19 @@ def resolve_place_explained(
         within = resolve_place(mention.context, lang, country_focus, None, gaz)
     cands = with_spelling_variants(cands, mention, country_focus, within, gaz)
     ranked = rank(cands, mention, country_focus, within, gaz)
+    return _chosen(text, lang, mention, ranked, country_focus, within, gaz), ranked
+
+
+def _chosen(text: str, lang: str, mention: PlaceMention, ranked: list[Candidate],
+            country_focus: str | None, within: Location | None, gaz: Gazetteer) -> (
+    Location | None
+):
+    """`choose`, else, for a mention with no place around it, the place a landmark is
+    named in (`in_named_place`)."""
     found = choose(text, mention, ranked, within, gaz)
     if found is None and within is None:
         found = in_named_place(text, lang, country_focus, gaz)
-    return found, ranked
+    return found
 
 
 def in_named_place(text: str, lang: str, country_focus: str | None,
@@ -124,10 +133,7 @@ def resolve_places_explained(
             within = resolve_place(mention.context, lang, country_focus, None, gaz)
             cands = rank(with_spelling_variants(cands, mention, country_focus, within, gaz),
                          mention, country_focus, within, gaz)
-        found = choose(text, mention, cands, within, gaz)
-        if found is None and within is None:
-            found = in_named_place(text, lang, country_focus, gaz)
-        out.append((found, cands))
+        out.append((_chosen(text, lang, mention, cands, country_focus, within, gaz), cands))
     return out
 
 
