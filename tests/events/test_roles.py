@@ -416,6 +416,24 @@ def test_a_bombing_no_one_is_named_for_is_an_unidentified_groups(pipeline, lang,
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("es", "Según los rebeldes, los ataques aéreos destruyeron el lunes el hospital de Azaz."),
+        ("en", "According to the rebels, air strikes destroyed the hospital of Azaz on Monday."),
+    ],
+)
+def test_an_air_strike_no_one_is_named_for_is_unidentified_military_forces(
+    pipeline, lang, text
+):
+    """ACLED's convention for aircraft no one attributes; the implied actor is nobody named,
+    so a party's word on the strike stays a claim, not an accusation of that actor."""
+    found = [e for e in events_of(pipeline, text, lang) if e.sub_event_type == "Air/drone strike"]
+    assert found and found[0].actor1 is not None
+    assert found[0].actor1.canonical == "Unidentified Military Forces"
+    assert all(c.stance != "accuses" for c in found[0].claims)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("es", "Dos civiles murieron el lunes en un bombardeo de la aviación siria sobre Saraqib."),
         ("en", "Two civilians were killed on Monday in a Syrian air strike on Saraqib."),
     ],

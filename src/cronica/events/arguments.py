@@ -641,7 +641,7 @@ class ArgumentReader:
                         objects.update([place.i, found[-1].i] if hit else [])  # provincia
                         if found[-1] is not place:  # de Idlib": Idlib, the finer, wins
                             introduced.add(found[-1].i)
-            holder = holder.head if holder.head is not holder else None
+            holder = nominal_head(holder) if holder.head is not holder else None
         found.sort(key=lambda t: (self._country(t), t.i not in objects))
         named = [  # a name the gazetteer has as written, or one a place noun introduces
             t  # ("la localidad de Talbisé", "the village of X"), spelt as it may be

@@ -344,8 +344,10 @@ def _events_for(
                     actor2=victim,
                     assoc_actors=assoc,
                     location=place,
-                    claims=[
-                        _party_stance(c, actor, onto.event_type_of[sub], reader) for c in claims
+                    claims=[  # an implied actor 1 is no one named to accuse
+                        _party_stance(c, None if IMPLIED_ACTOR_RULE in implied_rule else actor,
+                                      onto.event_type_of[sub], reader)
+                        for c in claims
                     ],
                     confidence=confidence(actor, place),
                     rules=[
