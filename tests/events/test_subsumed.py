@@ -57,3 +57,23 @@ def test_a_withdrawal_alone_is_a_change_of_activity(pipeline, lang, text):
 def test_a_car_bomb_set_off_with_a_suicide_attack_is_part_of_it(pipeline, lang, text):
     doc = Document(id=f"suicide-{lang}", text=text, lang=lang, date=date(2016, 5, 23))
     assert [e.sub_event_type for e in pipeline.analyse(doc).events] == ["Suicide bomb"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Catorce personas resultaron heridas durante la dispersión de una manifestación en "
+               "Adén, mientras que miles de personas desfilaban en Saná contra el presidente."),
+        ("en", "Fourteen people were wounded during the dispersal of a demonstration in Aden, "
+               "while thousands of people were marching in Sanaa against the president."),
+    ],
+)  # fmt: skip
+def test_a_protest_told_beside_another_is_its_own_event(pipeline, lang, text):
+    """A word of simultaneity ("mientras", "while") sets two happenings side by side: the
+    march is neither part of the dispersal nor its scene, and the imperfect that tells it is
+    what was going on then, not a habit."""
+    doc = Document(id=f"beside-{lang}", text=text, lang=lang, date=date(2011, 3, 11))
+    found = {(e.sub_event_type, e.location.canonical if e.location else None)
+             for e in pipeline.analyse(doc).events}  # fmt: skip
+    assert ("Peaceful protest", "Sanaa") in found
+    assert ("Protest with intervention", "Aden") in found

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Span, Token
 
 from cronica.components.extensions import SentenceReader
-from cronica.events.detect import TriggerMatch, find_triggers
+from cronica.events.detect import TriggerMatch, apart, find_triggers, simultaneity_marks
 from cronica.events.lexicon import trigger_lemmas
 from cronica.events.modality import modality
 
@@ -40,8 +40,12 @@ class TriggerFinder(SentenceReader):
         dropped: list[TriggerMatch] = []
         matches = find_triggers(span, story.lang, reader.satisfies, mood, dropped)
         foreground = [m for m in matches if not reader.background(m.token)]
-        for m in matches:
-            if foreground and m not in foreground:
+        marks = simultaneity_marks(span, story.lang)
+        kept = []
+        for m in matches:  # a scene for the events of its own clause, not for those apart
+            if m not in foreground and any(not apart(m.token, f.token, marks) for f in foreground):
                 m.modality, m.reason = "background", "scene-setting noun"
                 dropped.append(m)
-        span._.triggers, span._.dropped = foreground or matches, dropped
+            else:
+                kept.append(m)
+        span._.triggers, span._.dropped = kept, dropped

@@ -9,6 +9,8 @@ from spacy.tokens import Span, Token
 
 from cronica.events.lexicon import TriggerEntry, TriggerPattern, triggers
 from cronica.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, key, nominal_head
+from cronica.events.syntax import words as pack_words
+from cronica.text import fold
 
 WINDOW = 2
 NOT_NEAR_WINDOW = 4
@@ -156,6 +158,22 @@ def find_triggers(
                 taken.add(token.i)
                 taken.update(t.i for t in used)
                 found.append(TriggerMatch(token, entry, index, used))
-    actions = {m.entry.action for m in found}
-    kept = [m for m in found if not (m.entry.subsumed_by & actions)]
+    marks = simultaneity_marks(sent, lang)
+    kept = [m for m in found if not any(
+        m.entry.subsumed_by & {o.entry.action} and not apart(m.token, o.token, marks)
+        for o in found
+    )]  # fmt: skip
     return sorted(kept, key=lambda m: m.token.i)
+
+
+def simultaneity_marks(sent: Span, lang: str) -> list[int]:
+    """Positions of the sentence's words of simultaneity ("mientras", "while")."""
+    markers = pack_words(lang, "simultaneity_markers")
+    return [t.i for t in sent if fold(t.text) in markers]
+
+
+def apart(a: Token, b: Token, marks: list[int]) -> bool:
+    """Two triggers a word of simultaneity separates ("dispersaron una protesta en Adén,
+    mientras miles desfilaban en Saná"): two happenings, neither part nor scene of the other."""
+    low, high = sorted((a.i, b.i))
+    return any(low < i < high for i in marks)

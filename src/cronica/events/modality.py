@@ -241,7 +241,24 @@ def _habitual(token: Token, lang: str) -> str | None:
         c.dep_.startswith("aux") for c in verb.children
     ):
         return None
+    if _beside_past_event(verb, lang):
+        return None
     return f"simple present or imperfect '{verb.text}': a habit or state, not a reported event"
+
+
+def _beside_past_event(verb: Token, lang: str) -> bool:
+    """An imperfect after a word of simultaneity, in a sentence that tells a past event
+    ("catorce personas resultaron heridas, mientras miles desfilaban en el resto del país",
+    "troops shelled the town while crowds marched"): what was going on at that moment, one
+    happening, not a habit. Read on the words, not the parse, which often loses the link."""
+    if verb.morph.get("Tense", []) != ["Imp"]:
+        return False
+    sent = verb.sent
+    markers = words(lang, "simultaneity_markers")
+    if not any(fold(t.text) in markers for t in sent if t.i < verb.i):
+        return False
+    return any(t.i != verb.i and t.pos_ in ("VERB", "AUX") and _finite(t)
+               and t.morph.get("Tense", []) == ["Past"] for t in sent)  # fmt: skip
 
 
 FREQUENCY_DEPS = ("advmod", "amod", "obl", "nmod", "npadvmod", "obl:tmod", "prep", "advcl")

@@ -24,6 +24,7 @@ from cronica.link.compare import (
     same_event,
     same_time,
 )
+from cronica.link.phase import told_apart
 from cronica.link.sources import settle, source_quantities
 from cronica.ontology import ontology
 from cronica.record import (
@@ -69,8 +70,8 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if place_relation(a.location, b.location) not in ("same", "unknown"):
         return False
-    if a.sub_event_type != b.sub_event_type:
-        return True  # degrees of one happening: the crowd of one is the other's target
+    if a.sub_event_type != b.sub_event_type:  # degrees of one happening: the crowd of one is
+        return not told_apart(a, b)  # the other's target, unless they happen side by side
     ca = a.actor1.canonical if a.actor1 and IMPLIED_ACTOR not in a.rules else None
     cb = b.actor1.canonical if b.actor1 and IMPLIED_ACTOR not in b.rules else None
     return not (ca and cb and ca != cb)  # an implied actor is no one in particular

@@ -40,3 +40,17 @@ def phase_of(event: Event) -> str | None:
         if any(w.startswith(stem) for w in window for stem in stems):
             return phase
     return None
+
+
+def told_apart(a: Event, b: Event) -> bool:
+    """Two mentions of one sentence that a word of simultaneity separates ("dispersaron una
+    protesta en Adén, mientras miles desfilaban en Saná", "while"): two happenings at once,
+    neither a degree nor a part of the other (`simultaneity_markers` in words.yaml)."""
+    ea, eb = a.evidence, b.evidence
+    if a.lang != b.lang or a.lang not in supported() or ea.start != eb.start:
+        return False
+    if ea.trigger_start is None or eb.trigger_start is None:
+        return False
+    low, high = sorted((ea.trigger_start - ea.start, eb.trigger_start - eb.start))
+    markers = pack(a.lang).words("simultaneity_markers")
+    return any(fold(w) in markers for w in _WORD.findall(ea.sentence[low:high]))
