@@ -109,6 +109,12 @@ def verdicts():
          "strikes", "generic"),
         ("es", "Ambos países acordaron poner fin a los combates.", "combates", "ceased"),
         ("en", "Both leaders agreed to put an end to the fighting.", "fighting", "ceased"),
+        ("es", "La batalla por el control de Raqqa dejó cientos de muertos entre los kurdos.",
+         "batalla", "generic"),
+        ("en", "The battle for Raqqa left hundreds of Kurdish fighters dead.", "battle",
+         "generic"),
+        ("es", "Mientras tanto, los rebeldes atacaban a menudo los convoyes del Ejército.",
+         "atacaban", "generic"),
     ],
 )
 def test_non_reported_triggers_are_dropped_with_a_reason(verdicts, lang, text, word, mood):
@@ -151,6 +157,12 @@ def test_a_failed_prevention_reports_the_event(verdicts, lang, text, word):
         ("en", "The UN seeks answers about the attack on the convoy in Aleppo.", "attack"),
         ("es", "Miles de personas acudieron a la manifestación convocada por la oposición.",
          "manifestación"),
+        ("es", "Una dura batalla estalló el lunes en Raqqa.", "batalla"),
+        ("en", "A fierce battle broke out in Raqqa on Monday.", "battle"),
+        ("es", "Diez personas resultaron heridas en Adén, mientras miles marchaban en Saná.",
+         "marchaban"),
+        ("en", "Ten people were wounded in Aden, while thousands were marching in Sanaa.",
+         "marching"),
     ],
 )
 def test_past_progressive_and_attested_events_stay_reported(verdicts, lang, text, word):

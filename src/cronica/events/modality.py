@@ -288,6 +288,19 @@ def _frequency(token: Token, lang: str) -> str | None:
     return None
 
 
+def _campaign(token: Token, lang: str) -> str | None:
+    """A battle named by what it is for ("la batalla por el control de Alepo", "la batalla
+    por controlar la ciudad", "the battle for Mosul"): a campaign of many clashes, not one."""
+    if fold(token.lemma_) not in words(lang, "campaign_nouns"):
+        return None
+    aims = words(lang, "campaign_prepositions")
+    for child in token.children:
+        marks = [fold(c.text) for c in child.children if c.dep_ in ("case", "mark")]
+        if (child.dep_ == "prep" and fold(child.text) in aims) or any(m in aims for m in marks):
+            return f"'{token.text} {child.text}': a campaign named by its aim, not one clash"
+    return None
+
+
 def _generic(token: Token, lang: str) -> str | None:
     degree = words(lang, "superlative_markers")
     for child in token.children:
@@ -300,6 +313,9 @@ def _generic(token: Token, lang: str) -> str | None:
         return f"'{remembered.text}' of: an event remembered, not one happening"
     if token.pos_ != "NOUN":
         return None
+    campaign = _campaign(token, lang)
+    if campaign:
+        return campaign
     series = words(lang, "series_adjectives")
     growing = next((c for c in token.children if c.dep_ == "amod"
                     and (fold(c.text) in series or fold(c.lemma_) in series)), None)  # fmt: skip
