@@ -115,6 +115,11 @@ def verdicts():
          "generic"),
         ("es", "Mientras tanto, los rebeldes atacaban a menudo los convoyes del Ejército.",
          "atacaban", "generic"),
+        ("es", "La chispa de la revuelta fue la detención de un clérigo.", "detención",
+         "generic"),
+        ("en", "The spark of the revolt was the arrest of a cleric.", "arrest", "generic"),
+        ("es", "Los rebeldes atacaron a veces los convoyes del Ejército.", "atacaron", "generic"),
+        ("en", "The rebels sometimes attacked army convoys.", "attacked", "generic"),
     ],
 )
 def test_non_reported_triggers_are_dropped_with_a_reason(verdicts, lang, text, word, mood):

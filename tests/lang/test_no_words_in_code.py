@@ -120,7 +120,8 @@ def words_in_source(source: str, words: set[str]) -> set[str]:
             continue
         found |= _pieces(node.value) & words
         folded = fold(node.value)
-        found |= {p for p in phrases if p in folded}
+        found |= {p for p in phrases  # whole words: "at times" is not in "x_at TIMESTAMP"
+                  if re.search(rf"(?<!\w){re.escape(p)}(?!\w)", folded)}
     return found
 
 

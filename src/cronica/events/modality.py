@@ -137,6 +137,8 @@ def _classifying(token: Token, lang: str) -> str | None:
     """An event noun that is the name a verb of judging gives something ("estas detenciones
     son consideradas como desapariciones forzadas", "the arrests are described as enforced
     disappearances"): a category, not another event."""
+    if _copular_predicate(token):
+        return "the predicate of a copula: what something is said to be, not an event"
     verb = nominal_head(token)
     if verb is token or fold(verb.lemma_) not in words(lang, "classifying_verbs"):
         return None
@@ -147,6 +149,17 @@ def _classifying(token: Token, lang: str) -> str | None:
     if marked or token.dep_ in ("oprd", "xcomp", "attr"):
         return f"named by '{verb.text}': a category given to something, not an event"
     return None
+
+
+def _copular_predicate(token: Token) -> bool:
+    """An event noun said of a subject by a copula ("Alí era una manifestación de Dios", "la
+    espita fue la detención del clérigo", "it was an attack on democracy"): it classifies
+    that subject; an event the subject names is told by the subject's own word."""
+    if token.pos_ != "NOUN":
+        return False
+    if any(c.dep_ == "cop" for c in token.children):  # Spanish: the predicate heads the clause
+        return any(c.dep_ in ("nsubj", "csubj") for c in token.children)
+    return token.dep_ == "attr" and any(c.dep_ in ("nsubj", "csubj") for c in token.head.children)
 
 
 def _clause_verb(token: Token) -> Token:
