@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from cronica.documents.normalise import NormalisedText
+from cronica.documents.zones import zone_at
 from cronica.events.arguments import ArgumentReader
 from cronica.events.attribution import AttributionState, Attributor
 from cronica.ontology import ontology
@@ -44,10 +45,13 @@ class Story:
 
     def zone_at(self, offset: int) -> str | None:
         """The zone of the block holding an original-text offset (None: not zoned)."""
-        for block in self.zones:
-            if block.start <= offset < block.end:
-                return block.zone
-        return None
+        block = zone_at(self.zones, offset)
+        return block.zone if block is not None else None
+
+    def blocks_from(self, offset: int) -> list[Block]:
+        """The block holding an original-text offset and every block after it."""
+        block = zone_at(self.zones, offset)
+        return self.zones[self.zones.index(block):] if block is not None else []
 
     @staticmethod
     def dates(span: Span) -> bool:

@@ -315,3 +315,24 @@ def test_a_sources_seat_is_no_place_of_the_event(pipeline, lang, text):
 def test_a_place_said_to_be_in_a_finer_place_takes_the_finer(pipeline, lang, text):
     """"the stronghold of Syria in Idlib province": the event is in Idlib, not just Syria."""
     assert places(events(pipeline, lang, text)) == {"Idlib"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Rebeldes toman un cuartel en Saraqib\nLos rebeldes tomaron el cuartel de "
+               "Saraqib, según vecinos de la ciudad.\nOtras noticias\n"
+               "Aviones rusos bombardean Idlib\nAviones rusos bombardearon el mercado de Idlib, "
+               "informaron los vecinos. (04.05.2020)\n"),
+        ("en", "Rebels seize barracks in Saraqib\nRebels seized the barracks in Saraqib, "
+               "residents of the town said.\nOther news\n"
+               "Russian jets bomb Idlib\nRussian jets bombed the market of Idlib, residents "
+               "said. (04.05.2020)\n"),
+    ],
+)  # fmt: skip
+def test_a_dated_brief_is_dated_by_the_date_that_closes_it(pipeline, lang, text):
+    """A teaser whose paragraph ends with its date in brackets: its sentences and its
+    headline take that date, not the page's."""
+    dated = {e.evidence.sentence[:12]: e.date for e in events(pipeline, lang, text)
+             if e.sub_event_type == "Air/drone strike"}  # fmt: skip
+    assert dated and set(dated.values()) == {"2020-05-04"}, dated

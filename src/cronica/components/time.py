@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from cronica.components.extensions import SentenceReader
 from cronica.events.syntax import words
+from cronica.record import BRIEF_ZONE
 from cronica.resolve.time import (
     UNKNOWN,
     ResolvedTime,
@@ -104,9 +105,31 @@ def _told_as_past(span: Span, lang: str) -> bool:
     return any("Past" in v.morph.get("Tense", []) for v in verbs)
 
 
+def closing_date(story: Story, span: Span) -> TimeMention | None:
+    """The date that closes a dated brief ("Los rebeldes acusaron ... (03.08.2016)"): the
+    first calendar date after the sentence, in its block or the brief's next block (a
+    brief's headline is a block of its own), in the original text."""
+    end = span._.evidence.end
+    for block in story.blocks_from(end)[:BRIEF_BLOCKS]:
+        if block.zone != BRIEF_ZONE:
+            break
+        tail = story.document.text[max(end, block.start):block.end]
+        found = next((m for m in find_times(tail, story.lang) if calendar_date(m)), None)
+        if found is not None:
+            return found
+    return None
+
+
+BRIEF_BLOCKS = 2  # a brief's headline and its dated paragraph
+
+
 class SentenceTime(SentenceReader):
     """Resolve each sentence's time expressions on the story's timeline."""
 
     def read(self, story: Story, span: Span) -> None:
         dates = story.dates(span)
         span._.time, span._.date_text = sentence_time(span, story.timeline, story.lang, dates)
+        if span._.zone == BRIEF_ZONE and span._.date_text is None:
+            closing = closing_date(story, span)  # dated at its end: not by the narrative
+            if closing is not None:
+                span._.time, span._.date_text = story.timeline.resolve(closing, True), None
