@@ -145,3 +145,18 @@ def test_gold_place_with_its_city_counts_by_its_first_part() -> None:
     assert place_ok(gold, {"location_canonical": "As-Sukkari, Aleppo"})  # particle dropped
     assert place_ok(gold, at_sukkari)  # the gazetteer's point of the gold's first part
     assert not place_ok(gold, {"location_canonical": "Aleppo"})
+
+
+def test_gold_place_spelt_nearly_as_the_gazetteer_counts_at_its_point() -> None:
+    """No coordinates in the gold: a transliteration ("Salaheddine") close to the gazetteer's
+    name of a place in the gold's country ("Salah Ad-Deen") gives that place's point."""
+    from cronica.evaluate.events_match import place_ok
+    from cronica.resolve.places import Gazetteer
+
+    gaz = Gazetteer.load()
+    salah = next(c.entry for c in gaz.candidates("Salah Ad-Deen", 3) if c.entry.country == "Syria")
+    hanano = next(c.entry for c in gaz.candidates("Hanano", 3) if c.entry.country == "Syria")
+    gold = {"location_canonical": "Salaheddine, Aleppo", "country": "Syria"}
+    assert place_ok(gold, {"location_canonical": "Elsewhere", "lat": salah.lat, "lon": salah.lon})
+    assert not place_ok(gold, {"location_canonical": "Hanano", "lat": hanano.lat,
+                               "lon": hanano.lon})

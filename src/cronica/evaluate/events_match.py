@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from cronica.resolve.actors import ActorResolver
 
 PLACE_KM = 2.0
+GOLD_NAME_SCORE = 90  # a gold name spelt as the gazetteer spells one of its places, or nearly
 MIN_CONTAINED = 20  # shortest predicted sentence (characters) that may match inside gold evidence
 ATTRIBUTES = ("place", "date", "actor1", "actor2", "quantities", "fatalities", "sources")
 UNKNOWN_ZONE = "unknown"
@@ -90,7 +91,7 @@ def _gold_points(name: str, country: str) -> tuple[tuple[float, float], ...]:
     return tuple(
         (c.entry.lat, c.entry.lon)
         for c in found
-        if c.score >= 100 and (not country or c.entry.country == country)
+        if c.score >= GOLD_NAME_SCORE and (not country or c.entry.country == country)
     )
 
 
