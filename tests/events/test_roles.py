@@ -186,6 +186,24 @@ def test_the_place_hit_comes_before_the_place_fired_from(pipeline, lang, text):
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("es", "Idlib vive días de miedo. En Idlib la gente duerme en los sótanos. Un vecino "
+               "de Saraqib contó el martes que la ciudad había sido bombardeada con obuses por "
+               "las tropas del régimen."),
+        ("en", "Idlib lives in fear. In Idlib people sleep in basements. A resident of Saraqib "
+               "said on Tuesday that the town had been shelled by regime troops."),
+    ],
+)  # fmt: skip
+def test_the_town_hit_is_the_town_named_before_it(pipeline, lang, text):
+    """The subject of a passive strike is what was hit, and "la ciudad" / "the town" stands
+    for the town the sentence named before it, not for the story's most named city."""
+    found = [e.location.canonical if e.location else None
+             for e in events_of(pipeline, text, lang) if "Saraqib" in e.evidence.sentence]
+    assert found == ["Saraqib"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("es", "Rusia bombardeó el mercado de Saraqib el martes."),
         ("en", "Russia bombed the market of Saraqib on Tuesday."),
     ],

@@ -623,10 +623,11 @@ class ArgumentReader:
         for _ in range(3):
             if holder is None:
                 break
-            for prep, noun in attachments(holder, self.lang):
+            struck = self._passive_hit(holder)
+            for prep, noun in [*attachments(holder, self.lang), *((None, t) for t in struck)]:
                 # "en Alepo", and what is hit when it is a place: "bombardearon el mercado de
                 # X", "bombardeos contra la localidad de X", "strikes on the town of X"
-                hit = (prep is None and noun.dep_ in OBJECT_DEPS) or (
+                hit = (prep is None and (noun.dep_ in OBJECT_DEPS or noun in struck)) or (
                     prep in any_words("target_prepositions")
                 ) or (  # "shelling of the town of X", "el bombardeo de Alepo"
                     holder is token and token.pos_ == "NOUN"
@@ -676,6 +677,14 @@ class ArgumentReader:
         ]
         first = sorted(places, key=self._country)[:1]
         return listing(first[0]) if first else []  # with the places listed beside it
+
+    @staticmethod
+    def _passive_hit(holder: Token) -> list[Token]:
+        """The subject of the trigger's passive verb, what was hit ("la ciudad fue
+        bombardeada con obuses", "the town was shelled")."""
+        if holder.pos_ not in ("VERB", "AUX") or not is_passive(holder):
+            return []
+        return [c for c in holder.children if c.dep_ in (*PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)]
 
     def _placed_in(self, noun: Token, exclude: set[int]) -> list[Token]:
         """The places a place noun is said to be in ("el bastión ... en la provincia de X")."""

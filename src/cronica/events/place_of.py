@@ -11,10 +11,23 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from cronica.events.syntax import PLACE_LABELS, entity_of, name_span, nominal_head, phrase
+from cronica.events.syntax import (
+    PLACE_LABELS,
+    entity_of,
+    name_span,
+    nominal_head,
+    phrase,
+    words,
+)
 from cronica.record import Location
-from cronica.resolve.places import choose_event_place, parse_mention, resolve_place
+from cronica.resolve.places import (
+    choose_event_place,
+    parse_mention,
+    resolve_place,
+    settlement_nouns,
+)
 from cronica.story import Story
+from cronica.text import fold
 
 LISTING_DEPTH = 4  # how far up a list of names ("X, Y and Z") its noun may be
 
@@ -77,7 +90,43 @@ def token_place(story: Story, token: Token) -> Location:
                     loc = _unknown_district(text, loc)
         if loc is not None:
             return loc
+    named = _town_named_before(story, token)
+    if named is not None:
+        return replace(named, text=texts[0])
     return Location(text=texts[0])
+
+
+def _town_named_before(story: Story, token: Token) -> Location | None:
+    """The town a definite town noun stands for: the nearest town named before it in its
+    sentence ("un médico de Misrata afirmó que la ciudad había sido bombardeada", "a doctor
+    from Misrata said the town had been shelled"), not the story's most named city."""
+    if token.pos_ != "NOUN" or fold(token.lemma_) not in settlement_nouns(story.lang):
+        return None
+    articles = words(story.lang, "definite_articles")
+    if not any(c.dep_ == "det" and fold(c.text) in articles for c in token.children):
+        return None
+    for before in reversed(token.sent[: token.i - token.sent.start]):
+        ent = entity_of(before)
+        if ent is None or ent.root.i != before.i:
+            continue
+        if ent.label_ not in PLACE_LABELS and (  # a town the model took for a group or person
+            not story.reader.known_place(ent.text) or story.reader.actor_of(before) is not None
+        ):
+            continue
+        loc = story.places.get(ent.text)
+        if loc is None:
+            loc = resolve_place(ent.text, story.lang, story.reader.country_focus,
+                                gazetteer=story.gazetteer)  # fmt: skip
+        entry = story.gazetteer.by_id.get(loc.gazetteer_id or "") if loc is not None else None
+        if entry is not None and entry.feature == "city":
+            return loc
+        if loc is not None and loc.country:  # a province named as its capital ("Misrata")
+            town = next((c.entry for c in story.gazetteer.candidates(ent.text, limit=5)
+                         if c.score >= 100 and c.entry.feature == "city"
+                         and c.entry.country == loc.country), None)  # fmt: skip
+            if town is not None:
+                return resolve_place(town.name, story.lang, loc.country, gazetteer=story.gazetteer)
+    return None
 
 
 def _is_city_of(loc: Location, city: Location) -> bool:

@@ -18,7 +18,12 @@ from cronica.resolve.places.geocode import (
     resolve_places,
     resolve_places_explained,
 )
-from cronica.resolve.places.mention import PlaceMention, is_common_word, parse_mention
+from cronica.resolve.places.mention import (
+    PlaceMention,
+    is_common_word,
+    parse_mention,
+    settlement_nouns,
+)
 from cronica.resolve.places.settings import ADMIN, SUB_CITY
 
 __all__ = [
@@ -43,4 +48,5 @@ __all__ = [
     "resolve_place_explained",
     "resolve_places",
     "resolve_places_explained",
+    "settlement_nouns",
 ]

@@ -10,7 +10,7 @@ from typing import Any
 from cronica.datafiles import load_yaml
 from cronica.lang import pack, packs
 from cronica.resolve.places.settings import table
-from cronica.text import name_key
+from cronica.text import fold, name_key
 
 
 @dataclass
@@ -154,3 +154,13 @@ def tail_words(text: str, n: int) -> str:
     """The last `n` words of a mention as written ("la provincia de Alepo" -> "Alepo")."""
     words = text.split()
     return " ".join(words[-n:]) if n else ""
+
+
+@lru_cache(maxsize=4)
+def settlement_nouns(lang: str) -> frozenset[str]:
+    """Nouns for a town of the language ("ciudad", "pueblo", "town"): the words of its `city`
+    type phrases ("la ciudad de", "the town of") other than the leading words it strips."""
+    table = descriptors(lang)
+    strip = {fold(w) for w in table.get("strip") or []}
+    phrases = (table.get("types") or {}).get("city") or []
+    return frozenset(fold(w) for p in phrases for w in p.split() if fold(w) not in strip)
