@@ -114,6 +114,11 @@ class Ontology:
         """Whether the two sides of `event_type` are interchangeable (Battles)."""
         return event_type in self.symmetric_types
 
+    def carries_agent_type(self, event_type: str) -> bool:
+        """Whether events of `event_type` are one side striking (one-sided violence, remote
+        violence): an unnamed striker may be read from the story."""
+        return event_type in self.carried_agent_types
+
     def is_accusable(self, event_type: str) -> bool:
         """Whether a detached denial or accusation can be about an event of `event_type`."""
         return event_type in self.accusable_types

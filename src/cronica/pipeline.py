@@ -28,7 +28,7 @@ from cronica.events.build import (
     sentence_events,
     undated_in_rewritten,
 )
-from cronica.events.opponents import fill_opponents
+from cronica.events.opponents import fill_opponents, strikers_from_holders
 from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
 from cronica.record import Document, Event, Sentence
@@ -263,6 +263,7 @@ class Pipeline:
         if background or later or undated:
             dropped = {id(ev) for ev in [*background, *later, *undated]}
             analysis.events = [ev for ev in analysis.events if id(ev) not in dropped]
+        analysis.events = strikers_from_holders(analysis.events)
         analysis.events = merge_document(analysis.events, story.attribution.detached)
         analysis.events = fill_opponents(analysis.events)
         log.info(

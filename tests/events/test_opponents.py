@@ -111,3 +111,23 @@ def test_two_armed_groups_of_one_camp_are_not_opponents():
         typed("Armed clash", "Battles", IS),
     ])  # fmt: skip
     assert [ev.actor2 for ev in filled] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los rebeldes atacaron el lunes un cuartel del Ejército sirio en Hama. Además, "
+               "ocho civiles murieron por el impacto de proyectiles sobre barrios controlados por "
+               "el régimen sirio en Alepo."),
+        ("en", "Rebels attacked a Syrian Army barracks in Hama on Monday. Eight civilians were "
+               "also killed by shells on districts held by the Syrian regime in Aleppo."),
+    ],
+)  # fmt: skip
+def test_a_strike_on_a_place_one_camp_holds_is_by_the_other_camp(pipeline, lang, text):
+    """No one is named for the shells; the districts hit are held by the state, so the
+    striker is the armed group the report has acting on the other side."""
+    doc = Document(id=f"held-{lang}", text=text, lang=lang, date=date(2016, 8, 25))
+    found = [e for e in pipeline.analyse(doc).events
+             if e.event_type == "Explosions/Remote violence"]  # fmt: skip
+    assert found and all(e.actor1 is not None for e in found)
+    assert {e.actor1.canonical for e in found} == {"Rebel groups"}

@@ -62,8 +62,10 @@ class Roles:
     themes: list[Token] = field(default_factory=list)  # places taken / places of the event
     rules: list[str] = field(default_factory=list)
     sides: bool = False  # agent and target are the two sides named "between X and Y"
+    held_by: Token | None = None  # who holds the place hit ("barrios controlados por X")
 
 
+PHRASE_REACH = 2  # nominals above a place that may still describe it
 DEICTIC_PLACE_RULE = "place:deictic-previous"  # "allí", "there": the last sentence's places
 CIVILIANS_TYPE = "Civilians"  # ACLED's actor type of civilians: never who acts
 
@@ -379,25 +381,46 @@ class ArgumentReader:
         for prep, noun in attachments(token, self.lang):
             if prep in holding and self.agentive(noun):
                 return noun
+        return self.held_in_phrase(themes, agent)
+
+    def held_in_phrase(self, themes: list[Token], agent: Token | None) -> Token | None:
+        """Who holds a place, by the place's own phrase ("held by X", "en manos de X",
+        "barrios controlados por X", "bajo control de X")."""
         nouns, verbs = words(self.lang, "holding_nouns"), words(self.lang, "holding_verbs")
         genitive, by = words(self.lang, "genitive_prepositions"), words(
             self.lang, "agent_prepositions")
+        acting = agent.i if agent is not None else None
         for theme in themes:
             for tok in theme.subtree:
-                if tok is theme:
+                if tok.i == theme.i:
                     continue
                 held = _case_words(preposition(tok), tok) & nouns  # "en manos del EI"
-                if held and tok is not agent and self.agentive(tok):
+                if held and tok.i != acting and self.agentive(tok):
                     return tok
                 found = key(tok)
                 marks = genitive if found & nouns else by if found & verbs else None
                 if marks is None:
                     continue
                 for prep, noun in attachments(tok, self.lang):
-                    if (prep in marks or noun.dep_ == "agent") and noun is not agent \
+                    if (prep in marks or noun.dep_ == "agent") and noun.i != acting \
                             and self.agentive(noun):
                         return noun
         return None
+
+    @staticmethod
+    def place_phrases(token: Token, themes: list[Token]) -> list[Token]:
+        """The places of an event and the nominals they hang from below the trigger ("barrios
+        controlados por X en Alepo": Alepo, then "controlados"), where a holder may be said."""
+        out = list(themes)
+        for theme in themes:
+            current = theme
+            for _ in range(PHRASE_REACH):
+                current = nominal_head(current)  # past an English preposition
+                participle = current.pos_ == "VERB" and current.dep_ in ("acl", "amod")
+                if current.i == token.i or not (participle or current.pos_ in ("NOUN", "ADJ")):
+                    break
+                out.append(current)
+        return out
 
     # -- subjects carried across clauses ----------------------------------------------------
     @staticmethod
@@ -825,6 +848,8 @@ class ArgumentReader:
             roles.themes = self.event_places(token, sent, exclude or set())
             if roles.themes:
                 roles.rules.append("place:attached-or-sentence")
+                phrases = self.place_phrases(token, roles.themes)
+                roles.held_by = self.held_in_phrase(phrases, roles.agent)
             elif self.last_places and self._there(token):
                 roles.themes = list(self.last_places)
                 roles.rules.append(DEICTIC_PLACE_RULE)

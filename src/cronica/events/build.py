@@ -15,6 +15,7 @@ from cronica.events.arguments import CIVILIANS_TYPE, ArgumentReader, Roles
 from cronica.events.attribution import SourceCue
 from cronica.events.detect import TriggerMatch
 from cronica.events.lexicon import ontology
+from cronica.events.opponents import held_by_rule
 from cronica.events.place_of import event_place, token_place
 from cronica.events.quantities import sentence_quantities
 from cronica.events.syntax import coordinated
@@ -290,6 +291,8 @@ def _events_for(
     index, offset, token = span._.index, span.doc._.offset, match.token
     agents: list[Actor | None] = [*_actors(roles.agent, reader, roles.sides)] or [None]
     target = reader.actor_of(roles.target) if roles.target is not None else None
+    held = reader.actor_of(roles.held_by) if roles.held_by is not None else None
+    holder = [held_by_rule(held)] if held is not None and held.canonical else []
     mentioned: list[Location | None] = [token_place(story, t) for t in roles.themes] or [None]
     places = _distinct([event_place(story, p, roles.rules) for p in mentioned])
     claims = _claims(story, span, cues)
@@ -356,6 +359,7 @@ def _events_for(
                         *(c.rule for c in cues),
                         *anaphor,
                         *implied_rule,
+                        *holder,
                     ],  # fmt: skip
                     lang=story.lang,
                     zone=span._.zone,
