@@ -490,3 +490,21 @@ def test_a_revised_toll_in_the_next_sentence_joins_each_listed_event(pipeline, l
     assert len(events) == 2, [(e.location, e.evidence.sentence) for e in events]
     for ev in events:
         assert {"Syrian Observatory for Human Rights", "SANA"} <= {n for n, _ in stances(ev)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los rebeldes acusaron al Ejército sirio y a la aviación rusa de bombardear el "
+               "hospital de Saraqib."),
+        ("en", "The rebels accused the Syrian army and the Russian air force of bombing the "
+               "hospital of Saraqib."),
+    ],
+)  # fmt: skip
+def test_each_actor_accused_together_is_the_agent_of_an_event(pipeline, lang, text):
+    """ACLED's unit is an actor pair: two accused of one strike give two events, each with the
+    accusation."""
+    found = [e for e in events_of(pipeline, text, lang) if e.sub_event_type == "Air/drone strike"]
+    assert {e.actor1.canonical for e in found if e.actor1} == {
+        "Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)"}
+    assert all(any(stance == "accuses" for _, stance in stances(e)) for e in found)

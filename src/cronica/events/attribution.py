@@ -24,6 +24,7 @@ from cronica.events.syntax import (
     any_words,
     attachments,
     contractions,
+    coordinated,
     entity_of,
     phrase,
     preposition,
@@ -83,6 +84,7 @@ class SourceCue:
     scope: set[int]  # token indices of the triggers it speaks for
     span: tuple[int, int]  # clean-text offsets of the source phrase in the whole document
     accused: Actor | None = None
+    co_accused: list[Actor] = field(default_factory=list)  # accused beside `accused`
     rule: str = ""
     generic: bool = False  # a bare head noun ("la ONG"): refers back to a named source
 
@@ -413,7 +415,7 @@ class Attributor:
             if self.reader.actors.source_name(text, self.reader.lang) is None:
                 continue
             told.append(replace(self._cue(noun, "reports", cue.scope, "source:told"),
-                                accused=None))
+                                accused=None, co_accused=[]))
         return told
 
     def _speaker(
@@ -431,7 +433,7 @@ class Attributor:
             subject = None  # "Dijo que …", "He said that …": the last named speaker
         if subject is None:
             if verb.dep_ == "conj" and found:
-                cue = replace(found[-1], scope=scope, accused=None)
+                cue = replace(found[-1], scope=scope, accused=None, co_accused=[])
                 cue.stance = _stance_for(stance, cue.source_type)
                 cue.rule = "source:conjoined-verb"
                 return cue
@@ -452,7 +454,8 @@ class Attributor:
             return None
         cue = self._cue(subject, stance, scope, f"source:speech-verb:{fold(verb.lemma_)}")
         if stance == "accuses":
-            cue.accused = self._accused(verb)
+            accused = self._accused(verb)
+            cue.accused, cue.co_accused = (accused[0] if accused else None), accused[1:]
         return cue
 
     def _speaks(self, verb: Token, stance: str) -> bool:
@@ -473,14 +476,22 @@ class Attributor:
             if noun.dep_ in OBJECT_DEPS or prep in any_words("topic_prepositions")
         )
 
-    def _accused(self, verb: Token) -> Actor | None:
+    def _accused(self, verb: Token) -> list[Actor]:
+        """Who is accused: the object of the accusation verb and the actors coordinated with it
+        ("acusaron al Gobierno de Damasco y a su aliado, Moscú, de lanzar ...": both)."""
         markers = (*any_words("object_markers"), None)
         for prep, noun in attachments(verb, self.reader.lang):
             if noun.dep_ in OBJECT_DEPS or prep in markers:
                 actor = self.reader.actor_of(noun)
                 if actor is not None:
-                    return actor
-        return None
+                    found = [actor]
+                    for item in coordinated(noun)[1:]:
+                        other = self.reader.actor_of(item)
+                        if other is not None and other.canonical and all(
+                                other.canonical != a.canonical for a in found):
+                            found.append(other)
+                    return found
+        return []
 
     @staticmethod
     def _counter_claims(cues: list[SourceCue]) -> None:

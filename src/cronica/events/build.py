@@ -296,7 +296,10 @@ def _events_for(
     mentioned: list[Location | None] = [token_place(story, t) for t in roles.themes] or [None]
     places = _distinct([event_place(story, p, roles.rules) for p in mentioned])
     claims = _claims(story, span, cues)
-    accused = next((c.accused for c in cues if c.accused is not None), None)
+    accuser = next((c for c in cues if c.accused is not None), None)
+    accused = accuser.accused if accuser is not None else None
+    if accuser is not None and agents == [None] and accuser.co_accused:
+        agents = [accused, *accuser.co_accused]  # "acusaron a X y a su aliado Y de ...": each
     t_start, t_end = to_original(story.norm, offset + token.idx, offset + token.idx + len(token))
     family = match.entry.family
     ev = span._.evidence
