@@ -26,6 +26,7 @@ class Family:
     by_actor_type: dict[str, str]  # actor type -> sub-event type; "default" for the rest
     carries_actor: bool = False  # an actorless mention takes the family's last actor
     place_is_theme: bool = False  # the trigger's object or passive subject is the place
+    held_briefly: str | None = None  # the sub-event type of a place taken and not held
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,11 @@ class Ontology:
         """Whether an actorless mention of `family` takes the family's last actor."""
         return family in self.families and self.families[family].carries_actor
 
+    def held_briefly(self, family: str | None) -> str | None:
+        """The sub-event type of a `family` event whose place is taken and not held (ACLED
+        codes a capture reversed at once as the fight for the place)."""
+        return self.families[family].held_briefly if family in self.families else None
+
     def place_is_theme(self, family: str | None) -> bool:
         """Whether a trigger of `family` takes its place as object ("tomaron Alepo")."""
         return family in self.families and self.families[family].place_is_theme
@@ -134,12 +140,16 @@ def _family(name: str, raw: dict[str, Any], subs: dict[str, str]) -> Family:
         raise ValueError(f"{where}: unknown sub-event type(s) {', '.join(unknown)}")
     if raw.get("decided_by") not in ROLES:
         raise ValueError(f"{where}: decided_by must be one of {', '.join(ROLES)}")
+    brief = raw.get("held_briefly")
+    if brief is not None and brief not in subs:
+        raise ValueError(f"{where}: unknown sub-event type {brief}")
     return Family(
         name,
         raw["decided_by"],
         table,
         bool(raw.get("carries_actor", False)),
         bool(raw.get("place_is_theme", False)),
+        brief,
     )
 
 

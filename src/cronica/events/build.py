@@ -18,7 +18,7 @@ from cronica.events.lexicon import ontology
 from cronica.events.opponents import held_by_rule
 from cronica.events.place_of import event_place, token_place
 from cronica.events.quantities import sentence_quantities
-from cronica.events.syntax import coordinated
+from cronica.events.syntax import coordinated, words
 from cronica.events.tolls import cumulative_tolls
 from cronica.lang import packs
 from cronica.link.compare import place_relation
@@ -237,7 +237,17 @@ def _sub_event(match: TriggerMatch, actor1: Actor | None, target: Actor | None) 
     if family:
         sub = onto.sub_event_for_roles(family, actor1, target)
     assert sub is not None
+    unheld = onto.held_briefly(family)
+    if unheld is not None and _held_briefly(match.token):
+        return unheld  # ACLED: a place taken and not held is the fight for it
     return onto.sub_event_for_agent(sub, actor1.actor_type if actor1 else None)
+
+
+def _held_briefly(token: Token) -> bool:
+    """A capture said to last a moment ("recapturaron brevemente la ciudad", "temporarily
+    recaptured the area")."""
+    brief = words(token.doc.lang_, "temporary_words")
+    return any(c.dep_ == "advmod" and fold(c.text) in brief for c in token.children)
 
 
 def _determiner_marks(det: Token) -> list[str]:
