@@ -549,6 +549,24 @@ class ArgumentReader:
         named = [p for p in places if p.pos_ == "PROPN" or entity_of(p) is not None]
         return named or places
 
+    def origin_places(self, token: Token) -> list[Token]:
+        """The places a side is driven from ("expulsaron al EI de Manbij", "drove IS out of
+        Manbij", "pushed the troops back from Mayadin"): after the verb's preposition of
+        leaving, its particle's ("out of"), or its object's, where the parser hangs it."""
+        preps = words(self.lang, "expulsion_prepositions")
+        found: list[Token] = []
+        holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+        for holder in holders:
+            found.extend(noun for prep, noun in attachments(holder, self.lang) if prep in preps)
+        for child in token.children:  # "out of X": the particle's own preposition
+            if child.dep_ in ("prep", "prt", "advmod"):
+                found.extend(noun for prep, noun in attachments(child, self.lang)
+                             if prep in preps)  # fmt: skip
+        places = [self.named_inside(n) for n in found if self.taken_place(n)]
+        places = list({p.i: p for p in places}.values())
+        named = [p for p in places if p.pos_ == "PROPN" or entity_of(p) is not None]
+        return named or places
+
     def taken_place(self, token: Token) -> bool:
         """What a territorial trigger takes is a place: a place, or a proper noun the actor
         dictionary does not know taken with no preposition ("tras tomar Salma", "captured
@@ -831,9 +849,16 @@ class ArgumentReader:
         if roles.target is not None and roles.agent is not None:
             victim, agent = self.actor_of(roles.target), self.actor_of(roles.agent)
             if victim and agent and victim.canonical and victim.canonical == agent.canonical:
-                roles.target = None  # one actor is never both who acts and who suffers
-                roles.rules.append("target:same-as-agent")
-        if ontology().place_is_theme(family) or requires in ("place_object", "place_subject"):
+                if requires == "place_origin":  # no one drives itself out: the agent came
+                    roles.agent = None  # from the wrong clause ("ISIL withdrew, thus
+                    roles.rules.append("agent:not-the-driven-out")  # expelling ISIL")
+                else:
+                    roles.target = None  # one actor is never both who acts and who suffers
+                    roles.rules.append("target:same-as-agent")
+        if requires == "place_origin":  # "expulsaron al EI de Manbij": the place left
+            roles.themes = self.origin_places(token)
+            roles.rules.append("place:driven-from")
+        elif ontology().place_is_theme(family) or requires in ("place_object", "place_subject"):
             roles.themes = self.place_themes(
                 token, requires == "place_subject" or is_passive(token)
             )
@@ -888,6 +913,8 @@ class ArgumentReader:
             return bool(self.place_themes(token, is_passive(token)))
         if requirement == "place_subject":
             return bool(self.place_themes(token, True))
+        if requirement == "place_origin":
+            return bool(self.origin_places(token))
         if requirement == "object":
             return any(c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children) or (
                 token.pos_ == "NOUN"
