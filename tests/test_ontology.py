@@ -134,3 +134,16 @@ def test_link_export_and_store_share_only_the_record_contract(package):
     for path in sorted((PACKAGE / package).glob("*.py")):
         bad = {m for m in _imports(path) if any(m == f or m.startswith(f + ".") for f in forbidden)}
         assert not bad, f"{path.relative_to(PACKAGE)} imports {sorted(bad)}"
+
+
+def test_an_implied_actor_without_a_country_slot_keeps_its_name() -> None:
+    """An unattributed air strike is "Unidentified Military Forces" with or without a known
+    country; a country slot is filled, or left as the actor type when no country is known."""
+    from cronica.ontology import ontology
+
+    onto = ontology()
+    for country in ("Syria", None):
+        actor = onto.default_actor("Air/drone strike", country)
+        assert actor is not None and actor.canonical == "Unidentified Military Forces"
+    bomb = onto.default_actor("Remote explosive/landmine/IED", "Syria")
+    assert bomb is not None and bomb.canonical == "Unidentified Armed Group (Syria)"

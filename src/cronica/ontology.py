@@ -81,7 +81,10 @@ class Ontology:
         )
         if spec is None:
             return None
-        name = spec["canonical"].format(country=country) if country else spec["actor_type"]
+        canonical = spec["canonical"]
+        if "{country}" not in canonical:  # one actor wherever ("Unidentified Military Forces")
+            return Actor("", canonical, spec["actor_type"], None)
+        name = canonical.format(country=country) if country else spec["actor_type"]
         return Actor("", name, spec["actor_type"], country)
 
     def is_crowd(self, sub_event_type: str | None) -> bool:
