@@ -336,3 +336,18 @@ def test_a_dated_brief_is_dated_by_the_date_that_closes_it(pipeline, lang, text)
     dated = {e.evidence.sentence[:12]: e.date for e in events(pipeline, lang, text)
              if e.sub_event_type == "Air/drone strike"}  # fmt: skip
     assert dated and set(dated.values()) == {"2020-05-04"}, dated
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Su familia supo hoy, a través de funcionarios, que el activista fue ejecutado en "
+               "2015 en la prisión de Saydnaya."),
+        ("en", "His family learned today from officials that the activist was executed in 2015 "
+               "in Saydnaya prison."),
+    ],
+)  # fmt: skip
+def test_a_date_said_of_the_triggers_own_verb_dates_it(pipeline, lang, text):
+    """Two dates in a sentence: the one the trigger's verb governs, not the one before it."""
+    found = [e for e in events(pipeline, lang, text) if e.action == "execution"]
+    assert found and found[0].date == "2015" and found[0].date_precision == "year"

@@ -33,7 +33,7 @@ def make_time(nlp: Language, name: str) -> SentenceTime:
     return SentenceTime()
 
 
-def _verb(span: Span, mention: TimeMention) -> Token | None:
+def time_verb(span: Span, mention: TimeMention) -> Token | None:
     """The verb a time expression depends on (the nearest verb above its highest token)."""
     start, end = span.start_char + mention.start, span.start_char + mention.end
     inside = [t for t in span if start <= t.idx < end]
@@ -57,7 +57,7 @@ def with_tense(mention: TimeMention, span: Span, lang: str) -> TimeMention:
     """A weekday said with a future verb is the coming one ("atacarán el martes"); any other
     is the most recent one."""
     if mention.weekday is not None and mention.direction in (None, 0):
-        if _future(_verb(span, mention), lang):
+        if _future(time_verb(span, mention), lang):
             return replace(mention, direction=1)
     return mention
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from cronica.components.time import with_tense
+from cronica.components.time import time_verb, with_tense
 from cronica.documents.normalise import to_original
 from cronica.events.arguments import CIVILIANS_TYPE, ArgumentReader, Roles
 from cronica.events.attribution import SourceCue
@@ -409,20 +409,26 @@ def _in_country(actor: Actor | None, place: Location | None, reader: ArgumentRea
 
 
 def trigger_time(story: Story, span: Span, token: Token) -> tuple[ResolvedTime, str | None]:
-    """The date of one trigger: in a sentence naming two dates ("On 14 April ... by the
-    following day they captured X"), the last one before the trigger, resolved on the
-    sentence's own date; else the sentence's. Pure: the story's timeline is not moved."""
+    """The date of one trigger: in a sentence naming two dates, the one said of the trigger's
+    own verb ("supo hoy que fue ejecutado en 2015"), else the last one before the trigger
+    ("On 14 April ... by the following day they captured X"), resolved on the sentence's own
+    date; else the sentence's. Pure: the story's timeline is not moved."""
     own, own_text = span._.time, span._.date_text
     if own_text is None or own.date is None:
         return own, own_text
     mentions = span._.times or []  # the time component's, found once
-    before = [m for m in mentions if m.end <= token.idx - span.start_char]
-    if len(mentions) < 2 or not before or before[-1].text == own_text:
+    if len(mentions) < 2:
         return own, own_text
-    resolved = resolve_time(with_tense(before[-1], span, story.lang), story.timeline.dct, own.date)
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    governed = [m for m in mentions if (v := time_verb(span, m)) is not None and v.i == verb.i]
+    before = [m for m in mentions if m.end <= token.idx - span.start_char]
+    chosen = governed[0] if governed else before[-1] if before else None
+    if chosen is None or chosen.text == own_text:
+        return own, own_text
+    resolved = resolve_time(with_tense(chosen, span, story.lang), story.timeline.dct, own.date)
     if not story.timeline.usable(resolved):
         return own, own_text
-    return resolved, before[-1].text
+    return resolved, chosen.text
 
 
 def news_background(events: list[Event], dct: date | None) -> list[Event]:
