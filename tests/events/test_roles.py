@@ -621,3 +621,17 @@ def test_civilians_killed_by_a_strike_are_its_actor_2_in_its_country(pipeline, l
     """No country named before: the victims take the country of the place hit."""
     found = actors(events_of(pipeline, text, lang), "Shelling/artillery/missile attack")
     assert found and found[0][1] == "Civilians (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Una de las brigadas fieles al coronel Gadafi atacó el lunes la ciudad de Zawiya."),
+        ("en", "One of the brigades loyal to Gaddafi attacked the town of Zawiya on Monday."),
+    ],
+)
+def test_one_of_a_force_is_that_force(pipeline, lang, text):
+    """A partitive subject ("una de las brigadas de X", "one of the brigades of X") acts for
+    the force it is one of."""
+    found = [e.actor1.canonical for e in events_of(pipeline, text, lang) if e.actor1]
+    assert found and found[0].startswith("Military Forces of Libya")

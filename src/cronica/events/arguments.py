@@ -105,7 +105,12 @@ class ArgumentReader:
     def actor_of(self, token: Token) -> Actor | None:
         """The actor a noun phrase names, if it names one (or an actor's name the parser
         read as another word: "IS" as a verb)."""
-        if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X") and token.ent_type_ != "ACTOR":
+        partitive = token.pos_ == "NUM" and any(  # "one of the brigades loyal to X"
+            c.dep_ == "prep" and fold(c.text) in words(self.lang, "genitive_prepositions")
+            for c in token.children
+        )
+        if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X") and token.ent_type_ != "ACTOR" \
+                and not partitive:
             return None
         if (
             token.pos_ == "NOUN"
