@@ -54,3 +54,16 @@ def test_the_next_strike_of_a_list_takes_the_named_perpetrator(pipeline, lang, t
 def test_a_perpetrator_is_not_carried_far(pipeline, lang, text):
     second = at(events_of(pipeline, text, lang), "Tallbisah")
     assert RULE not in second.rules
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "El martes, aviones del régimen sirio bombardearon Duma y mataron a trece civiles. "
+           "Los cohetes cayeron también sobre la localidad de Talbiseh."),
+    ("en", "On Tuesday, Syrian government jets bombed Duma, killing thirteen civilians. Rockets "
+           "also fell on the town of Talbiseh."),
+])
+def test_the_civilians_struck_are_carried_with_the_perpetrator(pipeline, lang, text):
+    """The next strike of the list, with no victims of its own, hits the same kind of people."""
+    second = at(events_of(pipeline, text, lang), "Tallbisah")
+    assert RULE in second.rules
+    assert second.actor2 is not None and second.actor2.actor_type == "Civilians"

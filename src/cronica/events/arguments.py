@@ -9,7 +9,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from cronica.events.lexicon import attribution_cues, attribution_data
+from cronica.events.lexicon import attribution_cues, attribution_data, trigger_lemmas
 from cronica.events.syntax import (
     ACTOR_LABELS,
     OBJECT_DEPS,
@@ -177,11 +177,17 @@ class ArgumentReader:
         if ent is not None and (ent.label_ in NOT_PLACE_LABELS or ent.label_ == "ACTOR"):
             return False  # "on Tuesday"; "el Frente al-Nusra" is a group, not a front line
         if token.pos_ == "PROPN" and self.actor_of(token) is None:
+            if ent is None and self._capitalised_trigger(token):
+                return False  # "Rockets also fell on X": a weapon at the sentence's start
             if ent is None or ent.label_ not in ACTOR_LABELS:
                 return True
             return self.known_place(ent.text)  # "in Macapa" tagged ORG by the model
         nouns = attribution_cues(self.lang).place_nouns
         return fold(token.lemma_) in nouns or fold(token.text) in nouns  # "outskirts"
+
+    def _capitalised_trigger(self, token: Token) -> bool:
+        """A trigger word the parser took for a name because it opens the sentence."""
+        return token.is_sent_start and bool(key(token) & trigger_lemmas(self.lang))
 
     # -- roles -----------------------------------------------------------------------------
     def agentive(self, token: Token) -> bool:

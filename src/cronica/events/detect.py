@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from cronica.events.lexicon import TriggerEntry, TriggerPattern, triggers
-from cronica.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, key, nominal_head
+from cronica.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, key, misread_name, nominal_head
 from cronica.events.syntax import words as pack_words
 from cronica.text import fold
 
@@ -87,7 +87,9 @@ def _matches(
     (`sentence_words`: the union of `keys`, when the caller has it)."""
     if not keys[token.i] & pattern.lemmas:
         return None
-    if pattern.pos and token.pos_ not in pattern.pos:
+    if pattern.pos and token.pos_ not in pattern.pos and not (
+        "NOUN" in pattern.pos and misread_name(token)  # "Rockets fell": a noun
+    ):
         return None
     used: list[Token] = []
     if pattern.with_:

@@ -77,7 +77,23 @@ def key(token: Token) -> set[str]:
     keys = {fold(token.lemma_), fold(token.text)}
     if token.pos_ == "ADJ":
         keys.update(_infinitives(token.doc.lang_, fold(token.text)))
+    elif misread_name(token):  # "Rockets fell": a plural read as a name
+        keys.update(_singulars(token.doc.lang_, fold(token.text)))
     return keys
+
+
+def misread_name(token: Token) -> bool:
+    """A capitalised word opening a sentence that the parser took for a name with no entity
+    ("Rockets also fell on ..."): maybe a common noun."""
+    return token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_
+
+
+def _singulars(lang: str, form: str) -> set[str]:
+    """The singulars a plural noun may have by the pack's `plural_endings` ("rockets",
+    "cohetes" -> "rocket", "cohete"; "clashes" -> "clash"), for a word the parser took for a
+    name, which keeps its form."""
+    endings = pack(lang).word_list("plural_endings") if lang in packs() else []
+    return {form[: -len(e)] for e in endings if form.endswith(e) and len(form) > len(e) + 2}
 
 
 def _infinitives(lang: str, form: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from cronica.record import Event
 
 WINDOW = 2  # sentences from the event whose perpetrator is carried
 RULE = "agent:carried-from-previous-event"
+CIVILIANS = "Civilians"  # ACLED's actor type of civilians: victims carried with the striker
 
 
 def carry_agents(events: list[Event]) -> None:
@@ -32,6 +33,9 @@ def carry_agents(events: list[Event]) -> None:
         if actor is None or (ev.actor2 is not None and ev.actor2.canonical == actor.canonical):
             continue
         ev.actor1 = actor
+        victims = prior.actor2
+        if ev.actor2 is None and victims is not None and victims.actor_type == CIVILIANS:
+            ev.actor2 = victims  # the same strikes on the same people ("y en Homs, ...")
         if IMPLIED_ACTOR in ev.rules:
             ev.rules.remove(IMPLIED_ACTOR)
         ev.rules.append(RULE)
