@@ -26,6 +26,7 @@ from cronica.events.syntax import (
     key,
     misparsed_subject,
     name_span,
+    negated,
     nominal_head,
     phrase,
     preposition,
@@ -798,7 +799,7 @@ class ArgumentReader:
                     or fold(current.head.lemma_) in cues.non_factual_heads
                 )
             ):
-                return True
+                return not _used_for(current, self.lang)
             if current.dep_ not in (
                 "xcomp",
                 "acl",
@@ -940,6 +941,18 @@ class ArgumentReader:
                 ) is not None
             return self.agent_of_noun(token, roles) is not None
         raise ValueError(f"unknown trigger requirement {requirement!r}")
+
+
+def _used_for(purpose: Token, lang: str) -> bool:
+    """A purpose clause of a verb of using told in the past ("utilizó helicópteros para
+    bombardear a la población", "used jets to bomb the town"): the means were used, so the
+    deed was done."""
+    verb = purpose.head
+    return (
+        fold(verb.lemma_) in words(lang, "instrument_verbs")
+        and "Past" in verb.morph.get("Tense", [])
+        and not negated(verb)
+    )
 
 
 def _passive_governor(noun: Token) -> Token | None:

@@ -55,6 +55,12 @@ def _frame(token: Token) -> list[Token]:
         if child.dep_ in ("acl", "relcl", "amod") and _verbal(child):
             found.extend(g for g in child.children if g.dep_ in AGENT_DEPS)
             found.extend(p for g in child.children if g.dep_ == "agent" for p in g.children)
+    head = token.head  # "utilizó helicópteros y aviones para bombardear": the means used
+    if token.dep_ in ("advcl", "xcomp") and fold(head.lemma_) in pack_words(
+        token.doc.lang_, "instrument_verbs"
+    ):
+        means = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        found.extend(m for c in means for m in (c, *c.conjuncts))
     return found
 
 
