@@ -635,3 +635,18 @@ def test_one_of_a_force_is_that_force(pipeline, lang, text):
     the force it is one of."""
     found = [e.actor1.canonical for e in events_of(pipeline, text, lang) if e.actor1]
     assert found and found[0].startswith("Military Forces of Libya")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El presidente condenó el lunes la violencia contra manifestantes pacíficos en "
+               "Libia y Yemen."),
+        ("en", "The president on Monday condemned the violence against peaceful protesters in "
+               "Libya and Yemen."),
+    ],
+)  # fmt: skip
+def test_protesters_who_are_a_target_report_no_protest(pipeline, lang, text):
+    """A crowd word reports a protest when the crowd acts or is placed, not when it is what
+    something is done against."""
+    assert not [e for e in events_of(pipeline, text, lang) if e.event_type == "Protests"]

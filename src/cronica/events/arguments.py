@@ -931,8 +931,12 @@ class ArgumentReader:
             return any(c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children) or (
                 token.pos_ == "NOUN"
             )
-        if requirement == "subject":  # or placed by its own words: "manifestantes en X"
-            return self._acting_subject(token) or bool(self.event_places(token, token.sent, set()))
+        if requirement == "subject":  # or placed: "manifestantes en X", not their target
+            if self._acting_subject(token):  # ("la violencia contra manifestantes, en Libia")
+                return True
+            if preposition(token) in any_words("target_prepositions"):
+                return False
+            return bool(self.event_places(token, token.sent, set()))
         if requirement == "agent":
             roles = Roles()
             if token.pos_ in ("VERB", "AUX"):
