@@ -934,7 +934,8 @@ class ArgumentReader:
         if requirement == "subject":  # or placed: "manifestantes en X", not their target
             if self._acting_subject(token):  # ("la violencia contra manifestantes, en Libia")
                 return True
-            if preposition(token) in any_words("target_prepositions"):
+            against = any_words("target_prepositions") - any_words("object_markers")
+            if preposition(token) in against:  # not the personal "a" ("detuvo a manifestantes")
                 return False
             return bool(self.event_places(token, token.sent, set()))
         if requirement == "agent":
