@@ -650,3 +650,20 @@ def test_protesters_who_are_a_target_report_no_protest(pipeline, lang, text):
     """A crowd word reports a protest when the crowd acts or is placed, not when it is what
     something is done against."""
     assert not [e for e in events_of(pipeline, text, lang) if e.event_type == "Protests"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Un helicóptero ruso fue derribado el lunes cerca de Alepo y fueron matadas cinco "
+               "personas a bordo por Al Nusra."),
+        ("en", "A Russian helicopter was shot down near Aleppo on Monday and five people on board "
+               "were killed by al-Nusra."),
+    ],
+)  # fmt: skip
+def test_a_passive_shares_the_agent_of_the_passive_coordinated_with_it(pipeline, lang, text):
+    """One deed told in two passives, the agent named once; "Al" before a name is the name's
+    article, not a preposition."""
+    found = [e for e in events_of(pipeline, text, lang) if e.action == "shootdown"]
+    assert found and found[0].actor1 is not None
+    assert found[0].actor1.canonical == "Jabhat Fateh al-Sham"

@@ -201,6 +201,21 @@ class ArgumentReader:
         slipped = misparsed_subject(token)
         return ([slipped] if slipped is not None else []) + found
 
+    def _coordinated_passive_agent(self, verb: Token) -> Token | None:
+        """The agent of a passive coordinated with this one ("fue derribado y fueron matadas
+        cinco personas por Al Nusra", "was shot down and its crew killed by X"): one deed."""
+        others = [c for c in verb.children if c.dep_ == "conj"]
+        if verb.dep_ == "conj":
+            others.append(verb.head)
+        agents = words(self.lang, "agent_prepositions")
+        for other in others:
+            if other.pos_ not in ("VERB", "AUX") or not is_passive(other):
+                continue
+            for prep, noun in attachments(other, self.lang):
+                if prep in agents and self.agentive(noun):
+                    return noun
+        return None
+
     def agent_of_verb(self, verb: Token, roles: Roles) -> Token | None:
         passive = is_passive(verb)
         if passive:
@@ -212,6 +227,10 @@ class ArgumentReader:
                 if prep in words(self.lang, "origin_prepositions") and self.agentive(noun):
                     roles.rules.append("agent:passive-from")
                     return noun
+            shared = self._coordinated_passive_agent(verb)
+            if shared is not None:
+                roles.rules.append("agent:coordinated-passive")
+                return shared
         for subj in self.subjects(verb):
             if subj.dep_ in PASSIVE_SUBJECT_DEPS or passive:
                 continue

@@ -118,12 +118,20 @@ def preposition(token: Token) -> str | None:
     """The preposition that introduces a nominal: Spanish `case` child or English `prep` head."""
     if token.dep_ == "pobj" or (token.head.dep_ == "agent" and token.dep_ == "pobj"):
         return fold(token.head.text)
-    cases = [c for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i]
+    cases = [c for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i
+             and not _name_article(c, token)]  # fmt: skip
     if cases:
         table = contractions()
         found = [table.get(fold(c.text), fold(c.text)) for c in cases]
         return " ".join(found)
     return None
+
+
+def _name_article(case: Token, name: Token) -> bool:
+    """A capitalised word right before a name, inside the sentence, that the parser took for a
+    preposition: the name's own article ("por Al Nusra": "Al" is part of the name)."""
+    return (name.pos_ == "PROPN" and case.i == name.i - 1 and case.text[:1].isupper()
+            and not case.is_sent_start)  # fmt: skip
 
 
 def attachments(token: Token, lang: str) -> Iterator[tuple[str | None, Token]]:
