@@ -4,7 +4,8 @@ Two measurements:
 - `cronica batch` (the Dask command of issue 10), when this checkout has it (`cronica.batch`
   importable and `--workers` in its help): wall time of the whole command per worker count;
 - the same documents as a dask.bag over a distributed LocalCluster (one thread per worker
-  process), each worker loading the pipelines once, models loaded before timing;
+  process), in partitions of about equal characters; before timing each worker loads the
+  pipelines and reads WARM_DOCS other news texts (the steady state of a long run);
 - `cronica extract --jobs N` (worker processes on one machine), the whole command, start-up
   included, when this checkout's extract has --jobs.
 Target: 2 workers >= 1.8x the documents/second of 1 on a 2-core machine. Beside it, the
@@ -36,14 +37,21 @@ from corpus import Text  # noqa: E402
 TARGET = 1.8
 
 
-def _warm() -> None:
-    """Load the pipeline and both languages' models on a worker (not timed)."""
+PARTITIONS_PER_WORKER = 4
+WARM_DOCS = 20  # news texts (not timed ones) each worker reads before timing
+
+
+def _warm(texts: list[Text]) -> None:
+    """Load the pipeline and both languages' models on a worker and read `texts` with it
+    (not timed): the name caches then hold the corpus's common names, as they do in a long
+    run, so the timing is of the steady state, not of each worker's first documents."""
     from cronica.components.nlp import load_nlp
     from cronica.pipeline import Pipeline
 
     Pipeline()
     for lang in ("es", "en"):
         load_nlp(lang)
+    extract_partition(texts)
 
 
 def extract_partition(texts: list[Text]) -> list[int]:
@@ -56,8 +64,29 @@ def extract_partition(texts: list[Text]) -> list[int]:
             for t in texts]
 
 
-def dask_bag(texts: list[Text], workers: int) -> float:
-    """Seconds to run every text through the pipeline on `workers` local worker processes."""
+def timed_partition(texts: list[Text]) -> tuple[int, float, float]:
+    """(worker process, wall s, CPU s) of one partition, on a worker."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    extract_partition(texts)
+    return os.getpid(), time.perf_counter() - wall, time.process_time() - cpu
+
+
+def balanced(texts: list[Text], parts: int) -> list[list[Text]]:
+    """`parts` partitions of about equal characters (the longest text first, each to the
+    partition with the fewest so far): the texts differ tenfold in length, and a worker
+    left with the longest partition last keeps the other idle."""
+    found: list[list[Text]] = [[] for _ in range(max(1, min(parts, len(texts))))]
+    size = [0] * len(found)
+    for text in sorted(texts, key=lambda t: -len(t.text)):
+        at = size.index(min(size))
+        found[at].append(text)
+        size[at] += len(text.text)
+    return found
+
+
+def dask_bag(texts: list[Text], workers: int, warm: list[Text]) -> dict[str, Any]:
+    """Seconds to run every text through the pipeline on `workers` local worker processes
+    (after each read `warm`), and each worker's busy wall and CPU seconds."""
     import dask.bag as db
     from distributed import Client, LocalCluster
 
@@ -65,11 +94,18 @@ def dask_bag(texts: list[Text], workers: int) -> float:
         p for p in (str(HERE), os.environ.get("PYTHONPATH", "")) if p)
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
-        client.run(_warm)
-        bag = db.from_sequence(texts, npartitions=max(1, min(len(texts), workers * 4)))
+        client.run(_warm, warm)
+        parts = balanced(texts, workers * PARTITIONS_PER_WORKER)
+        bag = db.from_sequence(parts, npartitions=len(parts))
         t0 = time.perf_counter()
-        bag.map_partitions(extract_partition).compute()
-        return time.perf_counter() - t0
+        done = bag.map(timed_partition).compute()
+        seconds = time.perf_counter() - t0
+    busy: dict[int, list[float]] = {}
+    for pid, wall, cpu in done:
+        busy.setdefault(pid, [0.0, 0.0])
+        busy[pid][0] += wall
+        busy[pid][1] += cpu
+    return {"seconds": seconds, "busy": sorted(busy.values(), reverse=True)}
 
 
 def batch_command(texts: list[Text], workers: int) -> float | str:
@@ -149,9 +185,12 @@ def run(docs: int, workers: list[int]) -> dict[str, Any]:
     if why is not None:
         return {"skipped": why}
     texts = corpus.news_es(docs)
+    timed = {t.id for t in texts}
+    warm = [t for t in corpus.news_es(2 * docs + WARM_DOCS) if t.id not in timed][:WARM_DOCS]
     rows: list[dict[str, Any]] = []
     for n in workers:
-        rows.append({"workers": n, "dask_bag_s": dask_bag(texts, n),
+        bag = dask_bag(texts, n, warm)
+        rows.append({"workers": n, "dask_bag_s": bag["seconds"], "busy": bag["busy"],
                      "batch": batch_command(texts, n), "extract": extract_command(texts, n)})
     base = rows[0]["dask_bag_s"]
     for row in rows:
@@ -159,7 +198,7 @@ def run(docs: int, workers: list[int]) -> dict[str, Any]:
         for key in ("batch", "extract"):
             if isinstance(row[key], float) and isinstance(rows[0][key], float):
                 row[f"{key}_speedup"] = rows[0][key] / row[key]
-    return {"documents": len(texts), "rows": rows, "cpus": os.cpu_count(),
+    return {"documents": len(texts), "warm": len(warm), "rows": rows, "cpus": os.cpu_count(),
             "ceiling": ceiling(workers)}
 
 
@@ -170,10 +209,15 @@ def report(result: dict[str, Any]) -> list[str]:
     rows = result["rows"]
     lines += [
         f"{result['documents']} Spanish news texts, {result['cpus']} CPUs; workers are "
-        "processes with one thread; models loaded on every worker before timing.",
+        "processes with one thread; before timing, every worker loads the models and reads "
+        f"{result['warm']} other news texts (steady state: the name caches hold the common "
+        f"names); dask.bag partitions: {PARTITIONS_PER_WORKER} per worker, of about equal "
+        "characters. Busy: each worker's seconds in partitions, wall / CPU (CPU under wall: "
+        "the machine's load took the core).",
         "",
-        "| workers | dask.bag seconds | speed-up | `cronica batch` | `cronica extract --jobs` |",
-        "|---:|---:|---:|---|---|",
+        "| workers | dask.bag seconds | speed-up | busy per worker (wall / CPU s) "
+        "| `cronica batch` | `cronica extract --jobs` |",
+        "|---:|---:|---:|---|---|---|",
     ]
 
     def cell(r: dict[str, Any], key: str) -> str:
@@ -182,8 +226,9 @@ def report(result: dict[str, Any]) -> list[str]:
         return f"{r[key]:.1f} s ({r.get(f'{key}_speedup', 1.0):.2f}x)"
 
     for r in rows:
+        busy = ", ".join(f"{wall:.1f} / {cpu:.1f}" for wall, cpu in r["busy"])
         lines.append(f"| {r['workers']} | {r['dask_bag_s']:.1f} | **{r['speedup']:.2f}x** | "
-                     f"{cell(r, 'batch')} | {cell(r, 'extract')} |")
+                     f"{busy} | {cell(r, 'batch')} | {cell(r, 'extract')} |")
     lines.append("")
     for key in ("batch", "extract"):
         skipped = {r[key] for r in rows if not isinstance(r[key], float)}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from cronica.events.lexicon import TriggerEntry, TriggerPattern, triggers
+from cronica.events.lexicon import TriggerEntry, TriggerPattern, patterns_by_lemma
 from cronica.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, key, misread_name, nominal_head
 from cronica.events.syntax import words as pack_words
 from cronica.text import fold
@@ -146,26 +146,29 @@ def find_triggers(
     for n, t in enumerate(tokens):
         for k in keys[t.i]:
             having.setdefault(k, []).append(n)
-    for entry in triggers(lang):
-        for index, pattern in enumerate(entry.patterns):
-            # Only a token with one of the pattern's lemmas among its keys can match: those,
-            # in sentence order (a pattern no word of the sentence has skips the scan).
-            at = sorted({n for k in pattern.lemmas & words for n in having.get(k, ())})
-            for token in (tokens[n] for n in at):
-                if token.i in taken:
-                    continue
-                used = _matches(token, sent, pattern, requirement, keys, words)
-                if used is None:
-                    continue
-                mood, reason = modality_of(token)
-                if mood != "asserted":
-                    if dropped is not None and token.i not in refused:
-                        dropped.append(TriggerMatch(token, entry, index, used, mood, reason))
-                    refused.add(token.i)
-                    continue
-                taken.add(token.i)
-                taken.update(t.i for t in used)
-                found.append(TriggerMatch(token, entry, index, used))
+    flat, by_lemma = patterns_by_lemma(lang)
+    # Only the patterns listing a word of the sentence can match, in priority order.
+    for entry, index, pattern in (flat[n] for n in sorted(
+        {n for k in words for n in by_lemma.get(k, ())}
+    )):
+        # Only a token with one of the pattern's lemmas among its keys can match: those,
+        # in sentence order.
+        at = sorted({n for k in pattern.lemmas & words for n in having.get(k, ())})
+        for token in (tokens[n] for n in at):
+            if token.i in taken:
+                continue
+            used = _matches(token, sent, pattern, requirement, keys, words)
+            if used is None:
+                continue
+            mood, reason = modality_of(token)
+            if mood != "asserted":
+                if dropped is not None and token.i not in refused:
+                    dropped.append(TriggerMatch(token, entry, index, used, mood, reason))
+                refused.add(token.i)
+                continue
+            taken.add(token.i)
+            taken.update(t.i for t in used)
+            found.append(TriggerMatch(token, entry, index, used))
     marks = simultaneity_marks(sent, lang)
     kept = [m for m in found if not any(
         m.entry.subsumed_by & {o.entry.action} and not apart(m.token, o.token, marks)

@@ -128,6 +128,21 @@ def attribution_cues(lang: str) -> AttributionCues:
 
 
 @cache
+def patterns_by_lemma(lang: str) -> tuple[
+    tuple[tuple[TriggerEntry, int, TriggerPattern], ...], dict[str, tuple[int, ...]]
+]:
+    """Every (entry, pattern index, pattern) of `lang` in priority order, and for each folded
+    lemma the positions in that order of the patterns that list it: a sentence need only try
+    the patterns of the lemmas it has."""
+    flat = tuple((e, n, p) for e in triggers(lang) for n, p in enumerate(e.patterns))
+    positions: dict[str, list[int]] = {}
+    for at, (_, _, pattern) in enumerate(flat):
+        for lemma in pattern.lemmas:
+            positions.setdefault(lemma, []).append(at)
+    return flat, {lemma: tuple(found) for lemma, found in positions.items()}
+
+
+@cache
 def trigger_lemmas(lang: str) -> frozenset[str]:
     """Every folded lemma a trigger of `lang` may have."""
     return frozenset(lemma for e in triggers(lang) for p in e.patterns for lemma in p.lemmas)

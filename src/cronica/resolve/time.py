@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from cronica.lang import pack
@@ -41,6 +41,7 @@ _EMPTY: dict[str, Any] = {
 }
 WEEK_SPAN = 10  # a range of at most this many days is a week-precision date, else a month
 POSITION_DAYS = 7  # "early / mid / late March": a window of this many days in the month
+TEXTS_KEPT = 256  # find_times answers kept (a paragraph's sentences, read by two components)
 
 
 @dataclass(frozen=True)
@@ -304,6 +305,13 @@ def _attach_edges(text: str, m: TimeMention, lang: str) -> TimeMention:
 
 def find_times(text: str, lang: str) -> list[TimeMention]:
     """Every time expression in ``text``, left to right, without overlaps (longest wins)."""
+    return list(_find_times(text, lang))
+
+
+@lru_cache(maxsize=TEXTS_KEPT)
+def _find_times(text: str, lang: str) -> tuple[TimeMention, ...]:
+    """`find_times`, kept for the last TEXTS_KEPT texts: a sentence's dates are read, then
+    its counts (which leave numbers inside dates out) look for them again."""
     candidates: list[tuple[int, int, int, TimeMention]] = []
     for priority, (rx, fields) in enumerate(_compiled(lang)):
         for m in rx.finditer(text):
@@ -323,7 +331,7 @@ def find_times(text: str, lang: str) -> list[TimeMention]:
         if out and t.start < out[-1].end:
             continue
         out.append(t)
-    return out
+    return tuple(out)
 
 
 # --- resolution -------------------------------------------------------------------------

@@ -43,6 +43,10 @@ class Candidate:
         kept: dict[str, Any] = {k: self.features[k] for k in ("match", "key") if k in self.features}
         return Candidate(self.entry, self.score, kept)
 
+    def copy(self) -> Candidate:
+        """An equal candidate with its own features and terms (ranking writes into them)."""
+        return replace(self, features=dict(self.features), terms=dict(self.terms))
+
 
 def fuzzy_plausible(query: str, key: str) -> bool:
     """A fuzzy key must start like the query, be about as long, and not be the query less an

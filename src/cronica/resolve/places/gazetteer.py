@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import csv
+import pickle
 from collections.abc import Iterator
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from cronica import text
 from cronica.memo import Memo
 from cronica.record import InputError
-from cronica.resolve.places import cache, index
+from cronica.resolve.places import cache, index, spelling
 from cronica.resolve.places import table as table_module
 from cronica.resolve.places.candidates import Candidate, generate
 from cronica.resolve.places.index import PRIMARY, WHOLE, NameIndex
 from cronica.resolve.places.mention import common_words
 from cronica.resolve.places.settings import SUB_CITY, data_path
-from cronica.resolve.places.spelling import SpellingIndex, skeleton
+from cronica.resolve.places.spelling import SpellingIndex, every_country, skeleton
 from cronica.resolve.places.table import ById, EntryTable, PlaceEntry
 from cronica.text import name_key, place_keys
 
@@ -58,6 +60,8 @@ class Gazetteer:
         self.by_id = ById(self.table)
         self._memo: Memo[tuple[str, int], list[Candidate]] = Memo()
         self._spellings: dict[str, SpellingIndex] = {}
+        self.cache_key: str | None = None  # the on-disk cache's key, when loaded from it
+        self._spelling_blobs: dict[str, bytes] | None = None
 
     def __getstate__(self) -> dict[str, Any]:
         return {"table": self.table, "names": self.names, "shadowed": self.shadowed}
@@ -67,6 +71,8 @@ class Gazetteer:
         self.by_id = ById(self.table)
         self._memo = Memo()
         self._spellings = {}
+        self.cache_key = None
+        self._spelling_blobs = None
 
     @property
     def entries(self) -> list[PlaceEntry]:
@@ -104,8 +110,23 @@ class Gazetteer:
         (places/spelling.py; the country's skeletons are computed on first use)."""
         index = self._spellings.get(country)
         if index is None:
-            index = self._spellings[country] = SpellingIndex(self.table, country)
+            index = self._spellings[country] = self._spelling_index(country)
         return [self.table.entry(row) for row in index.find(skeleton(name))]
+
+    def _spelling_index(self, country: str) -> SpellingIndex:
+        """A country's skeleton index: from the on-disk cache of every country's (built once,
+        beside this gazetteer's; a country is unpickled when first met) when the gazetteer
+        came from the cache, else built (a few ms a country, a second for the largest)."""
+        if self.cache_key is None or cache.cache_dir() is None:
+            return SpellingIndex(self.table, country)
+        if self._spelling_blobs is None:
+            names = resources.files("cronica.data").joinpath("names.yaml").read_bytes()
+            key = cache.fingerprint([("names.yaml", names)], [Path(spelling.__file__ or "")],
+                                    [self.cache_key])
+            self._spelling_blobs = cache.cached("spelling", key,
+                                                lambda: every_country(self.table))
+        blob = self._spelling_blobs.get(country)
+        return SpellingIndex.of_rows(pickle.loads(blob) if blob is not None else {})
 
     def parent_of(self, entry: PlaceEntry) -> PlaceEntry | None:
         """The containing city of a neighbourhood (or river, road), when known."""
@@ -203,7 +224,9 @@ def _load_cached(extra: tuple[str, ...]) -> Gazetteer:
     tables += [(f"user:{Path(n).stem}", _read_bytes(Path(n))) for n in extra]
     code = [Path(m.__file__ or "") for m in (text, index, table_module, cache)] + [Path(__file__)]
     key = cache.fingerprint(tables, code, text.place_key_particles())
-    return cache.cached("gazetteer", key, lambda: _build(extra))
+    gazetteer = cache.cached("gazetteer", key, lambda: _build(extra))
+    gazetteer.cache_key = key
+    return gazetteer
 
 
 def _build(extra: tuple[str, ...]) -> Gazetteer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from cronica.record import Location
@@ -107,13 +108,20 @@ def resolve_places_explained(
     so every choice can be explained. `prepared`: `prepare_mentions(texts, ...)` (its
     candidates are copied, not ranked in place)."""
     gaz = gazetteer or Gazetteer.load()
+    # A text said again is ranked as its first mention was (same candidates, same context):
+    # it gets a copy of that ranking. `first[i]`: the first mention of text i.
+    seen: dict[str, int] = {}
+    first = [seen.setdefault(text, i) for i, text in enumerate(texts)]
     if prepared is None:
         prepared = prepare_mentions(texts, lang, gaz)
     else:
-        prepared = [(mention, [c.fresh() for c in cands]) for mention, cands in prepared]
-    prepared = [(m, with_spelling_variants(c, m, country_focus, None, gaz)) for m, c in prepared]
+        prepared = [(mention, [c.fresh() for c in cands] if first[i] == i else cands)
+                    for i, (mention, cands) in enumerate(prepared)]
+    prepared = [(m, with_spelling_variants(c, m, country_focus, None, gaz) if first[i] == i
+                 else c) for i, (m, c) in enumerate(prepared)]
     names = [m.name for m, _ in prepared]
-    ranked = [rank(c, m, country_focus, None, gaz) for m, c in prepared]
+    ranked = _repeats_copied(first, (rank(c, m, country_focus, None, gaz) if first[i] == i
+                                     else None for i, (m, c) in enumerate(prepared)))
     voted: tuple[list[PlaceEntry | None], list[float]] | None = None
     for _ in range(table()["document"]["rounds"] if rounds is None else rounds):
         picks, confidence = _picks(prepared, ranked)
@@ -122,10 +130,12 @@ def resolve_places_explained(
             break
         voted = votes
         contexts: dict[str, DocumentContext] = {}  # the mentions of one name share theirs
-        ranked = [rank([c.fresh() for c in cands], mention, country_focus, None, gaz,
-                       contexts.get(names[i]) or contexts.setdefault(
-                           names[i], DocumentContext(picks, confidence, names, me=i)))
-                  for i, ((mention, _c), cands) in enumerate(zip(prepared, ranked, strict=True))]
+        ranked = _repeats_copied(first, (
+            rank([c.fresh() for c in cands], mention, country_focus, None, gaz,
+                 contexts.get(names[i]) or contexts.setdefault(
+                     names[i], DocumentContext(picks, confidence, names, me=i)))
+            if first[i] == i else None
+            for i, ((mention, _c), cands) in enumerate(zip(prepared, ranked, strict=True))))
     out = []
     for text, (mention, _c), cands in zip(texts, prepared, ranked, strict=True):
         within = None
@@ -134,6 +144,17 @@ def resolve_places_explained(
             cands = rank(with_spelling_variants(cands, mention, country_focus, within, gaz),
                          mention, country_focus, within, gaz)
         out.append((_chosen(text, lang, mention, cands, country_focus, within, gaz), cands))
+    return out
+
+
+def _repeats_copied(
+    first: list[int], ranked: Iterable[list[Candidate] | None]
+) -> list[list[Candidate]]:
+    """The rankings of the mentions, in order: each first mention of a text (`first[i] ==
+    i`) gives its own, a repeat (None) gets copies of its first mention's candidates."""
+    out: list[list[Candidate]] = []
+    for i, found in enumerate(ranked):
+        out.append(found if found is not None else [c.copy() for c in out[first[i]]])
     return out
 
 

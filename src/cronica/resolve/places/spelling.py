@@ -4,6 +4,7 @@ found by it. The letter classes are data (data/names.yaml)."""
 
 from __future__ import annotations
 
+import pickle
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -45,13 +46,33 @@ class SpellingIndex:
     def __init__(self, table: EntryTable, country: str) -> None:
         self.rows: dict[str, list[int]] = {}
         for row, where in enumerate(table.column("country")):
-            if where != country:
-                continue
-            for name in table.names(row):
-                rows = self.rows.setdefault(skeleton(name), [])
-                if not rows or rows[-1] != row:
-                    rows.append(row)
+            if where == country:
+                _add(self.rows, row, table.names(row))
+
+    @classmethod
+    def of_rows(cls, rows: dict[str, list[int]]) -> SpellingIndex:
+        """An index of these rows by skeleton (as `every_country` keeps them)."""
+        index = cls.__new__(cls)
+        index.rows = rows
+        return index
 
     def find(self, key: str) -> list[int]:
         """The rows with a name of this skeleton, in table order."""
         return self.rows.get(key, []) if key else []
+
+
+def _add(rows: dict[str, list[int]], row: int, names: tuple[str, ...]) -> None:
+    for name in names:
+        found = rows.setdefault(skeleton(name), [])
+        if not found or found[-1] != row:
+            found.append(row)
+
+
+def every_country(table: EntryTable) -> dict[str, bytes]:
+    """Each country's `SpellingIndex.rows`, pickled country by country: what the cache
+    keeps, so that a run unpickles only the countries it meets."""
+    by_country: dict[str, dict[str, list[int]]] = {}
+    for row, country in enumerate(table.column("country")):
+        _add(by_country.setdefault(country, {}), row, table.names(row))
+    return {country: pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
+            for country, rows in by_country.items()}
