@@ -6,6 +6,8 @@ villages"). ACLED codes the other side on every step. An armed event with actor 
 actor 2 takes actor 1's opponent in this document: the actor it is most often paired with in
 events that name both sides, either way round, when one actor leads that count; failing that,
 in a fight (Battles), the armed actor of the other camp that acts most often in the document.
+The reverse too: a strike no one is named for on a place one camp holds ("barrios controlados
+por el régimen") is by the other camp's leading actor (`strikers_from_holders`).
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ def _camp(actor: Actor | None) -> str | None:
 
 
 def held_by_rule(holder: Actor) -> str:
-    """The rule that records who holds the place an event hit (read by `fill_opponents`)."""
+    """The rule that records who holds the place an event hit (read by
+    `strikers_from_holders`)."""
     return f"{HELD_BY_RULE}{holder.actor_type or ''}|{holder.canonical}"
 
 
