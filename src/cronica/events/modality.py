@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from cronica.events.detect import simultaneity_marks
 from cronica.events.lexicon import attribution_cues, trigger_words
 from cronica.events.syntax import (
     PLACE_LABELS,
@@ -267,8 +268,7 @@ def _beside_past_event(verb: Token, lang: str) -> bool:
     if verb.morph.get("Tense", []) != ["Imp"]:
         return False
     sent = verb.sent
-    markers = words(lang, "simultaneity_markers")
-    if not any(fold(t.text) in markers for t in sent if t.i < verb.i):
+    if not any(i < verb.i for i in simultaneity_marks(sent, lang)):
         return False
     return any(t.i != verb.i and t.pos_ in ("VERB", "AUX") and _finite(t)
                and t.morph.get("Tense", []) == ["Past"] for t in sent)  # fmt: skip

@@ -45,7 +45,8 @@ def phase_of(event: Event) -> str | None:
 def told_apart(a: Event, b: Event) -> bool:
     """Two mentions of one sentence that a word of simultaneity separates ("dispersaron una
     protesta en Adén, mientras miles desfilaban en Saná", "while"): two happenings at once,
-    neither a degree nor a part of the other (`simultaneity_markers` in words.yaml)."""
+    neither a degree nor a part of the other (`simultaneity_markers` in words.yaml; read on
+    the evidence text, as events keep no tokens: `events.detect.apart` is the parse's twin)."""
     ea, eb = a.evidence, b.evidence
     if a.lang != b.lang or a.lang not in supported() or ea.start != eb.start:
         return False
