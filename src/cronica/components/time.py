@@ -132,4 +132,5 @@ class SentenceTime(SentenceReader):
         if span._.zone == BRIEF_ZONE and span._.date_text is None:
             closing = closing_date(story, span)  # dated at its end: not by the narrative
             if closing is not None:
-                span._.time, span._.date_text = story.timeline.resolve(closing, True), None
+                span._.time = story.timeline.resolve(closing, True)
+                span._.date_text = closing.text  # the words that date it, though not its own
