@@ -188,7 +188,7 @@ class ArgumentReader:
 
     def _capitalised_trigger(self, token: Token) -> bool:
         """A trigger word the parser took for a name because it opens the sentence."""
-        return token.is_sent_start and bool(key(token) & trigger_lemmas(self.lang))
+        return bool(token.is_sent_start) and bool(key(token) & trigger_lemmas(self.lang))
 
     # -- roles -----------------------------------------------------------------------------
     def agentive(self, token: Token) -> bool:

@@ -90,9 +90,9 @@ def token_place(story: Story, token: Token) -> Location:
                     loc = _unknown_district(text, loc)
         if loc is not None:
             return loc
-    named = _town_named_before(story, token)
-    if named is not None:
-        return replace(named, text=texts[0])
+    antecedent = _town_named_before(story, token)
+    if antecedent is not None:
+        return replace(antecedent, text=texts[0])
     return Location(text=texts[0])
 
 

@@ -85,7 +85,7 @@ def key(token: Token) -> set[str]:
 def misread_name(token: Token) -> bool:
     """A capitalised word opening a sentence that the parser took for a name with no entity
     ("Rockets also fell on ..."): maybe a common noun."""
-    return token.pos_ == "PROPN" and token.is_sent_start and not token.ent_type_
+    return token.pos_ == "PROPN" and bool(token.is_sent_start) and not token.ent_type_
 
 
 def _singulars(lang: str, form: str) -> set[str]:
