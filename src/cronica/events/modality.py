@@ -292,8 +292,10 @@ def _frequency(token: Token, lang: str) -> str | None:
             if child.dep_ not in FREQUENCY_DEPS:
                 continue
             phrase = [t for t in child.subtree]
-            texts = {fold(child.text)}
-            if len(phrase) <= FREQUENCY_REACH:
+            # a noun with its determiner is a thing ("según un diario libio": a newspaper)
+            counted = child.pos_ == "NOUN" and any(c.dep_ == "det" for c in child.children)
+            texts = set() if counted else {fold(child.text)}
+            if len(phrase) <= FREQUENCY_REACH and not counted:
                 texts.add(fold(" ".join(t.text for t in phrase)))
             hit = next((t for t in texts if t in often), None)
             if hit:
