@@ -667,3 +667,20 @@ def test_a_passive_shares_the_agent_of_the_passive_coordinated_with_it(pipeline,
     found = [e for e in events_of(pipeline, text, lang) if e.action == "shootdown"]
     assert found and found[0].actor1 is not None
     assert found[0].actor1.canonical == "Jabhat Fateh al-Sham"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "En Al Bayda, los manifestantes ahorcaron el jueves a dos policías, según un "
+               "diario libio."),
+        ("en", "In Al Bayda, protesters hanged two policemen on Thursday, according to a Libyan "
+               "newspaper."),
+    ],
+)  # fmt: skip
+def test_a_place_is_looked_for_in_the_country_its_sentence_sets(pipeline, lang, text):
+    """"Al Bayda" is a town in Libya and a province of Yemen: the sentence names Libya (not as
+    who acts), so the town in Libya."""
+    doc = Document(id=f"bayda-{lang}", text=text, lang=lang, date=date(2011, 2, 18))
+    found = [e.location.country for e in pipeline.analyse(doc).events if e.location]
+    assert found and set(found) == {"Libya"}

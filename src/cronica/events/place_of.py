@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from cronica.events.syntax import (
     PLACE_LABELS,
@@ -20,6 +20,7 @@ from cronica.events.syntax import (
     words,
 )
 from cronica.record import Location
+from cronica.resolve.actors import countries_named
 from cronica.resolve.places import (
     choose_event_place,
     parse_mention,
@@ -89,11 +90,46 @@ def token_place(story: Story, token: Token) -> Location:
                 if within is not None and named and _is_city_of(loc, within):
                     loc = _unknown_district(text, loc)
         if loc is not None:
-            return loc
+            return _in_sentence_country(story, token, text, loc)
     antecedent = _town_named_before(story, token)
     if antecedent is not None:
         return replace(antecedent, text=texts[0])
     return Location(text=texts[0])
+
+
+def _in_sentence_country(story: Story, token: Token, text: str, loc: Location) -> Location:
+    """A place resolved in another country than the only one its sentence names as a setting
+    ("En Al Bayda, ... según un diario libio": Libya's Al Bayda, not Yemen's) is looked for
+    again in that country, and taken when found there."""
+    named = _setting_countries(story, token.sent)
+    if len(named) != 1 or loc.country is None or loc.country in named:
+        return loc
+    again = resolve_place(text, story.lang, country_focus=next(iter(named)),
+                          gazetteer=story.gazetteer)  # fmt: skip
+    if again is None or again.country not in named or again.lat is None:
+        return loc
+    again.text = text
+    return again
+
+
+def _setting_countries(story: Story, sent: Span) -> set[str]:
+    """The countries a sentence names other than through who acts: not "fuerzas rusas",
+    "Rusia bombardeó" (an actor's country says nothing of where), but "un diario libio"."""
+    found: set[str] = set()
+    for tok in sent:
+        if not tok.text[:1].isalpha() or tok.pos_ not in ("ADJ", "PROPN"):
+            continue
+        countries = countries_named(tok.text, story.lang)
+        if not countries:
+            continue
+        described = tok.head if tok.pos_ == "ADJ" else tok
+        if story.reader.actor_of(described) is not None or described.dep_ in ACTING_DEPS:
+            continue
+        found |= countries
+    return found
+
+
+ACTING_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent")
 
 
 def _town_named_before(story: Story, token: Token) -> Location | None:
