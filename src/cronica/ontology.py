@@ -27,6 +27,7 @@ class Family:
     carries_actor: bool = False  # an actorless mention takes the family's last actor
     place_is_theme: bool = False  # the trigger's object or passive subject is the place
     held_briefly: str | None = None  # the sub-event type of a place taken and not held
+    by_agent_type: dict[str, str] = field(default_factory=dict)  # who acted, over the role
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,13 @@ class Ontology:
         """Whether an actorless mention of `family` takes the family's last actor."""
         return family in self.families and self.families[family].carries_actor
 
+    def family_agent_type(self, family: str | None, agent_type: str | None) -> str | None:
+        """The sub-event type a family's event takes from who acted, whoever it was done to
+        (a crowd that kills is mob violence), or None."""
+        if family not in self.families or agent_type is None:
+            return None
+        return self.families[family].by_agent_type.get(agent_type)
+
     def held_briefly(self, family: str | None) -> str | None:
         """The sub-event type of a `family` event whose place is taken and not held (ACLED
         codes a capture reversed at once as the fight for the place)."""
@@ -146,6 +154,10 @@ def _family(name: str, raw: dict[str, Any], subs: dict[str, str]) -> Family:
     brief = raw.get("held_briefly")
     if brief is not None and brief not in subs:
         raise ValueError(f"{where}: unknown sub-event type {brief}")
+    agents = dict(raw.get("by_agent_type") or {})
+    unknown_agents = sorted(set(agents.values()) - set(subs))
+    if unknown_agents:
+        raise ValueError(f"{where}: unknown sub-event type(s) {', '.join(unknown_agents)}")
     return Family(
         name,
         raw["decided_by"],
@@ -153,6 +165,7 @@ def _family(name: str, raw: dict[str, Any], subs: dict[str, str]) -> Family:
         bool(raw.get("carries_actor", False)),
         bool(raw.get("place_is_theme", False)),
         brief,
+        agents,
     )
 
 

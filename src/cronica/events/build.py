@@ -237,6 +237,9 @@ def _sub_event(match: TriggerMatch, actor1: Actor | None, target: Actor | None) 
     if family:
         sub = onto.sub_event_for_roles(family, actor1, target)
     assert sub is not None
+    crowd = onto.family_agent_type(family, actor1.actor_type if actor1 else None)
+    if crowd is not None:
+        return crowd
     unheld = onto.held_briefly(family)
     if unheld is not None and _held_briefly(match.token):
         return unheld  # ACLED: a place taken and not held is the fight for it
