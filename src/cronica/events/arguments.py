@@ -201,6 +201,11 @@ class ArgumentReader:
         slipped = misparsed_subject(token)
         return ([slipped] if slipped is not None else []) + found
 
+    def _attached_agent(self, verb: Token, preps: frozenset[str]) -> Token | None:
+        """The first agentive nominal the verb governs through one of `preps`."""
+        return next((noun for prep, noun in attachments(verb, self.lang)
+                     if prep in preps and self.agentive(noun)), None)  # fmt: skip
+
     def _coordinated_passive_agent(self, verb: Token) -> Token | None:
         """The agent of a passive coordinated with this one ("fue derribado y fueron matadas
         cinco personas por Al Nusra", "was shot down and its crew killed by X"): one deed."""
@@ -209,24 +214,23 @@ class ArgumentReader:
             others.append(verb.head)
         agents = words(self.lang, "agent_prepositions")
         for other in others:
-            if other.pos_ not in ("VERB", "AUX") or not is_passive(other):
-                continue
-            for prep, noun in attachments(other, self.lang):
-                if prep in agents and self.agentive(noun):
-                    return noun
+            if other.pos_ in ("VERB", "AUX") and is_passive(other):
+                found = self._attached_agent(other, agents)
+                if found is not None:
+                    return found
         return None
 
     def agent_of_verb(self, verb: Token, roles: Roles) -> Token | None:
         passive = is_passive(verb)
         if passive:
-            for prep, noun in attachments(verb, self.lang):
-                if prep in any_words("agent_prepositions") and self.agentive(noun):
-                    roles.rules.append("agent:passive-por")
-                    return noun
-            for prep, noun in attachments(verb, self.lang):  # "lanzada desde un helicóptero"
-                if prep in words(self.lang, "origin_prepositions") and self.agentive(noun):
-                    roles.rules.append("agent:passive-from")
-                    return noun
+            by = self._attached_agent(verb, any_words("agent_prepositions"))
+            if by is not None:
+                roles.rules.append("agent:passive-por")
+                return by
+            origin = self._attached_agent(verb, words(self.lang, "origin_prepositions"))
+            if origin is not None:  # "lanzada desde un helicóptero"
+                roles.rules.append("agent:passive-from")
+                return origin
             shared = self._coordinated_passive_agent(verb)
             if shared is not None:
                 roles.rules.append("agent:coordinated-passive")
