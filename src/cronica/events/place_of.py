@@ -23,6 +23,7 @@ from cronica.record import Location
 from cronica.resolve.actors import countries_named
 from cronica.resolve.places import (
     choose_event_place,
+    entry_location,
     parse_mention,
     resolve_place,
     settlement_nouns,
@@ -161,7 +162,7 @@ def _town_named_before(story: Story, token: Token) -> Location | None:
                          if c.score >= 100 and c.entry.feature == "city"
                          and c.entry.country == loc.country), None)  # fmt: skip
             if town is not None:
-                return resolve_place(town.name, story.lang, loc.country, gazetteer=story.gazetteer)
+                return entry_location(town)
     return None
 
 

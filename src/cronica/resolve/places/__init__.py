@@ -7,7 +7,13 @@ that explain it; `geocode` puts the steps together for a mention or a whole docu
 """
 
 from cronica.resolve.places.candidates import Candidate, fuzzy_plausible
-from cronica.resolve.places.choose import Explanation, Option, choose_event_place, city_of
+from cronica.resolve.places.choose import (
+    Explanation,
+    Option,
+    choose_event_place,
+    city_of,
+    entry_location,
+)
 from cronica.resolve.places.features import km_between
 from cronica.resolve.places.gazetteer import Gazetteer, PlaceEntry, gazetteer_files
 from cronica.resolve.places.geocode import (
@@ -38,6 +44,7 @@ __all__ = [
     "choose_event_place",
     "city_of",
     "document_country_focus",
+    "entry_location",
     "fuzzy_plausible",
     "gazetteer_files",
     "is_common_word",

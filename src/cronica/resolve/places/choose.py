@@ -104,6 +104,11 @@ def city_of(location: Location, gazetteer: Gazetteer) -> Location | None:
         entry = gazetteer.parent_of(entry)
     if entry is None or entry.feature != "city":
         return None
+    return entry_location(entry)
+
+
+def entry_location(entry: PlaceEntry) -> Location:
+    """A gazetteer place as a Location by its own name, at precision 1."""
     return Location(
         text=entry.name, canonical=entry.name, admin1=entry.admin1 or None,
         admin2=entry.admin2 or None, country=entry.country or None, lat=entry.lat,
