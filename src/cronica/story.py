@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from cronica.documents.normalise import NormalisedText
-from cronica.documents.zones import zone_at
+from cronica.documents.zones import block_index, zone_at
 from cronica.events.arguments import ArgumentReader
 from cronica.events.attribution import AttributionState, Attributor
 from cronica.ontology import ontology
@@ -50,8 +50,8 @@ class Story:
 
     def blocks_from(self, offset: int) -> list[Block]:
         """The block holding an original-text offset and every block after it."""
-        block = zone_at(self.zones, offset)
-        return self.zones[self.zones.index(block):] if block is not None else []
+        at = block_index(self.zones, offset)
+        return self.zones[at:] if at is not None else []
 
     @staticmethod
     def dates(span: Span) -> bool:

@@ -13,7 +13,7 @@ from cronica.documents.zones.repetition import LineRegistry, RepetitionIndex, li
 from cronica.record import REPORTING_ZONES, Block, Document
 
 __all__ = [
-    "Cues", "LineRegistry", "RepetitionIndex", "blocks_from_lines", "cues_for",
+    "Cues", "LineRegistry", "RepetitionIndex", "block_index", "blocks_from_lines", "cues_for",
     "describe_zones", "line_key", "reporting", "zone_document", "zone_at",
 ]  # fmt: skip
 
@@ -46,6 +46,12 @@ def blocks_from_lines(lines: list[Line], length: int) -> list[Block]:
 
 def zone_at(blocks: list[Block], offset: int) -> Block | None:
     """The block holding character `offset`, or None past the end."""
+    at = block_index(blocks, offset)
+    return blocks[at] if at is not None else None
+
+
+def block_index(blocks: list[Block], offset: int) -> int | None:
+    """The position in `blocks` of the block holding character `offset`, or None."""
     lo, hi = 0, len(blocks)
     while lo < hi:
         mid = (lo + hi) // 2
@@ -53,7 +59,7 @@ def zone_at(blocks: list[Block], offset: int) -> Block | None:
             lo = mid + 1
         else:
             hi = mid
-    return blocks[lo] if lo < len(blocks) and blocks[lo].start <= offset else None
+    return lo if lo < len(blocks) and blocks[lo].start <= offset else None
 
 
 def reporting(block: Block) -> bool:
