@@ -448,8 +448,8 @@ def test_jsonl_input_uses_record_ids_dates_and_sources(cronica):
     assert any(c["source"] == "Agencia Ejemplo" for c in strike["claims"])
     # the record's "date" is the anchor of "Al día siguiente"
     assert {ev["date"] for ev in first if ev is not strike} == {"2019-05-03"}
-    protests = [ev for ev in events if ev["document"] == "aviso-2"]
-    assert "Peaceful protest" in {ev["sub_event_type"] for ev in protests}
+    protests = [ev for ev in events if ev["document"] == "aviso-2"]  # a march met with force
+    assert [ev["sub_event_type"] for ev in protests] == ["Protest with intervention"]
 
 
 def test_jsonl_bad_lines_are_reported_with_their_line_numbers(cronica):

@@ -7,8 +7,8 @@ beside record.py (not in events/) because linking reads it too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from typing import Any
 
 from cronica.datafiles import load_yaml
@@ -45,18 +45,16 @@ class Ontology:
     accusable_types: frozenset[str] = frozenset()
     crowd_types: frozenset[str] = frozenset()
     opponent_types: frozenset[str] = frozenset()
-    escalation_types: frozenset[str] = frozenset()
+    escalation_ladder: tuple[str, ...] = ()
     carried_agent_types: frozenset[str] = frozenset()
     crowd_first_types: frozenset[str] = frozenset()
 
     def degree(self, sub_event_type: str) -> int | None:
-        """How harsh `sub_event_type` is within its escalation type (0 mildest); None when its
-        type is not one whose sub-types are degrees of one happening."""
-        event_type = self.event_type_of.get(sub_event_type)
-        if event_type not in self.escalation_types:
+        """How harsh `sub_event_type` is on the escalation ladder (0 mildest); None when it is
+        not a degree of a crowd's happening."""
+        if sub_event_type not in self.escalation_ladder:
             return None
-        ladder = [sub for sub, typ in self.event_type_of.items() if typ == event_type]
-        return ladder.index(sub_event_type)
+        return self.escalation_ladder.index(sub_event_type)
 
     def sub_event_for_family(self, family: str, actor_type: str | None) -> str:
         """The sub-event type a family gives for the deciding actor's type."""
@@ -87,6 +85,22 @@ class Ontology:
             return Actor("", canonical, spec["actor_type"], None)
         name = canonical.format(country=country) if country else spec["actor_type"]
         return Actor("", name, spec["actor_type"], country)
+
+    def crowd_as(self, actor: Actor, sub_event_type: str) -> Actor:
+        """A crowd named as the event's type names its crowd: the protesters of a protest
+        that turned violent are rioters (ACLED: "Rioters (Libya)"), and the other way round.
+        Any other actor, or a crowd already so named, is returned as it is."""
+        crowd = self.default_actor(sub_event_type, actor.country)
+        kinds = {actor.actor_type, crowd.actor_type if crowd else None}
+        if crowd is None or len(kinds) == 1 or not kinds <= self.crowd_actor_types:
+            return actor
+        return replace(crowd, text=actor.text)
+
+    @cached_property
+    def crowd_actor_types(self) -> frozenset[str | None]:
+        """The actor types of a crowd: those implied by the escalation ladder's types."""
+        implied = (self.default_actor(sub, None) for sub in self.escalation_ladder)
+        return frozenset(a.actor_type for a in implied if a is not None)
 
     def is_crowd(self, sub_event_type: str | None) -> bool:
         """Whether the trigger's own words name the crowd that acts (a protest, a riot): its
@@ -185,6 +199,12 @@ def _sub_event_types(data: dict[str, Any], key: str, known: dict[str, str]) -> f
     return found
 
 
+def _ladder(data: dict[str, Any], key: str, known: dict[str, str]) -> tuple[str, ...]:
+    found = tuple(data.get(key) or ())
+    _sub_event_types({key: found}, key, known)
+    return found
+
+
 @cache
 def ontology() -> Ontology:
     """The ACLED/PLOVER ontology (data/ontology.yaml), read once."""
@@ -210,7 +230,7 @@ def ontology() -> Ontology:
         _event_types(data, "accusable_types"),
         _sub_event_types(data, "crowd_sub_event_types", event_type_of),
         _event_types(data, "opponent_types"),
-        _event_types(data, "escalation_types"),
+        _ladder(data, "escalation_ladder", event_type_of),
         _event_types(data, "carried_agent_types"),
         _event_types(data, "crowd_first_types"),
     )

@@ -122,6 +122,38 @@ CASES = [
         "Shelling/artillery/missile attack",
         {("Syrian government", "accuses")},
     ),
+    # state media report, as the state news agencies do; showing footage tells of an event
+    (
+        "es",
+        "La televisión estatal mostró imágenes de miles de manifestantes en Trípoli el martes.",
+        "Peaceful protest",
+        {("televisión estatal", "reports")},
+    ),
+    (
+        "en",
+        "State television showed footage of thousands of protesters in Tripoli on Tuesday.",
+        "Peaceful protest",
+        {("State television", "reports")},
+    ),
+    (
+        "es",
+        "La agencia oficial Sana informó de que los rebeldes bombardearon Hamdaniya el martes.",
+        "Shelling/artillery/missile attack",
+        {("SANA", "reports")},
+    ),
+    # speakers coordinated say it each
+    (
+        "es",
+        "Obama y Merkel condenaron el martes los bombardeos rusos sobre Alepo.",
+        "Air/drone strike",
+        {("Obama", "accuses"), ("Merkel", "accuses")},
+    ),
+    (
+        "en",
+        "Obama and Merkel condemned the Russian bombing of Aleppo on Tuesday.",
+        "Air/drone strike",
+        {("Obama", "accuses"), ("Merkel", "accuses")},
+    ),
 ]
 
 

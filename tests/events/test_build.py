@@ -351,3 +351,52 @@ def test_a_date_said_of_the_triggers_own_verb_dates_it(pipeline, lang, text):
     """Two dates in a sentence: the one the trigger's verb governs, not the one before it."""
     found = [e for e in events(pipeline, lang, text) if e.action == "execution"]
     assert found and found[0].date == "2015" and found[0].date_precision == "year"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "La policía dispersó por la fuerza el martes a cientos de manifestantes en "
+               "Bengasi. Los manifestantes, armados con piedras, prendieron fuego a dos "
+               "autobuses."),
+        ("en", "Police forcibly dispersed hundreds of protesters in Benghazi on Tuesday. The "
+               "protesters, armed with stones, set two buses on fire."),
+    ],
+)  # fmt: skip
+def test_a_protest_that_turns_violent_is_one_violent_demonstration(pipeline, lang, text):
+    found = events(pipeline, lang, text)
+    assert [e.sub_event_type for e in found] == ["Violent demonstration"]
+    assert found[0].actor1 is not None and found[0].actor1.canonical == "Rioters (Libya)"
+    assert found[0].actor2 is not None and found[0].actor2.actor_type == "State forces"
+    assert len(found[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "La policía dispersó el martes una protesta en Bengasi. Hubo una marcha "
+               "pacífica en Misrata. En Sirte, unos desconocidos asaltaron una tienda. Al día "
+               "siguiente, los manifestantes prendieron fuego a una comisaría de Bengasi."),
+        ("en", "Police dispersed a protest in Benghazi on Tuesday. There was a peaceful march "
+               "in Misrata. In Sirte, unknown men raided a shop. The next day, protesters set "
+               "a police station in Benghazi on fire."),
+    ],
+)  # fmt: skip
+def test_degrees_of_protest_far_apart_or_elsewhere_stay_apart(pipeline, lang, text):
+    subs = sorted(e.sub_event_type for e in events(pipeline, lang, text))
+    assert "Protest with intervention" in subs and "Violent demonstration" in subs
+    assert "Peaceful protest" in subs
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "La policía antidisturbios lanzó gases lacrimógenos contra una sentada frente al "
+               "Parlamento de Beirut."),
+        ("en", "Riot police fired tear gas at a sit-in outside parliament in Beirut."),
+    ],
+)  # fmt: skip
+def test_riot_police_breaking_up_a_sit_in_is_no_riot(pipeline, lang, text):
+    assert [e.sub_event_type for e in events(pipeline, lang, text)] == [
+        "Protest with intervention"
+    ]

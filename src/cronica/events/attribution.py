@@ -397,7 +397,24 @@ class Attributor:
                 cue.rule += "+condemns"
             found.append(cue)
             found.extend(self._told(tok, cue))
+            found.extend(self._co_speakers(tok, subject, cue, state))
         return found
+
+    def _co_speakers(
+        self, verb: Token, subject: Token | None, cue: SourceCue, state: AttributionState
+    ) -> list[SourceCue]:
+        """The speakers coordinated with the subject say it too ("Obama y Merkel condenan",
+        "Obama and Merkel condemned"), each with the stance its own type gives."""
+        if subject is None or subject.pos_ == "PRON":
+            return []
+        co = []
+        for other in subject.conjuncts:
+            if other.pos_ not in ("NOUN", "PROPN") or other.i not in _subtree_ids(subject):
+                continue
+            found = self._speaker(verb, other, cue.stance, cue.scope, [], state)
+            if found is not None and found.source != cue.source:
+                co.append(replace(found, stance=_stance_for(cue.stance, found.source_type)))
+        return co
 
     def _told(self, verb: Token, cue: SourceCue) -> list[SourceCue]:
         """The outlet a speaker spoke to also reports ("declaró a la AFP", "told Reuters"):
@@ -460,7 +477,8 @@ class Attributor:
 
     def _speaks(self, verb: Token, stance: str) -> bool:
         """A speech verb used as one: it has a clause, a quote, (deny/accuse) an object, or an
-        event as what it tells of ("X informó de un ataque", "X reported an air strike")."""
+        event in what it tells of ("X informó de un ataque", "X reported an air strike", "la
+        televisión mostró imágenes de manifestantes", "TV showed footage of protesters")."""
         deps = {c.dep_ for c in verb.children}
         if deps & {"ccomp", "parataxis", "xcomp", "csubj"}:
             return True
@@ -471,9 +489,10 @@ class Attributor:
             return bool(deps & (OBJECT_DEPS | {"obl", "iobj"}))
         events = trigger_lemmas(self.reader.lang)
         return any(
-            fold(noun.lemma_) in events and noun.pos_ == "NOUN"
+            fold(told.lemma_) in events and told.pos_ == "NOUN"
             for prep, noun in attachments(verb, self.reader.lang)
             if noun.dep_ in OBJECT_DEPS or prep in any_words("topic_prepositions")
+            for told in noun.subtree
         )
 
     def _accused(self, verb: Token) -> list[Actor]:

@@ -76,9 +76,17 @@ def sentence_events(story: Story, span: Span) -> list[Event]:
     _attach_quantities(events, counts)
     _civilian_victims(story, span, events, counts)
     _share_anaphor([ev for _, ev in events])
-    merged = merge_within_sentence([ev for _, ev in events])
+    merged = [_crowd_of_type(ev) for ev in merge_within_sentence([ev for _, ev in events])]
     story.last_events, story.last_index = merged, index
     return merged
+
+
+def _crowd_of_type(event: Event) -> Event:
+    """The crowd of an event as its type names it (`Ontology.crowd_as`)."""
+    if event.actor1 is None:
+        return event
+    crowd = ontology().crowd_as(event.actor1, event.sub_event_type)
+    return event if crowd is event.actor1 else replace(event, actor1=crowd)
 
 
 def _civilian_victims(

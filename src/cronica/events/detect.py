@@ -93,6 +93,8 @@ def _matches(
     (`sentence_words`: the union of `keys`, when the caller has it)."""
     if not keys[token.i] & pattern.lemmas:
         return None
+    if not pattern.with_ and _kind_of_noun(token):
+        return None
     if pattern.pos and token.pos_ not in pattern.pos and not (
         "NOUN" in pattern.pos and misread_name(token)  # "Rockets fell": a noun
     ):
@@ -116,6 +118,17 @@ def _matches(
     if pattern.requires and not requirement(token, pattern.requires):
         return None
     return used
+
+
+def _kind_of_noun(token: Token) -> bool:
+    """A word that only names a kind of the noun it modifies ("riot police", "protest
+    leaders", "bomb squad"): `kind_heads` in words.yaml."""
+    head = token.head
+    return (
+        token.dep_ == "compound"
+        and head is not token
+        and fold(head.lemma_) in pack_words(token.doc.lang_, "kind_heads")
+    )
 
 
 def _asserted(_: Token) -> tuple[str, str]:

@@ -85,11 +85,16 @@ def same_time(a: Event, b: Event) -> bool | None:
 
 
 def _actor_key(actor: Actor | None) -> str | None:
+    """How linking compares actors: by canonical name; a crowd by its country only (the
+    protesters of one sentence are the rioters of the next once the protest turns violent)."""
     if actor is None:
         return None
+    if actor.actor_type in ontology().crowd_actor_types:
+        return f"crowd:{fold(actor.country or '')}"
     return fold(actor.canonical or actor.text) or None
 
 
+ESCALATION_WINDOW = 2  # sentences between two degrees of one crowd's happening
 IMPLIED_ACTOR = "actor:implied"  # an event's rule: actor1 is its type's default, not named
 
 
@@ -108,9 +113,18 @@ def actors_compatible(a: Event, b: Event) -> bool:
     return False
 
 
+def escalates(a: Event, b: Event) -> bool:
+    """Two different degrees of a crowd's happening (the ontology's escalation ladder: a
+    protest broken up, then the crowd throwing stones)."""
+    onto = ontology()
+    degrees = (onto.degree(a.sub_event_type), onto.degree(b.sub_event_type))
+    return None not in degrees and degrees[0] != degrees[1]
+
+
 def types_compatible(a: Event, b: Event, same_document: bool) -> bool:
     if same_document:
-        return a.sub_event_type == b.sub_event_type and a.action == b.action
+        same = a.sub_event_type == b.sub_event_type and a.action == b.action
+        return same or escalates(a, b)
     if a.event_type != b.event_type:
         return False
     return a.sub_event_type == b.sub_event_type or ontology().is_symmetric(a.event_type)
@@ -132,7 +146,8 @@ def same_event(
         return False
     relation = place_relation(a.location, b.location)
     if relation is None and same_document and BRIEF_ZONE not in (a.zone, b.zone):
-        relation = country_relation(a.location, b.location)  # a report's country, its town
+        if not escalates(a, b):  # two degrees of protest in a country and in a town: two
+            relation = country_relation(a.location, b.location)  # a report's country, its town
     if relation is None or (relation == "unknown" and not same_document):
         return False
     if phase_of(a) != phase_of(b):
@@ -144,6 +159,8 @@ def same_event(
         sa, sb = sentences or (mention_sentences(a), mention_sentences(b))
         if sa & sb:
             return False
+        if escalates(a, b):  # one crowd's happening told on: only while the story stays on it
+            return near(sa, sb, ESCALATION_WINDOW)
         if when is None:
             return near(sa, sb, window)
         return True

@@ -14,10 +14,12 @@ from dataclasses import replace
 
 from cronica.link.carried import carry_agents
 from cronica.link.compare import (
+    ESCALATION_WINDOW,
     IMPLIED_ACTOR,
     actors_compatible,
     country_level,
     date_range,
+    escalates,
     mention_sentences,
     place_name,
     place_relation,
@@ -58,11 +60,7 @@ def fatalities_of(quantities: list[Quantity]) -> Fatalities | None:
 def _escalation(a: Event, b: Event) -> bool:
     """Two degrees of one happening ("mataron a manifestantes en las protestas")."""
     onto = ontology()
-    return (
-        a.event_type == b.event_type
-        and onto.degree(a.sub_event_type) is not None
-        and onto.degree(b.sub_event_type) is not None
-    )
+    return onto.degree(a.sub_event_type) is not None and onto.degree(b.sub_event_type) is not None
 
 
 def _compatible(a: Event, b: Event) -> bool:
@@ -85,6 +83,22 @@ def _take_actors(keep: Event, other: Event) -> None:
         keep.rules.remove(IMPLIED_ACTOR)
     keep.actor1 = keep.actor1 or other.actor1
     keep.actor2 = keep.actor2 or other.actor2
+
+
+def _take_degree(keep: Event, other: Event) -> None:
+    """`keep` takes `other`'s type when it is the harsher degree of one crowd's happening,
+    and names its crowd as that type does."""
+    onto = ontology()
+    if escalates(keep, other) and (onto.degree(other.sub_event_type) or 0) > (
+        onto.degree(keep.sub_event_type) or 0
+    ):
+        keep.event_type, keep.sub_event_type = other.event_type, other.sub_event_type
+        keep.plover, keep.action = other.plover, other.action
+    kinds = onto.crowd_actor_types
+    crowds = [a for a in (keep.actor1, other.actor1) if a and a.actor_type in kinds]
+    if crowds:  # one crowd: named where its country is known
+        crowd = next((a for a in crowds if a.country), crowds[0])
+        keep.actor1 = onto.crowd_as(crowd, keep.sub_event_type)
 
 
 def _absorb_sentence(keep: Event, other: Event) -> None:
@@ -214,6 +228,7 @@ def _absorb(keep: Event, other: Event, rule: str, held: Held) -> list[int]:
     Returns the sentences `keep`'s mentions gained."""
     _more_specific_place(keep, other)
     _take_actors(keep, other)
+    _take_degree(keep, other)
     if DATE_RANK.get(other.date_precision, 4) < DATE_RANK.get(keep.date_precision, 4):
         keep.date, keep.date_precision = other.date, other.date_precision
         keep.date_text = other.date_text
@@ -362,28 +377,46 @@ class Kept:
 
     def twin(self, event: Event) -> int | None:
         """The position of the first kept event that `same_event` merges `event` with."""
-        block = self.blocks.get((event.sub_event_type, event.action))
-        if block is None:
-            return None
         own = mention_sentences(event)
-        found: set[int] = set()
-        for n in own:
-            for m in range(n - 1, n + 2):  # same_event's default window: 1 sentence
-                found.update(block.by_sentence.get(m, ()))
-        dated = date_range(event.date, event.date_precision)
-        if dated is not None:
-            for size in range(1, len(dated[0]) + 1):
-                found.update(block.dated.get(dated[0][:size], ()))
-            found.update(block.within.get(dated[0], ()))
         keys = _place_keys(event.location, kept=False)
-        if keys:  # a place: only kept events at no place or a related one
-            found &= set().union(*(block.places.get(key, ()) for key in keys))
+        found: set[int] = set()
+        block = self.blocks.get((event.sub_event_type, event.action))
+        if block is not None:
+            for n in own:
+                for m in range(n - 1, n + 2):  # same_event's default window: 1 sentence
+                    found.update(block.by_sentence.get(m, ()))
+            dated = date_range(event.date, event.date_precision)
+            if dated is not None:
+                for size in range(1, len(dated[0]) + 1):
+                    found.update(block.dated.get(dated[0][:size], ()))
+                found.update(block.within.get(dated[0], ()))
+            found = _placed(found, block, keys)
+        for other in self._degrees(event):  # another degree of a crowd's happening, near
+            near_by = {
+                at
+                for n in own
+                for m in range(n - ESCALATION_WINDOW, n + ESCALATION_WINDOW + 1)
+                for at in other.by_sentence.get(m, ())
+            }
+            found |= _placed(near_by, other, keys)
         for at in sorted(found):
             kept = self.events[at]
             pair = (self.held[at].sentences_of(kept), own)
             if same_event(kept, event, same_document=True, sentences=pair):
                 return at
         return None
+
+    def _degrees(self, event: Event) -> list[_Block]:
+        """The blocks of the other degrees of `event`'s crowd happening (none when its type
+        is no degree)."""
+        onto = ontology()
+        if onto.degree(event.sub_event_type) is None:
+            return []
+        return [
+            block
+            for (sub, _), block in self.blocks.items()
+            if sub != event.sub_event_type and onto.degree(sub) is not None
+        ]
 
     def named_earlier(self, event: Event) -> int | None:
         """The position of the event `_named_earlier` finds for `event`."""
@@ -400,8 +433,9 @@ class Kept:
 
     def absorb(self, at: int, other: Event, rule: str) -> None:
         """The event at `at` absorbs `other`."""
+        typed = self.events[at].sub_event_type
         gained = _absorb(self.events[at], other, rule, self.held[at])
-        self.note(at, gained)
+        self.note(at, gained if self.events[at].sub_event_type == typed else None)
 
     def replace(self, at: int, event: Event, rule: str) -> None:
         """`event` takes the place of the event at `at` and absorbs it."""
@@ -425,6 +459,14 @@ class _Block:
 
 
 UNPLACED = "?"  # the key of a kept event at no place (place_relation: "unknown")
+
+
+def _placed(found: set[int], block: _Block, keys: list[str]) -> set[int]:
+    """`found` narrowed to the block's events at no place or one related to `keys` (all of
+    them when the new mention has no place)."""
+    if not keys:
+        return found
+    return found & set().union(*(block.places.get(key, ()) for key in keys))
 
 
 def _place_keys(place: Location | None, *, kept: bool) -> list[str]:
