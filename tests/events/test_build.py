@@ -400,3 +400,18 @@ def test_riot_police_breaking_up_a_sit_in_is_no_riot(pipeline, lang, text):
     assert [e.sub_event_type for e in events(pipeline, lang, text)] == [
         "Protest with intervention"
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "En represalia por el ataque del Estado Islámico contra un convoy, los rebeldes "
+               "atacaron el martes posiciones del grupo en Dabiq."),
+        ("en", "In retaliation for the Islamic State attack on a convoy, rebels attacked the "
+               "group's positions in Dabiq on Tuesday."),
+    ],
+)  # fmt: skip
+def test_the_deed_retaliated_for_sets_the_scene_and_takes_over_nothing(pipeline, lang, text):
+    found = events(pipeline, lang, text)
+    assert [e.sub_event_type for e in found] == ["Armed clash"]
+    assert found[0].actor1 is not None and found[0].actor1.canonical == "Rebel groups"

@@ -38,7 +38,9 @@ class TriggerFinder(SentenceReader):
             return modality(tok, story.lang, reader.non_factual(tok), keys)
 
         dropped: list[TriggerMatch] = []
-        matches = find_triggers(span, story.lang, reader.satisfies, mood, dropped)
+        matches = find_triggers(
+            span, story.lang, reader.satisfies, mood, dropped, scene=reader.background
+        )
         foreground = [m for m in matches if not reader.background(m.token)]
         marks = simultaneity_marks(span, story.lang)
         kept = []

@@ -14,7 +14,7 @@ from cronica.documents.normalise import to_original
 from cronica.events.arguments import CIVILIANS_TYPE, ArgumentReader, Roles
 from cronica.events.attribution import SourceCue
 from cronica.events.detect import TriggerMatch
-from cronica.events.lexicon import ontology
+from cronica.events.lexicon import actions_named, ontology
 from cronica.events.opponents import held_by_rule
 from cronica.events.place_of import event_place, token_place
 from cronica.events.quantities import sentence_quantities
@@ -275,6 +275,15 @@ def anaphor_rules(token: Token, refers_to: frozenset[str]) -> list[str]:
     return [ANAPHOR_RULE + ",".join(sorted(refers_to))] if definite else []
 
 
+def _named_by(match: TriggerMatch, lang: str) -> frozenset[str]:
+    """The actions a definite mention may name: a bare general word ("el ataque") those of
+    every entry listing it; a word its modifiers made specific ("los ataques aéreos") those
+    of its own entry."""
+    if match.entry.patterns[match.pattern_index].with_:
+        return match.entry.subsumed_by
+    return actions_named(lang, fold(match.token.lemma_))
+
+
 def _share_anaphor(events: list[Event]) -> None:
     """ "The attack killed 12": the sentence's other mentions of the same general action with
     no actor of their own name the same earlier event."""
@@ -324,7 +333,7 @@ def _events_for(
     t_start, t_end = to_original(story.norm, offset + token.idx, offset + token.idx + len(token))
     family = match.entry.family
     ev = span._.evidence
-    anaphor = anaphor_rules(token, match.entry.subsumed_by)
+    anaphor = anaphor_rules(token, _named_by(match, story.lang))
     when, when_text = trigger_time(story, span, token)
     out = []
     for agent in agents:

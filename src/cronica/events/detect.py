@@ -141,6 +141,7 @@ def find_triggers(
     requirement: Callable[[Token, str], bool],
     modality_of: Callable[[Token], tuple[str, str]] = _asserted,
     dropped: list[TriggerMatch] | None = None,
+    scene: Callable[[Token], bool] | None = None,
 ) -> list[TriggerMatch]:
     """Asserted triggers in `sent`, specific entries first; each token serves one at most.
 
@@ -148,6 +149,9 @@ def find_triggers(
     needs argument extraction and so is supplied by the caller; `modality_of(token)` gives
     (modality, reason): a trigger that is not asserted (negated, intended, ceased, ...) is
     rejected before it can subsume others, and appended to `dropped` when one is given.
+    `scene(token)`: a nominal that sets the scene ("en represalia por el ataque") subsumes
+    none of the triggers of its clause, only those of its own phrase ("durante la dispersión
+    de una manifestación"); the caller decides what becomes of it.
     """
     taken: set[int] = set()
     refused: set[int] = set()
@@ -184,10 +188,21 @@ def find_triggers(
             found.append(TriggerMatch(token, entry, index, used))
     marks = simultaneity_marks(sent, lang)
     kept = [m for m in found if not any(
-        m.entry.subsumed_by & {o.entry.action} and not apart(m.token, o.token, marks)
+        m.entry.subsumed_by & {o.entry.action}
+        and not apart(m.token, o.token, marks)
+        and not _sets_scene_for(o.token, m.token, scene)
         for o in found
     )]  # fmt: skip
     return sorted(kept, key=lambda m: m.token.i)
+
+
+def _sets_scene_for(
+    subsumer: Token, other: Token, scene: Callable[[Token], bool] | None
+) -> bool:
+    """Whether `subsumer` is a scene-setting nominal and `other` lies outside its phrase."""
+    if scene is None or not scene(subsumer):
+        return False
+    return not (subsumer.left_edge.i <= other.i <= subsumer.right_edge.i)
 
 
 def simultaneity_marks(sent: Span, lang: str) -> list[int]:

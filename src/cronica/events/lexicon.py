@@ -146,3 +146,16 @@ def patterns_by_lemma(lang: str) -> tuple[
 def trigger_lemmas(lang: str) -> frozenset[str]:
     """Every folded lemma a trigger of `lang` may have."""
     return frozenset(lemma for e in triggers(lang) for p in e.patterns for lemma in p.lemmas)
+
+
+@cache
+def actions_named(lang: str, lemma: str) -> frozenset[str]:
+    """The actions a general word may name when it refers back ("el ataque" names an air
+    strike or a shelling told just before): the actions that subsume an entry listing the
+    (folded) lemma, whichever entry its words matched ("ataque" alone is a shelling by the
+    convention, and still names what an attack names)."""
+    found: set[str] = set()
+    for entry in triggers(lang):
+        if any(lemma in p.lemmas for p in entry.patterns):
+            found.update(entry.subsumed_by)
+    return frozenset(found)
