@@ -415,3 +415,33 @@ def test_the_deed_retaliated_for_sets_the_scene_and_takes_over_nothing(pipeline,
     found = events(pipeline, lang, text)
     assert [e.sub_event_type for e in found] == ["Armed clash"]
     assert found[0].actor1 is not None and found[0].actor1.canonical == "Rebel groups"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Seis personas murieron el martes en un ataque en Qamishli. Un coche bomba estalló "
+               "junto al mercado de Qamishli."),
+        ("en", "Six people were killed in a bombing in Qamishli on Tuesday. A car bomb exploded "
+               "near the market in Qamishli."),
+    ],
+)  # fmt: skip
+def test_a_general_word_is_typed_by_the_specific_mention_beside_it(pipeline, lang, text):
+    (event,) = events(pipeline, lang, text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 is not None and event.actor1.canonical == "Unidentified Armed Group (Syria)"
+    assert {m.sentence_index for m in event.mentions} == {0, 1}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Aviones rusos atacaron Alepo el martes. Los ataques aéreos, los bombardeos y "
+               "los combates terrestres sacudieron Alepo."),
+        ("en", "Russian warplanes struck Aleppo on Tuesday. The airstrikes, the bombardment and "
+               "the ground fighting shook Aleppo."),
+    ],
+)  # fmt: skip
+def test_a_general_word_set_beside_a_specific_one_keeps_its_own_type(pipeline, lang, text):
+    subs = {e.sub_event_type for e in events(pipeline, lang, text)}
+    assert {"Air/drone strike", "Shelling/artillery/missile attack"} <= subs

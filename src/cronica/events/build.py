@@ -21,7 +21,7 @@ from cronica.events.quantities import sentence_quantities
 from cronica.events.syntax import coordinated, words
 from cronica.events.tolls import cumulative_tolls
 from cronica.lang import packs
-from cronica.link.compare import place_relation
+from cronica.link.compare import GENERAL_WORD, place_relation
 from cronica.link.merge import (
     ANAPHOR_RULE,
     IMPLIED_ACTOR_RULE,
@@ -275,6 +275,26 @@ def anaphor_rules(token: Token, refers_to: frozenset[str]) -> list[str]:
     return [ANAPHOR_RULE + ",".join(sorted(refers_to))] if definite else []
 
 
+def _general(match: TriggerMatch, span: Span) -> list[str]:
+    """GENERAL_WORD for a trigger that is a general word alone ("un ataque", "a bombing": its
+    type is the convention's default, and linking lets a specific mention type it), unless
+    its sentence sets it beside a specific word of its event type ("los ataques aéreos, los
+    bombardeos y los combates": the bombardeos are the shelling)."""
+    token = match.token
+    general = words(token.doc.lang_, "general_event_words")
+    if match.entry.patterns[match.pattern_index].with_ or fold(token.lemma_) not in general:
+        return []
+    onto = ontology()
+    kind = onto.event_type_of.get(match.entry.sub_event_type or "")
+    beside = any(
+        other.entry.sub_event_type != match.entry.sub_event_type
+        and onto.event_type_of.get(other.entry.sub_event_type or "") == kind
+        for other in span._.triggers
+        if other.token.i != token.i
+    )
+    return [] if beside else [GENERAL_WORD]
+
+
 def _named_by(match: TriggerMatch, lang: str) -> frozenset[str]:
     """The actions a definite mention may name: a bare general word ("el ataque") those of
     every entry listing it; a word its modifiers made specific ("los ataques aéreos") those
@@ -388,6 +408,7 @@ def _events_for(
                     confidence=confidence(actor, place),
                     rules=[
                         match.rule,
+                        *_general(match, span),
                         *roles.rules,
                         *(c.rule for c in cues),
                         *anaphor,

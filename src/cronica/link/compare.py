@@ -95,6 +95,7 @@ def _actor_key(actor: Actor | None) -> str | None:
 
 
 ESCALATION_WINDOW = 2  # sentences between two degrees of one crowd's happening
+GENERAL_WORD = "trigger:general-word"  # an event's rule: its word only gives a default type
 IMPLIED_ACTOR = "actor:implied"  # an event's rule: actor1 is its type's default, not named
 
 
@@ -121,10 +122,25 @@ def escalates(a: Event, b: Event) -> bool:
     return None not in degrees and degrees[0] != degrees[1]
 
 
+def refines(a: Event, b: Event) -> bool:
+    """One mention names the event by a general word its type is only the default of ("un
+    ataque", "un bombardeo"), the other by a specific one of the same event type ("un
+    atentado con coche bomba", "un ataque de la aviación"): the specific one types it. Not
+    among battles, whose sub-types are different events of one fight (an attack repelled,
+    a town taken)."""
+    general = (GENERAL_WORD in a.rules, GENERAL_WORD in b.rules)
+    return (
+        general[0] != general[1]
+        and a.event_type == b.event_type
+        and a.sub_event_type != b.sub_event_type
+        and not ontology().is_symmetric(a.event_type)
+    )
+
+
 def types_compatible(a: Event, b: Event, same_document: bool) -> bool:
     if same_document:
         same = a.sub_event_type == b.sub_event_type and a.action == b.action
-        return same or escalates(a, b)
+        return same or escalates(a, b) or refines(a, b)
     if a.event_type != b.event_type:
         return False
     return a.sub_event_type == b.sub_event_type or ontology().is_symmetric(a.event_type)
@@ -161,6 +177,8 @@ def same_event(
             return False
         if escalates(a, b):  # one crowd's happening told on: only while the story stays on it
             return near(sa, sb, ESCALATION_WINDOW)
+        if refines(a, b):  # a general word and a specific one: only side by side
+            return near(sa, sb, 1)
         if when is None:
             return near(sa, sb, window)
         return True

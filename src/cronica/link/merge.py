@@ -15,6 +15,7 @@ from dataclasses import replace
 from cronica.link.carried import carry_agents
 from cronica.link.compare import (
     ESCALATION_WINDOW,
+    GENERAL_WORD,
     IMPLIED_ACTOR,
     actors_compatible,
     country_level,
@@ -23,6 +24,7 @@ from cronica.link.compare import (
     mention_sentences,
     place_name,
     place_relation,
+    refines,
     same_event,
     same_time,
 )
@@ -85,15 +87,24 @@ def _take_actors(keep: Event, other: Event) -> None:
     keep.actor2 = keep.actor2 or other.actor2
 
 
-def _take_degree(keep: Event, other: Event) -> None:
-    """`keep` takes `other`'s type when it is the harsher degree of one crowd's happening,
-    and names its crowd as that type does."""
+def _take_type(keep: Event, other: Event) -> None:
+    """`keep` takes `other`'s type when it is the harsher degree of one crowd's happening
+    (and names its crowd as that type does), or when `keep` was named only by a general
+    word and `other` by a specific one."""
     onto = ontology()
-    if escalates(keep, other) and (onto.degree(other.sub_event_type) or 0) > (
+    harsher = escalates(keep, other) and (onto.degree(other.sub_event_type) or 0) > (
         onto.degree(keep.sub_event_type) or 0
-    ):
+    )
+    specific = refines(keep, other) and GENERAL_WORD in keep.rules
+    if harsher or specific:
         keep.event_type, keep.sub_event_type = other.event_type, other.sub_event_type
         keep.plover, keep.action = other.plover, other.action
+    if specific:
+        keep.rules.remove(GENERAL_WORD)
+    if (harsher or specific) and IMPLIED_ACTOR in keep.rules and keep.actor1 is not None:
+        country = (keep.location.country if keep.location else None) or keep.actor1.country
+        implied = onto.default_actor(keep.sub_event_type, country)  # the new type's default
+        keep.actor1 = implied if implied is not None else keep.actor1
     kinds = onto.crowd_actor_types
     crowds = [a for a in (keep.actor1, other.actor1) if a and a.actor_type in kinds]
     if crowds:  # one crowd: named where its country is known
@@ -228,7 +239,8 @@ def _absorb(keep: Event, other: Event, rule: str, held: Held) -> list[int]:
     Returns the sentences `keep`'s mentions gained."""
     _more_specific_place(keep, other)
     _take_actors(keep, other)
-    _take_degree(keep, other)
+    general = GENERAL_WORD in keep.rules
+    _take_type(keep, other)
     if DATE_RANK.get(other.date_precision, 4) < DATE_RANK.get(keep.date_precision, 4):
         keep.date, keep.date_precision = other.date, other.date_precision
         keep.date_text = other.date_text
@@ -245,6 +257,8 @@ def _absorb(keep: Event, other: Event, rule: str, held: Held) -> list[int]:
     keep.quantities += figures
     held.quantities.update((q.kind, q.value, q.source) for q in figures)
     keep.rules = [*keep.rules, *(r for r in other.rules if r not in keep.rules)]
+    if not general and GENERAL_WORD in keep.rules:  # a specific word typed it
+        keep.rules.remove(GENERAL_WORD)
     if rule not in keep.rules:
         keep.rules.append(rule)
     keep.confidence = max(keep.confidence, other.confidence)
@@ -391,11 +405,11 @@ class Kept:
                     found.update(block.dated.get(dated[0][:size], ()))
                 found.update(block.within.get(dated[0], ()))
             found = _placed(found, block, keys)
-        for other in self._degrees(event):  # another degree of a crowd's happening, near
+        for other, window in self._related(event):  # another type of one happening, near
             near_by = {
                 at
                 for n in own
-                for m in range(n - ESCALATION_WINDOW, n + ESCALATION_WINDOW + 1)
+                for m in range(n - window, n + window + 1)
                 for at in other.by_sentence.get(m, ())
             }
             found |= _placed(near_by, other, keys)
@@ -406,17 +420,22 @@ class Kept:
                 return at
         return None
 
-    def _degrees(self, event: Event) -> list[_Block]:
-        """The blocks of the other degrees of `event`'s crowd happening (none when its type
-        is no degree)."""
+    def _related(self, event: Event) -> list[tuple[_Block, int]]:
+        """The blocks of the other types one happening of `event`'s may be told as, with how
+        many sentences apart: the other degrees of a crowd's happening, and the other
+        sub-types of its event type (a general word and a specific one; same_event
+        decides which pairs)."""
         onto = ontology()
-        if onto.degree(event.sub_event_type) is None:
-            return []
-        return [
-            block
-            for (sub, _), block in self.blocks.items()
-            if sub != event.sub_event_type and onto.degree(sub) is not None
-        ]
+        degree = onto.degree(event.sub_event_type) is not None
+        found = []
+        for (sub, _), block in self.blocks.items():
+            if sub == event.sub_event_type:
+                continue
+            if degree and onto.degree(sub) is not None:
+                found.append((block, ESCALATION_WINDOW))
+            elif onto.event_type_of.get(sub) == event.event_type:
+                found.append((block, 1))
+        return found
 
     def named_earlier(self, event: Event) -> int | None:
         """The position of the event `_named_earlier` finds for `event`."""
