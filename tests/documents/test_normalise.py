@@ -170,3 +170,11 @@ def test_runs_of_plain_characters_clean_as_one_by_one(text: str) -> None:
 
     chars, starts, ends = _clean_characters(text)
     assert (chars, list(starts), list(ends)) == _clean_characters_one_by_one(text)
+
+
+def test_a_combining_mark_after_a_citation_stays_out_of_its_span() -> None:
+    """A stray combining accent after "]" makes one NFC cluster with it: the marker's span
+    still covers the marker only (found by the property test)."""
+    text = "El Ejército avanzó [12]\u0301 hacia Alepo."
+    (citation,) = normalise(text).citations
+    assert text[citation.start : citation.end] == citation.marker == "[12]"

@@ -125,7 +125,8 @@ def test_a_later_definite_mention_joins_the_event_it_names(pipeline, lang, text)
     assert event.sub_event_type == "Air/drone strike"
     assert {m.sentence_index for m in event.mentions} == {0, 1}
     assert event.fatalities is not None and event.fatalities.best == 12
-    assert "link:names-previous" in event.rules
+    # named back ("el ataque"), or, a general word beside the specific mention, typed by it
+    assert {"link:names-previous", "link:same-document"} & set(event.rules)
 
 
 @pytest.mark.parametrize(
@@ -445,3 +446,56 @@ def test_a_general_word_is_typed_by_the_specific_mention_beside_it(pipeline, lan
 def test_a_general_word_set_beside_a_specific_one_keeps_its_own_type(pipeline, lang, text):
     subs = {e.sub_event_type for e in events(pipeline, lang, text)}
     assert {"Air/drone strike", "Shelling/artillery/missile attack"} <= subs
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "ONG denunció la muerte de cuatro personas en un ataque al sur de Idlib."),
+        ("en", "NGO reports the death of four civilians in an air strike south of Idlib."),
+    ],
+)  # fmt: skip
+def test_civilians_are_never_actor_1(pipeline, lang, text):
+    (event,) = events(pipeline, lang, text)
+    assert event.actor1 is None or event.actor1.actor_type != "Civilians"
+    assert event.actor2 is not None and event.actor2.actor_type == "Civilians"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Rebeldes toman un cuartel en Saraqib\nLos rebeldes tomaron el cuartel de "
+               "Saraqib, según vecinos de la ciudad.\nOtras noticias\nSeis muertos en un ataque "
+               "en el noreste de Siria\nUn coche bomba mató a seis personas en Qamishli, informó "
+               "el Observatorio. (30.07.2020)\n"),
+        ("en", "Rebels seize barracks in Saraqib\nRebels seized the barracks in Saraqib, "
+               "residents of the town said.\nOther news\nSix killed in a bombing in northeastern "
+               "Syria\nA car bomb killed six people in Qamishli, the Observatory said. "
+               "(30.07.2020)\n"),
+    ],
+)  # fmt: skip
+def test_a_briefs_general_headline_is_the_event_its_body_tells(pipeline, lang, text):
+    (brief,) = [e for e in events(pipeline, lang, text) if e.zone == "brief"]
+    assert brief.sub_event_type == "Remote explosive/landmine/IED"
+    assert brief.location is not None and brief.location.canonical == "Al Qamishli"
+    assert len(brief.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Alepo sufre un asedio. En Alepo faltan alimentos y en Alepo no quedan hospitales. "
+               "Estados Unidos investiga un supuesto ataque con gas cloro en Siria. La denuncia "
+               "fue hecha por rescatistas. Según los rescatistas, el ataque dejó seis heridos."),
+        ("en", "Aleppo is under siege. In Aleppo food is scarce and in Aleppo no hospitals are "
+               "left. The United States investigates an alleged chlorine gas attack in Syria. The "
+               "report was made by rescuers. According to the rescuers, the attack wounded six "
+               "people."),
+    ],
+)  # fmt: skip
+def test_a_definite_mention_placed_only_by_the_story_names_the_event_before(
+    pipeline, lang, text
+):
+    (event,) = events(pipeline, lang, text)
+    assert event.sub_event_type == "Chemical weapon"
+    assert len(event.mentions) == 2

@@ -257,7 +257,9 @@ def _remove_markers(
         out_s.extend(starts[pos:gs])
         out_e.extend(ends[pos:gs])
         for m in marker_re.finditer(s, gs, ge):
-            citations.append(Citation(m.group(), starts[m.start()], ends[m.end() - 1]))
+            # the closing bracket is one character of the original, even where a combining
+            # mark after it made one NFC cluster with it ("[12]" + U+0301): the mark stays text
+            citations.append(Citation(m.group(), starts[m.start()], starts[m.end() - 1] + 1))
         prev = out_c[-1] if out_c else None
         nxt = s[ge] if ge < len(s) else None
         if prev is None or prev == "\n" or prev == " ":

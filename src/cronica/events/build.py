@@ -369,6 +369,8 @@ def _events_for(
             if onto.crowd_first(sub) and _acts_on_crowd(actor):
                 actor, victim = _crowd(victim), actor  # ACLED: the crowd first, then the force
                 implied_rule = [CROWD_FIRST_RULE]
+            if actor is not None and actor.actor_type == CIVILIANS_TYPE:
+                actor, victim = None, victim or actor  # ACLED: civilians are only ever actor 2
             if actor is None or not actor.canonical:
                 implied = onto.default_actor(sub, country)
                 if implied is not None:  # a named but unknown group stays associated

@@ -19,6 +19,7 @@ from cronica.events.syntax import (
     phrase,
     words,
 )
+from cronica.link.compare import NARRATIVE_PLACE
 from cronica.record import Location
 from cronica.resolve.actors import countries_named
 from cronica.resolve.places import (
@@ -182,5 +183,5 @@ def event_place(story: Story, place: Location | None, rules: list[str]) -> Locat
     """The event's place: its own when geocoded, else the story's city (a ranked candidate)."""
     chosen, why = choose_event_place(place, story.city(), story.gazetteer)
     if why.why == "story_city":
-        rules.append("place:narrative")
+        rules.append(NARRATIVE_PLACE)
     return chosen

@@ -96,6 +96,7 @@ def _actor_key(actor: Actor | None) -> str | None:
 
 ESCALATION_WINDOW = 2  # sentences between two degrees of one crowd's happening
 GENERAL_WORD = "trigger:general-word"  # an event's rule: its word only gives a default type
+NARRATIVE_PLACE = "place:narrative"  # an event's rule: its place is the story's, not its own
 IMPLIED_ACTOR = "actor:implied"  # an event's rule: actor1 is its type's default, not named
 
 
@@ -161,9 +162,11 @@ def same_event(
     if not types_compatible(a, b, same_document) or not actors_compatible(a, b):
         return False
     relation = place_relation(a.location, b.location)
-    if relation is None and same_document and BRIEF_ZONE not in (a.zone, b.zone):
-        if not escalates(a, b):  # two degrees of protest in a country and in a town: two
-            relation = country_relation(a.location, b.location)  # a report's country, its town
+    if relation is None and same_document and not escalates(a, b):  # (protests: two)
+        # a report's country, its town; among briefs only a general word and the specific
+        # mention of one day beside it (a brief's headline and its body)
+        if BRIEF_ZONE not in (a.zone, b.zone) or (refines(a, b) and same_time(a, b)):
+            relation = country_relation(a.location, b.location)
     if relation is None or (relation == "unknown" and not same_document):
         return False
     if phase_of(a) != phase_of(b):

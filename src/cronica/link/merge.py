@@ -17,6 +17,7 @@ from cronica.link.compare import (
     ESCALATION_WINDOW,
     GENERAL_WORD,
     IMPLIED_ACTOR,
+    NARRATIVE_PLACE,
     actors_compatible,
     country_level,
     date_range,
@@ -304,7 +305,8 @@ def _named_earlier(event: Event, priors: Iterable[Event]) -> Event | None:
             continue
         if prior.sentence_index >= event.sentence_index or prior.action not in actions:
             continue
-        if place_relation(prior.location, event.location) is None:
+        own = None if NARRATIVE_PLACE in event.rules else event.location  # the story's: none
+        if place_relation(prior.location, own) is None:
             continue
         if same_time(prior, event) is False or not actors_compatible(prior, event):
             continue
