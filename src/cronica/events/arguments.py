@@ -588,7 +588,12 @@ class ArgumentReader:
         """The places a side is driven from ("expulsaron al EI de Manbij", "drove IS out of
         Manbij", "pushed the troops back from Mayadin"): after the verb's preposition of
         leaving, its particle's ("out of"), or its object's, where the parser hangs it."""
-        preps = words(self.lang, "expulsion_prepositions")
+        return self.places_after(token, "expulsion_prepositions")
+
+    def places_after(self, token: Token, group: str) -> list[Token]:
+        """The places named after one of the prepositions of a words.yaml `group` that hang
+        from the trigger, its particle or its object (`origin_places`; "se hizo con X")."""
+        preps = words(self.lang, group)
         found: list[Token] = []
         holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
         for holder in holders:
@@ -893,6 +898,9 @@ class ArgumentReader:
         if requires == "place_origin":  # "expulsaron al EI de Manbij": the place left
             roles.themes = self.origin_places(token)
             roles.rules.append("place:driven-from")
+        elif requires == "place_seized":  # "se hizo con Seij Miskin": the place taken
+            roles.themes = self.places_after(token, "seizing_prepositions")
+            roles.rules.append("place:seized")
         elif ontology().place_is_theme(family) or requires in ("place_object", "place_subject"):
             roles.themes = self.place_themes(
                 token, requires == "place_subject" or is_passive(token)
@@ -950,6 +958,8 @@ class ArgumentReader:
             return bool(self.place_themes(token, True))
         if requirement == "place_origin":
             return bool(self.origin_places(token))
+        if requirement == "place_seized":
+            return bool(self.places_after(token, "seizing_prepositions"))
         if requirement == "object":
             return any(c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children) or (
                 token.pos_ == "NOUN"
