@@ -499,3 +499,20 @@ def test_a_definite_mention_placed_only_by_the_story_names_the_event_before(
     (event,) = events(pipeline, lang, text)
     assert event.sub_event_type == "Chemical weapon"
     assert len(event.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sub"),
+    [
+        ("es", "El martes, los soldados dispararon contra rebeldes heridos en Trípoli.", "Attack"),
+        ("en", "On Tuesday, soldiers killed wounded rebels in a hospital in Tripoli.", "Attack"),
+        ("es", "Los rebeldes atacaron a los soldados que habían herido a dos civiles en Trípoli.",
+         "Armed clash"),
+        ("en", "Rebels attacked the soldiers who had wounded two civilians in Tripoli.",
+         "Armed clash"),
+    ],
+)  # fmt: skip
+def test_violence_on_the_defenceless_is_one_sided(pipeline, lang, text, sub):
+    """Wounded, captured or unarmed fighters cannot fight back: an Attack; a clause about
+    whom the victims wounded changes nothing."""
+    assert [e.sub_event_type for e in events(pipeline, lang, text)] == [sub]

@@ -44,6 +44,7 @@ from cronica.text import fold
 
 VICTIM_KINDS = ("killed", "wounded")  # counts whose noun may name an event's victims
 SELF_DATED_ZONE = BRIEF_ZONE  # a dated news brief (documents/zones): its own dateline dates it
+CLAUSE_DEPS = ("aux", "aux:pass", "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "mark")
 CROWD_TYPES = ("Protesters", "Rioters")  # actor types of a crowd (ontology.yaml)
 CROWD_FIRST_RULE = "actor:crowd-first"  # the force acting on a protest moved to actor 2
 REWRITTEN_AFTER = 2  # events told as past and dated after the page's date: it was rewritten
@@ -254,6 +255,22 @@ def _sub_event(match: TriggerMatch, actor1: Actor | None, target: Actor | None) 
     return onto.sub_event_for_agent(sub, actor1.actor_type if actor1 else None)
 
 
+def _defenceless(noun: Token) -> bool:
+    """A victim who cannot fight back ("rematando a libios heridos", "executed captured
+    soldiers"): violence against them is one-sided (ACLED: an Attack, not a clash)."""
+    marks = words(noun.doc.lang_, "defenceless_words")
+    return any(  # a modifier in the victim's own phrase, not a clause of its own
+        fold(t.text) in marks and not _clause(t)
+        for t in noun.subtree
+        if t.i != noun.i and t.dep_ in ("amod", "acl") and t.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _clause(word: Token) -> bool:
+    """A word heading a clause of its own ("los soldados que habían herido a dos civiles")."""
+    return any(c.dep_ in CLAUSE_DEPS or "Rel" in c.morph.get("PronType", []) for c in word.children)
+
+
 def _held_briefly(token: Token) -> bool:
     """A capture said to last a moment ("recapturaron brevemente la ciudad", "temporarily
     recaptured the area")."""
@@ -341,6 +358,8 @@ def _events_for(
     index, offset, token = span._.index, span.doc._.offset, match.token
     agents: list[Actor | None] = [*_actors(roles.agent, reader, roles.sides)] or [None]
     target = reader.actor_of(roles.target) if roles.target is not None else None
+    if target is not None and roles.target is not None and _defenceless(roles.target):
+        target = replace(target, actor_type=CIVILIANS_TYPE)  # for the type only: one-sided
     held = reader.actor_of(roles.held_by) if roles.held_by is not None else None
     holder = [held_by_rule(held)] if held is not None and held.canonical else []
     mentioned: list[Location | None] = [token_place(story, t) for t in roles.themes] or [None]
