@@ -540,3 +540,20 @@ def test_each_actor_accused_together_is_the_agent_of_an_event(pipeline, lang, te
     assert {e.actor1.canonical for e in found if e.actor1} == {
         "Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)"}
     assert all(any(stance == "accuses" for _, stance in stances(e)) for e in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El 24 de febrero, un libio identificado como Adel, residente en Trípoli, dijo a "
+               "la cadena de televisión CBS que los soldados estaban rematando a los heridos en "
+               "los hospitales de Trípoli."),
+        ("en", "On 24 February, a Libyan identified as Adel, a resident of Tripoli, told CBS "
+               "that soldiers killed three civilians in Tripoli."),
+    ],
+)  # fmt: skip
+def test_a_date_is_never_the_speaker(pipeline, lang, text):
+    (ev,) = events_of(pipeline, text, lang)
+    sources = {source for source, _ in stances(ev)}
+    assert not any("24" in s or "febrero" in s or "February" in s for s in sources)
+    assert "CBS" in sources

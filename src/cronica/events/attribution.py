@@ -35,6 +35,7 @@ from cronica.text import fold
 NUMBER_CLAIM = "+number-claim"  # rule suffix: "X puso el número en 728"
 
 INTERESTED = {"government", "armed group"}
+SPEAKER_LABELS = ("PER", "PERSON", "ORG")  # entity labels of who may speak (es, en models)
 OPENING_QUOTES = {'"', "«", "“", "'"}
 CLOSING_QUOTES = {'"', "»", "”", "'"}
 _SIDE_OF_ACTOR_TYPE = {
@@ -117,6 +118,22 @@ def _document_span(span: Span) -> tuple[int, int]:
     sentence takes the last speaker ("…said…\\nHe added that…")."""
     offset = span.doc._.offset or 0
     return offset + span.start_char, offset + span.end_char
+
+
+def _in_time(token: Token, sent: Span) -> bool:
+    """Whether the token lies in one of the sentence's time expressions ("el 24 de febrero")."""
+    at = token.idx - sent.start_char
+    return any(m.start <= at < m.end for m in sent._.times or [])
+
+
+def _named_in(token: Token, sent: Span) -> Token | None:
+    """A person or organisation named in the phrase of a misparsed date subject ("El 24 de
+    febrero, un libio identificado como Adel, dijo ..."): the speaker; else no one."""
+    return next(
+        (t for t in token.subtree
+         if (t.ent_type_ in SPEAKER_LABELS or t.pos_ == "PROPN") and not _in_time(t, sent)),
+        None,
+    )  # fmt: skip
 
 
 def _subtree_ids(token: Token) -> set[int]:
@@ -369,6 +386,8 @@ class Attributor:
             elif stance is None or (not quoted and not self._speaks(tok, stance)):
                 continue
             subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and _in_time(subject, sent):  # "El 24 de febrero, un
+                subject = _named_in(subject, sent)  # libio, Adel, dijo": a parse slip
             if subject is None:  # "…, indicó una declaración de X": a parse slip on the subject
                 subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS
                                 and self.owner(c) is not c), None)
