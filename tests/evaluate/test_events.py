@@ -160,3 +160,21 @@ def test_gold_place_spelt_nearly_as_the_gazetteer_counts_at_its_point() -> None:
     assert place_ok(gold, {"location_canonical": "Elsewhere", "lat": salah.lat, "lon": salah.lon})
     assert not place_ok(gold, {"location_canonical": "Hanano", "lat": hanano.lat,
                                "lon": hanano.lon})
+
+
+def test_a_gold_part_of_a_place_counts_at_that_place_when_approximate() -> None:
+    """ACLED codes "northern Aleppo province" at Aleppo with precision 2 or 3: a prediction
+    at the place the gold names a part of counts when it says it is approximate."""
+    from cronica.evaluate.events_match import place_ok
+
+    north = {"location_canonical": "Northern Aleppo province", "country": "Syria"}
+    assert place_ok(north, {"location_canonical": "Aleppo", "geo_precision": 2})
+    assert not place_ok(north, {"location_canonical": "Aleppo", "geo_precision": 1})
+    assert not place_ok(north, {"location_canonical": "Idlib", "geo_precision": 2})
+    east = {"location_canonical": "East of Khanasir (south of Lake Jabbul)", "country": "Syria"}
+    assert place_ok(east, {"location_canonical": "Khanasir", "geo_precision": 2})
+    assert place_ok({"location_canonical": "East of Al-Rai"},
+                    {"location_canonical": "Ar Ra'i", "geo_precision": 2})  # fmt: skip
+    # a place that is not named as a part of another gets nothing from this
+    assert not place_ok({"location_canonical": "Tel Aswad", "country": "Iraq"},
+                        {"location_canonical": "Mosul", "geo_precision": 2})  # fmt: skip
