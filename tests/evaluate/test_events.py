@@ -178,3 +178,32 @@ def test_a_gold_part_of_a_place_counts_at_that_place_when_approximate() -> None:
     # a place that is not named as a part of another gets nothing from this
     assert not place_ok({"location_canonical": "Tel Aswad", "country": "Iraq"},
                         {"location_canonical": "Mosul", "geo_precision": 2})  # fmt: skip
+
+
+def test_place_names_spelt_otherwise_or_with_a_kind_noun_count() -> None:
+    from cronica.evaluate.events_match import place_ok
+
+    spelt = {"location_canonical": "Newaran", "geo_precision": 2}  # the text's spelling
+    assert place_ok({"location_canonical": "Nawaran"}, spelt)
+    assert not place_ok({"location_canonical": "Nawaran"}, spelt | {"geo_precision": 1})
+    assert place_ok({"location_canonical": "Ithriya-Thawrah road"},
+                    {"location_canonical": "Ithriya-Thawrah"})  # fmt: skip
+    assert place_ok({"location_canonical": "Tal Zarour"},
+                    {"location_canonical": "Tal Za\u2019rour hill"})  # fmt: skip
+    assert place_ok({"location_canonical": "Aleppo (unspecified warehouse)"},
+                    {"location_canonical": "Aleppo"})  # fmt: skip
+    # two places whose names share their consonants are still two
+    assert not place_ok({"location_canonical": "Tal Afar"},
+                        {"location_canonical": "Tel Fur", "geo_precision": 2})  # fmt: skip
+    assert not place_ok({"location_canonical": "Homs"}, {"location_canonical": "Hama"})
+
+
+def test_a_landmark_the_gazetteer_lacks_counts_at_its_town_when_approximate() -> None:
+    from cronica.evaluate.events_match import place_ok
+
+    silos = {"location_canonical": "Al-Rai grain silos, Al-Rai", "country": "Syria"}
+    assert place_ok(silos, {"location_canonical": "Ar Ra'i", "geo_precision": 2})
+    assert not place_ok(silos, {"location_canonical": "Ar Ra'i", "geo_precision": 1})
+    # a district the gazetteer places is no landmark: the city is not it
+    sukkari = {"location_canonical": "Sukkari, Aleppo", "country": "Syria"}
+    assert not place_ok(sukkari, {"location_canonical": "Aleppo", "geo_precision": 2})

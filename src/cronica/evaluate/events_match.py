@@ -6,14 +6,18 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from rapidfuzz import fuzz
+
 from cronica.evaluate import metrics
 from cronica.record import Event
-from cronica.text import loose, normalise_space, place_keys
+from cronica.text import loose, name_key, normalise_space, place_keys
 
 if TYPE_CHECKING:
     from cronica.resolve.actors import ActorResolver
 
 PLACE_KM = 2.0
+SPELLING_RATIO = 85  # rapidfuzz ratio of two bare names spelt for one place ("Newaran")
+KIND_NOUNS = frozenset({"hill", "road", "mountain", "lake", "base", "field", "village"})  # en
 GOLD_NAME_SCORE = 90  # a gold name spelt as the gazetteer spells one of its places, or nearly
 MIN_CONTAINED = 20  # shortest predicted sentence (characters) that may match inside gold evidence
 ATTRIBUTES = ("place", "date", "actor1", "actor2", "quantities", "fatalities", "sources")
@@ -67,11 +71,41 @@ def place_ok(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     gold_first = (gold_name or "").split(",")[0]  # "Sukkari, Aleppo": the place, its city
     if gold_name and pred_name:
         first = pred_name.split(",")[0]  # "Eastern Aleppo, Aleppo": the place, then its admin
-        if _same_text(gold_first, first) or place_keys(gold_first) & place_keys(first):
+        if _same_name(gold_first, first, spelt=(pred.get("geo_precision") or 1) >= 2):
             return True
     if _at_points(gold, pred, (gold_name or "", gold_first)):
         return True
     return _part_at_its_place(gold, pred)
+
+
+def _same_name(gold: str, pred: str, *, spelt: bool = False) -> bool:
+    """Two names of one place: loosely equal, equal without particles ("Al Mayadin" =
+    "Mayadin"), without a parenthesis or a trailing kind noun ("Ithriya-Thawrah road" =
+    "Ithriya-Thawrah", "Tal Za'rour hill" = "Tal Zarour"), or two transliterations of one
+    name, nearly letter for letter ("Newaran" = "Nawaran"; not "Tal Afar" = "Tel Fur"), when
+    the prediction is `spelt` as the text spells it (approximate: a name the gazetteer lacks,
+    placed at the story's town; a gazetteer place is compared by its point)."""
+    if _same_text(gold, pred) or place_keys(gold) & place_keys(pred):
+        return True
+    bare = _bare_name(gold), _bare_name(pred)
+    if not bare[0] or not bare[1]:
+        return False
+    if _same_text(*bare) or place_keys(bare[0]) & place_keys(bare[1]):
+        return True
+    return spelt and fuzz.ratio(*bare) >= SPELLING_RATIO
+
+
+@lru_cache(maxsize=4096)
+def _bare_name(name: str) -> str:
+    """A name without its parenthesis and its trailing kind nouns ("road", "hill", "base"),
+    read with the English pack's place words (gold canonical names are English)."""
+    from cronica.resolve.places.mention import generic_words
+
+    words = name_key(re.sub(r"\s*\([^)]*\)", "", name)).split()
+    kinds = generic_words("en") | KIND_NOUNS
+    while len(words) > 1 and words[-1] in kinds:
+        words.pop()
+    return " ".join(words)
 
 
 def _at_points(gold: dict[str, Any], pred: dict[str, Any], names: tuple[str, ...]) -> bool:
@@ -92,13 +126,15 @@ def _at_points(gold: dict[str, Any], pred: dict[str, Any], names: tuple[str, ...
 
 def _part_at_its_place(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     """A gold place named as a part of another ("Northern Aleppo province", "East of
-    Al-Rai"), that no gazetteer point stands for, is right for a prediction at that other
-    place given as approximate (geo_precision 2 or 3): ACLED codes such a mention at the
-    named place with that precision. The gold's name is read with the English place words
-    (a parenthesis dropped, trailing kind nouns such as "province" or "countryside" too)."""
+    Al-Rai"), or as a landmark of a town that no gazetteer point stands for ("Al-Rai grain
+    silos, Al-Rai"), is right for a prediction at that other place given as approximate
+    (geo_precision 2 or 3): ACLED codes such a mention at the named place with that
+    precision. The gold's name is read with the English place words (a parenthesis dropped,
+    trailing kind nouns such as "province" or "countryside" too)."""
     if (pred.get("geo_precision") or 1) < 2:
         return False
-    base = _base_of_part(gold.get("location_canonical") or "")
+    name = gold.get("location_canonical") or ""
+    base = _base_of_part(name) or _town_of_landmark(name, gold.get("country") or "")
     if base is None:
         return False
     first = (pred.get("location_canonical") or "").split(",")[0]
@@ -106,6 +142,15 @@ def _part_at_its_place(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     if _same_text(base, own) or place_keys(base) & place_keys(own):
         return True
     return _at_points(gold | {"lat": None, "lon": None}, pred, (base,))
+
+
+def _town_of_landmark(name: str, country: str) -> str | None:
+    """The town of a gold "Landmark, Town" whose landmark has no gazetteer point ("Al-Rai
+    grain silos, Al-Rai"; not "Sukkari, Aleppo", a district the gazetteer places)."""
+    landmark, _, town = name.partition(",")
+    if not town.strip() or _gold_points(landmark.strip(), country):
+        return None
+    return town.strip()
 
 
 @lru_cache(maxsize=1024)
