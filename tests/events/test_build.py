@@ -516,3 +516,19 @@ def test_violence_on_the_defenceless_is_one_sided(pipeline, lang, text, sub):
     """Wounded, captured or unarmed fighters cannot fight back: an Attack; a clause about
     whom the victims wounded changes nothing."""
     assert [e.sub_event_type for e in events(pipeline, lang, text)] == [sub]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Un helicóptero ruso fue derribado el lunes cerca de Saraqib. El Ministerio de "
+               "Defensa ruso declaró que el helicóptero fue derribado mientras regresaba a la "
+               "base aérea de Hmeimim."),
+        ("en", "A Russian helicopter was shot down near Saraqib on Monday. The Russian Defence "
+               "Ministry said the helicopter was shot down while returning to Hmeimim air base."),
+    ],
+)  # fmt: skip
+def test_where_a_craft_was_heading_is_no_place_of_the_event(pipeline, lang, text):
+    (event,) = events(pipeline, lang, text)
+    assert event.location is not None and event.location.canonical == "Saraqib"
+    assert ("Russian Ministry of Defence", "claims") in {(c.source, c.stance) for c in event.claims}

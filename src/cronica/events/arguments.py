@@ -79,6 +79,23 @@ def is_seat(token: Token, lang: str) -> bool:
     return any(fold(t.lemma_) in seat or fold(t.text) in seat for t in near)
 
 
+def is_destination(token: Token, lang: str) -> bool:
+    """A place something was heading for ("mientras regresaba a la base aérea de Hmeimim",
+    "while returning to Hmeimim air base"): the phrase after a preposition of direction that
+    a verb of going governs, not where anything happened."""
+    motion, towards = words(lang, "motion_verbs"), words(lang, "destination_prepositions")
+    current = token
+    for _ in range(3):  # "Hammim" <- "base" <- "regresaba"
+        head = current.head
+        if head is current:
+            return False
+        if head.pos_ in ("VERB", "AUX") or (head.dep_ == "prep" and head.head.pos_ == "VERB"):
+            verb = head if head.pos_ in ("VERB", "AUX") else head.head
+            return fold(verb.lemma_) in motion and preposition(current) in towards
+        current = head
+    return False
+
+
 def _case_words(prep: str | None, noun: Token) -> set[str]:
     """The words of the preposition a noun comes with, the parser's fixed multiword ones
     included ("a manos de", "en manos de")."""
@@ -789,7 +806,9 @@ class ArgumentReader:
         return self.actor_of(token) is not None
 
     def _seat(self, token: Token) -> bool:
-        return is_seat(token, self.lang)
+        """A seat ("con sede en Londres") or a destination ("regresaba a Hmeimim"): a place
+        named in the sentence where nothing happened."""
+        return is_seat(token, self.lang) or is_destination(token, self.lang)
 
     def _said_as_place(self, token: Token) -> bool:
         """A name after a preposition of place ("en X") or naming a place noun ("the X area",
