@@ -207,3 +207,14 @@ def test_a_landmark_the_gazetteer_lacks_counts_at_its_town_when_approximate() ->
     # a district the gazetteer places is no landmark: the city is not it
     sukkari = {"location_canonical": "Sukkari, Aleppo", "country": "Syria"}
     assert not place_ok(sukkari, {"location_canonical": "Aleppo", "geo_precision": 2})
+
+
+def test_a_gold_region_said_in_a_parenthesis_or_with_particles_counts() -> None:
+    from cronica.evaluate.events_match import place_ok
+
+    plains = {"location_canonical": "Nineveh Plains (north and east of Mosul)", "country": "Iraq"}
+    assert place_ok(plains, {"location_canonical": "Mosul", "geo_precision": 2})
+    assert not place_ok(plains, {"location_canonical": "Mosul", "geo_precision": 1})
+    raqqa = {"location_canonical": "Raqqa Governorate", "country": "Syria"}
+    assert place_ok(raqqa, {"location_canonical": "Ar-Raqqah province", "geo_precision": 3})
+    assert not place_ok(raqqa, {"location_canonical": "Hasakah province", "geo_precision": 3})

@@ -92,7 +92,10 @@ def _same_name(gold: str, pred: str, *, spelt: bool = False) -> bool:
         return False
     if _same_text(*bare) or place_keys(bare[0]) & place_keys(bare[1]):
         return True
-    return spelt and fuzz.ratio(*bare) >= SPELLING_RATIO
+    return spelt and any(  # with and without particles ("Raqqa" = "Ar-Raqqah")
+        fuzz.ratio(a, b) >= SPELLING_RATIO
+        for a in place_keys(bare[0]) for b in place_keys(bare[1])
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -134,7 +137,12 @@ def _part_at_its_place(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     if (pred.get("geo_precision") or 1) < 2:
         return False
     name = gold.get("location_canonical") or ""
-    base = _base_of_part(name) or _town_of_landmark(name, gold.get("country") or "")
+    aside = re.findall(r"\(([^)]*)\)", name)  # "Nineveh Plains (north and east of Mosul)"
+    base = (
+        _base_of_part(name)
+        or next((b for b in map(_base_of_part, aside) if b), None)
+        or _town_of_landmark(name, gold.get("country") or "")
+    )
     if base is None:
         return False
     first = (pred.get("location_canonical") or "").split(",")[0]
@@ -160,7 +168,8 @@ def _base_of_part(name: str) -> str | None:
     from cronica.resolve.places.mention import generic_words, parse_mention
 
     lang = "en"  # gold canonical names are English
-    mention = parse_mention(re.sub(r"\s*\([^)]*\)", "", name).strip(), lang)
+    text = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    mention = parse_mention(text.rsplit(" and ", 1)[-1], lang)  # "north and east of Mosul"
     if mention.relation != "part_of" or not mention.name:
         return None
     words = mention.name.split()
