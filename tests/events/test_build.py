@@ -532,3 +532,19 @@ def test_where_a_craft_was_heading_is_no_place_of_the_event(pipeline, lang, text
     (event,) = events(pipeline, lang, text)
     assert event.location is not None and event.location.canonical == "Saraqib"
     assert ("Russian Ministry of Defence", "claims") in {(c.source, c.stance) for c in event.claims}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los rebeldes entraron el lunes en Azaz y en Azaz izaron su bandera. La ciudad de "
+               "Dabiq fue tomada por los rebeldes el martes. Dos días después, el EI recuperó la "
+               "ciudad."),
+        ("en", "The rebels entered Azaz on Monday and raised their flag in Azaz. The town of "
+               "Dabiq was captured by the rebels on Tuesday. Two days later, IS retook the town."),
+    ],
+)  # fmt: skip
+def test_the_town_is_the_town_named_in_the_sentence_before(pipeline, lang, text):
+    found = events(pipeline, lang, text)
+    retaken = [e for e in found if e.actor1 and e.actor1.canonical == "Islamic State"]
+    assert [e.location.canonical if e.location else None for e in retaken] == ["Dabiq"]

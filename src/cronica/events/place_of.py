@@ -7,6 +7,7 @@ no place of its own that resolves takes the story's city, as a ranked candidate.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -137,13 +138,24 @@ ACTING_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent")
 def _town_named_before(story: Story, token: Token) -> Location | None:
     """The town a definite town noun stands for: the nearest town named before it in its
     sentence ("un médico de Misrata afirmó que la ciudad había sido bombardeada", "a doctor
-    from Misrata said the town had been shelled"), not the story's most named city."""
+    from Misrata said the town had been shelled"), else in the sentence before ("La ciudad de
+    Ajtarin fue tomada. Dos días después, el EI recuperó la ciudad"), not the story's most
+    named city."""
     if token.pos_ != "NOUN" or fold(token.lemma_) not in settlement_nouns(story.lang):
         return None
     articles = words(story.lang, "definite_articles")
     if not any(c.dep_ == "det" and fold(c.text) in articles for c in token.children):
         return None
-    for before in reversed(token.sent[: token.i - token.sent.start]):
+    sent = token.sent
+    own = _town_among(story, reversed(sent[: token.i - sent.start]))
+    if own is not None or sent.start == 0:
+        return own
+    return _town_among(story, reversed(list(token.doc[sent.start - 1].sent)))
+
+
+def _town_among(story: Story, tokens: Iterable[Token]) -> Location | None:
+    """The first town named among `tokens` (walked in the order given)."""
+    for before in tokens:
         ent = entity_of(before)
         if ent is None or ent.root.i != before.i:
             continue
