@@ -548,3 +548,19 @@ def test_the_town_is_the_town_named_in_the_sentence_before(pipeline, lang, text)
     found = events(pipeline, lang, text)
     retaken = [e for e in found if e.actor1 and e.actor1.canonical == "Islamic State"]
     assert [e.location.canonical if e.location else None for e in retaken] == ["Dabiq"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("es", "En la provincia de Alepo, vecinos informaron de que el bombardeo lanzado por el "
+               "ejército contra la localidad de Dabiq mató a dos civiles.", "Dabiq"),
+        ("en", "In Aleppo province, activists said that air strikes carried out by Russian jets "
+               "on Akhtarin killed two civilians.", "Akhtarin"),
+    ],
+)  # fmt: skip
+def test_the_place_a_participle_of_the_trigger_names_is_the_place_hit(
+    pipeline, lang, text, place
+):
+    (event,) = events(pipeline, lang, text)
+    assert event.location is not None and event.location.canonical == place

@@ -79,6 +79,11 @@ def is_seat(token: Token, lang: str) -> bool:
     return any(fold(t.lemma_) in seat or fold(t.text) in seat for t in near)
 
 
+def _participle(token: Token) -> bool:
+    """A verb form that modifies a noun ("carried out", "lanzado")."""
+    return token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm", [])
+
+
 def is_destination(token: Token, lang: str) -> bool:
     """A place something was heading for ("mientras regresaba a la base aérea de Hmeimim",
     "while returning to Hmeimim air base"): the phrase after a preposition of direction that
@@ -722,7 +727,15 @@ class ArgumentReader:
             if holder is None:
                 break
             struck = self._passive_hit(holder)
-            for prep, noun in [*attachments(holder, self.lang), *((None, t) for t in struck)]:
+            attached = [*attachments(holder, self.lang), *((None, t) for t in struck)]
+            if holder.i == token.i and token.pos_ == "NOUN":  # "shelling carried out ... on X",
+                attached += [  # "el bombardeo lanzado ... contra X": its participle's places
+                    pair
+                    for part in token.children
+                    if part.dep_ in ("acl", "amod") and _participle(part)
+                    for pair in attachments(part, self.lang)
+                ]
+            for prep, noun in attached:
                 # "en Alepo", and what is hit when it is a place: "bombardearon el mercado de
                 # X", "bombardeos contra la localidad de X", "strikes on the town of X"
                 hit = (prep is None and (noun.dep_ in OBJECT_DEPS or noun in struck)) or (
