@@ -564,3 +564,18 @@ def test_the_place_a_participle_of_the_trigger_names_is_the_place_hit(
 ):
     (event,) = events(pipeline, lang, text)
     assert event.location is not None and event.location.canonical == place
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El 12 de febrero, diez soldados murieron en un ataque del EI al este de "
+               "Salamiyah."),
+        ("en", "On 12 February, ten soldiers were killed in an attack by IS east of Salamiyah."),
+        ("es", "Los combates se libraron el martes a las afueras de Salamiyah."),
+    ],
+)  # fmt: skip
+def test_a_place_said_with_a_direction_or_its_outskirts_is_approximate(pipeline, lang, text):
+    (event,) = events(pipeline, lang, text)
+    assert event.location is not None and event.location.canonical == "As Salamiyah"
+    assert event.location.geo_precision == 2

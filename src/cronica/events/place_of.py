@@ -30,6 +30,7 @@ from cronica.resolve.places import (
     resolve_place,
     settlement_nouns,
 )
+from cronica.resolve.places.mention import descriptors
 from cronica.story import Story
 from cronica.text import fold
 
@@ -93,7 +94,10 @@ def token_place(story: Story, token: Token) -> Location:
                 if within is not None and named and _is_city_of(loc, within):
                     loc = _unknown_district(text, loc)
         if loc is not None:
-            return _in_sentence_country(story, token, text, loc)
+            loc = _in_sentence_country(story, token, text, loc)
+            if (loc.geo_precision or 1) < 2 and _part_named(story, token):
+                loc = replace(loc, geo_precision=2)  # "east of Khanasir": near, not at it
+            return loc
     antecedent = _town_named_before(story, token)
     if antecedent is not None:
         return replace(antecedent, text=texts[0])
@@ -133,6 +137,20 @@ def _setting_countries(story: Story, sent: Span) -> set[str]:
 
 
 ACTING_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent")
+
+
+def _part_named(story: Story, token: Token) -> bool:
+    """A name said with a part or a direction of it ("east of Khanasir", "al este de
+    Alepo", "the outskirts of X"): the pack's `part_of` and `near` phrases before it."""
+    head = token.head
+    if head.i == token.i or head.i > token.i:
+        return False
+    if head.pos_ == "ADP" and head.head.i != head.i:  # English: "east" <- "of" <- name
+        head = head.head
+    words_before = " ".join(fold(t.text) for t in token.doc[head.left_edge.i : token.i])
+    found = descriptors(story.lang)
+    phrases = {fold(p) for key in ("part_of", "near") for p in found.get(key) or []}
+    return any(words_before == p or words_before.endswith(" " + p) for p in phrases)
 
 
 def _town_named_before(story: Story, token: Token) -> Location | None:
