@@ -579,3 +579,21 @@ def test_a_place_said_with_a_direction_or_its_outskirts_is_approximate(pipeline,
     (event,) = events(pipeline, lang, text)
     assert event.location is not None and event.location.canonical == "As Salamiyah"
     assert event.location.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "La ofensiva sobre Mayadin comenzó. Mayadin fue bombardeada. El martes, ataques "
+               "aéreos mataron a 40 civiles que cruzaban el Éufrates en barca."),
+        ("en", "The offensive on Mayadin began. Mayadin was shelled. On Tuesday, airstrikes "
+               "killed 40 civilians who were crossing the Euphrates by boat."),
+    ],
+)  # fmt: skip
+def test_a_river_is_placed_at_the_story_town(pipeline, lang, text):
+    found = events(pipeline, lang, text)
+    town = next(e.location for e in found if e.sub_event_type.startswith("Shelling"))
+    (strike,) = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strike.location is not None and town is not None
+    assert (strike.location.lat, strike.location.lon) == (town.lat, town.lon)
+    assert strike.location.geo_precision == 2

@@ -197,6 +197,9 @@ def _town_among(story: Story, tokens: Iterable[Token]) -> Location | None:
     return None
 
 
+LINE_FEATURES = ("river",)  # gazetteer features that run through many places
+
+
 def _is_city_of(loc: Location, city: Location) -> bool:
     """The resolver fell back to the city itself (the district is not in the gazetteer)."""
     return loc.gazetteer_id is not None and loc.gazetteer_id == city.gazetteer_id
@@ -210,7 +213,12 @@ def _unknown_district(name: str, city: Location) -> Location:
 
 
 def event_place(story: Story, place: Location | None, rules: list[str]) -> Location | None:
-    """The event's place: its own when geocoded, else the story's city (a ranked candidate)."""
+    """The event's place: its own when geocoded, else the story's city (a ranked candidate).
+    A river has no point an event happens at ("crossing the Euphrates"): the story's city
+    stands for it, as for a place the gazetteer lacks."""
+    entry = story.gazetteer.by_id.get(place.gazetteer_id or "") if place is not None else None
+    if entry is not None and entry.feature in LINE_FEATURES and story.city() is not None:
+        place = Location(text=place.text) if place is not None else None
     chosen, why = choose_event_place(place, story.city(), story.gazetteer)
     if why.why == "story_city":
         rules.append(NARRATIVE_PLACE)
