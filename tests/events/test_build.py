@@ -573,6 +573,8 @@ def test_the_place_a_participle_of_the_trigger_names_is_the_place_hit(
                "Salamiyah."),
         ("en", "On 12 February, ten soldiers were killed in an attack by IS east of Salamiyah."),
         ("es", "Los combates se libraron el martes a las afueras de Salamiyah."),
+        ("es", "El sábado, las fuerzas gubernamentales bombardearon los barrios del este de la "
+               "ciudad de Salamiyah."),
     ],
 )  # fmt: skip
 def test_a_place_said_with_a_direction_or_its_outskirts_is_approximate(pipeline, lang, text):

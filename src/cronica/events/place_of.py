@@ -142,15 +142,21 @@ ACTING_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent")
 def _part_named(story: Story, token: Token) -> bool:
     """A name said with a part or a direction of it ("east of Khanasir", "al este de
     Alepo", "the outskirts of X"): the pack's `part_of` and `near` phrases before it."""
-    head = token.head
-    if head.i == token.i or head.i > token.i:
-        return False
-    if head.pos_ == "ADP" and head.head.i != head.i:  # English: "east" <- "of" <- name
-        head = head.head
-    words_before = " ".join(fold(t.text) for t in token.doc[head.left_edge.i : token.i])
     found = descriptors(story.lang)
     phrases = {fold(p) for key in ("part_of", "near") for p in found.get(key) or []}
-    return any(words_before == p or words_before.endswith(" " + p) for p in phrases)
+    cores = {p.split()[-2] for p in phrases if len(p.split()) > 1}  # "este", "east", "afueras"
+    head, steps = token.head, 0
+    while steps < 3 and head.i != head.head.i and head.i < token.i:
+        if head.pos_ == "ADP":  # English: "east" <- "of" <- name
+            head = head.head
+            continue
+        words_before = " ".join(fold(t.text) for t in token.doc[head.left_edge.i : token.i])
+        if any(words_before == p or words_before.endswith(" " + p) for p in phrases):
+            return True
+        if fold(head.text) in cores:  # "del este de la ciudad de Alepo": through the town
+            return True
+        head, steps = head.head, steps + 1
+    return False
 
 
 def _town_named_before(story: Story, token: Token) -> Location | None:
