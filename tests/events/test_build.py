@@ -599,3 +599,19 @@ def test_a_river_is_placed_at_the_story_town(pipeline, lang, text):
     assert strike.location is not None and town is not None
     assert (strike.location.lat, strike.location.lon) == (town.lat, town.lon)
     assert strike.location.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "En Alepo, la policía detuvo el martes a 15 manifestantes que protestaban contra "
+               "la escasez de pan en el barrio de Sheikh Maqsoud."),
+        ("en", "In Aleppo, police on Tuesday arrested 15 protesters who were protesting against "
+               "bread shortages in the Sheikh Maqsoud district."),
+    ],
+)  # fmt: skip
+def test_a_finite_relative_clause_of_the_trigger_gives_it_no_place(pipeline, lang, text):
+    """Only a participle of the trigger ("lanzado contra X") names its place; where the
+    crowd protested ("que protestaban en X") does not move the arrest."""
+    (arrest,) = [e for e in events(pipeline, lang, text) if e.sub_event_type == "Arrests"]
+    assert arrest.location is not None and arrest.location.canonical.endswith("Aleppo")

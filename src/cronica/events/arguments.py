@@ -80,8 +80,9 @@ def is_seat(token: Token, lang: str) -> bool:
 
 
 def _participle(token: Token) -> bool:
-    """A verb form that modifies a noun ("carried out", "lanzado")."""
-    return token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm", [])
+    """A participle that modifies a noun ("carried out", "lanzado"), not a finite relative
+    clause ("manifestantes que protestaban en X": where they protested is their own event's)."""
+    return "Part" in token.morph.get("VerbForm", [])
 
 
 def is_destination(token: Token, lang: str) -> bool:
