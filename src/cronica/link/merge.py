@@ -60,14 +60,8 @@ def fatalities_of(quantities: list[Quantity]) -> Fatalities | None:
     return Fatalities(low=min(low, best), best=best, high=max(high, best))
 
 
-def _escalation(a: Event, b: Event) -> bool:
-    """Two degrees of one happening ("mataron a manifestantes en las protestas")."""
-    onto = ontology()
-    return onto.degree(a.sub_event_type) is not None and onto.degree(b.sub_event_type) is not None
-
-
 def _compatible(a: Event, b: Event) -> bool:
-    if a.sub_event_type != b.sub_event_type and not _escalation(a, b):
+    if a.sub_event_type != b.sub_event_type and not escalates(a, b):
         return False
     if place_relation(a.location, b.location) not in ("same", "unknown"):
         return False
