@@ -24,6 +24,7 @@ NOT_WORDS: dict[tuple[str, str], str] = {
     ("cronica/acled/rows.py", "notes"): "an ACLED column",
     ("cronica/store/duckdb_store.py", "note"): "a column of the reviews table",
     ("cronica/resolve/places/mention.py", "near"): "a location precision label",
+    ("cronica/events/place_of.py", "near"): "a key of the places lexicon (places.yaml)",
     ("cronica/serve/query.py", "as"): "SQL: CAST(… AS DATE)",
     ("cronica/serve/query.py", "end"): "SQL: CASE … END",
     ("cronica/serve/routes.py", "es"): "a language code in the API's example request",
