@@ -615,3 +615,35 @@ def test_a_finite_relative_clause_of_the_trigger_gives_it_no_place(pipeline, lan
     crowd protested ("que protestaban en X") does not move the arrest."""
     (arrest,) = [e for e in events(pipeline, lang, text) if e.sub_event_type == "Arrests"]
     assert arrest.location is not None and arrest.location.canonical.endswith("Aleppo")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Siria vive su sexto año de guerra. El Gobierno sirio anunció el viernes que la "
+               "tregua acordada con los rebeldes entró en vigor."),
+        ("en", "Syria is in its sixth year of war. The Syrian government said on Friday that the "
+               "truce agreed with the rebels had come into force."),
+    ],
+)  # fmt: skip
+def test_an_event_no_town_places_is_placed_in_the_documents_country(pipeline, lang, text):
+    (event,) = events(pipeline, lang, text)
+    assert event.location is not None and event.location.canonical == "Syria"
+    assert event.location.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los rebeldes controlan Raqqa. En Raqqa no hay luz. Seis personas murieron el "
+               "martes en un ataque en el noreste de Siria. Un coche bomba estalló junto a un "
+               "mercado."),
+        ("en", "The rebels hold Raqqa. In Raqqa there is no power. Six people were killed on "
+               "Tuesday in a bombing in northeastern Syria. A car bomb exploded next to a "
+               "market."),
+    ],
+)  # fmt: skip
+def test_a_place_said_beats_the_storys_town_a_mention_was_given(pipeline, lang, text):
+    (event,) = events(pipeline, lang, text)
+    assert event.location is not None and event.location.canonical == "Syria"
+    assert len(event.mentions) == 2

@@ -228,4 +228,9 @@ def event_place(story: Story, place: Location | None, rules: list[str]) -> Locat
     chosen, why = choose_event_place(place, story.city(), story.gazetteer)
     if why.why == "story_city":
         rules.append(NARRATIVE_PLACE)
+    elif (chosen is None or chosen.lat is None) and story.reader.country_focus:
+        country = resolve_place(story.reader.country_focus, "en", gazetteer=story.gazetteer)
+        if country is not None and country.lat is not None:  # no town anywhere: the country
+            chosen = replace(country, text=chosen.text if chosen else "", geo_precision=3)
+            rules.append(NARRATIVE_PLACE)
     return chosen

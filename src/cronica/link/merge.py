@@ -177,8 +177,17 @@ def prefer(twin: Event, other: Event) -> bool:
 
 
 def _more_specific_place(keep: Event, other: Event) -> None:
+    """`keep` takes `other`'s place when it lies inside its own, when it has none, or when its
+    own is only the story's (NARRATIVE_PLACE) and `other` says where ("un ataque al noreste
+    de Siria" told beside a body placed by the story's town)."""
     relation = place_relation(keep.location, other.location)
-    if relation == "b-in-a" or (keep.location is None and other.location is not None):
+    guessed = (  # the story's town itself, not a name the text gave that it stands for
+        NARRATIVE_PLACE in keep.rules and NARRATIVE_PLACE not in other.rules
+        and keep.location is not None and keep.location.gazetteer_id is not None
+    )
+    if relation == "b-in-a" or (keep.location is None and other.location is not None) or (
+        guessed and other.location is not None and other.location.lat is not None
+    ):
         keep.location = other.location
 
 
