@@ -218,3 +218,16 @@ def test_a_gold_region_said_in_a_parenthesis_or_with_particles_counts() -> None:
     raqqa = {"location_canonical": "Raqqa Governorate", "country": "Syria"}
     assert place_ok(raqqa, {"location_canonical": "Ar-Raqqah province", "geo_precision": 3})
     assert not place_ok(raqqa, {"location_canonical": "Hasakah province", "geo_precision": 3})
+
+
+def test_a_district_of_the_gold_town_counts_for_the_town() -> None:
+    """ACLED codes an event in a district at its town: the gold's "Aleppo" is right for a
+    prediction in one of Aleppo's districts, not the other way round."""
+    from cronica.evaluate.events_match import place_ok
+
+    assert place_ok({"location_canonical": "Aleppo"},
+                    {"location_canonical": "Eastern Aleppo, Aleppo"})  # fmt: skip
+    assert not place_ok({"location_canonical": "Idlib"},
+                        {"location_canonical": "Eastern Aleppo, Aleppo"})  # fmt: skip
+    assert not place_ok({"location_canonical": "Sukkari, Aleppo", "country": "Syria"},
+                        {"location_canonical": "Aleppo"})  # fmt: skip
