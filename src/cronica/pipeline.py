@@ -29,6 +29,7 @@ from cronica.events.build import (
     undated_in_rewritten,
 )
 from cronica.events.opponents import fill_opponents, strikers_from_holders
+from cronica.events.place_of import in_story_country
 from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
 from cronica.record import Document, Event, Sentence
@@ -266,6 +267,7 @@ class Pipeline:
         analysis.events = strikers_from_holders(analysis.events)
         analysis.events = merge_document(analysis.events, story.attribution.detached)
         analysis.events = fill_opponents(analysis.events)
+        analysis.events = in_story_country(analysis.events, story)
         log.info(
             "%s: %d sentence%s, %d event%s (%s)",
             doc.id,

@@ -21,7 +21,7 @@ from cronica.events.syntax import (
     words,
 )
 from cronica.link.compare import NARRATIVE_PLACE
-from cronica.record import Location
+from cronica.record import Event, Location
 from cronica.resolve.actors import countries_named
 from cronica.resolve.places import (
     choose_event_place,
@@ -203,6 +203,7 @@ def _town_among(story: Story, tokens: Iterable[Token]) -> Location | None:
     return None
 
 
+COUNTRY_PLACE_RULE = "place:story-country"  # an event placed only by its document's country
 LINE_FEATURES = ("river",)  # gazetteer features that run through many places
 
 
@@ -228,9 +229,22 @@ def event_place(story: Story, place: Location | None, rules: list[str]) -> Locat
     chosen, why = choose_event_place(place, story.city(), story.gazetteer)
     if why.why == "story_city":
         rules.append(NARRATIVE_PLACE)
-    elif (chosen is None or chosen.lat is None) and story.reader.country_focus:
-        country = resolve_place(story.reader.country_focus, "en", gazetteer=story.gazetteer)
-        if country is not None and country.lat is not None:  # no town anywhere: the country
-            chosen = replace(country, text=chosen.text if chosen else "", geo_precision=3)
-            rules.append(NARRATIVE_PLACE)
     return chosen
+
+
+def in_story_country(events: list[Event], story: Story) -> list[Event]:
+    """Events still at no point once linked ("la tregua ... entró en vigor" in a report on
+    Syria, with no town anywhere) are placed in the document's country at precision 3, as
+    ACLED gives every event a place. Done after linking, so that it changes no merge."""
+    focus = story.reader.country_focus
+    country = resolve_place(focus, "en", gazetteer=story.gazetteer) if focus else None
+    if country is None or country.lat is None:
+        return events
+    out = []
+    for ev in events:
+        if ev.location is None or ev.location.lat is None:
+            text = ev.location.text if ev.location is not None else ""
+            ev = replace(ev, location=replace(country, text=text, geo_precision=3),
+                         rules=[*ev.rules, COUNTRY_PLACE_RULE])  # fmt: skip
+        out.append(ev)
+    return out
