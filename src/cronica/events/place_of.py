@@ -237,7 +237,7 @@ def in_story_country(events: list[Event], story: Story) -> list[Event]:
     Syria, with no town anywhere) are placed in the document's country at precision 3, as
     ACLED gives every event a place. Done after linking, so that it changes no merge."""
     focus = story.reader.country_focus
-    country = resolve_place(focus, "en", gazetteer=story.gazetteer) if focus else None
+    country = resolve_place(focus, story.lang, gazetteer=story.gazetteer) if focus else None
     if country is None or country.lat is None:
         return events
     out = []
