@@ -111,9 +111,13 @@ def test_filter_by_date_and_brush_the_timeline(page, server):
     page.dispatch_event("#filters", "change")
     everything = api_get(server, "/api/events")["items"]
     expect(page.locator("#list li")).to_have_count(len(everything))
+    days = api_get(server, "/api/timeline")["days"]  # the timeline redrawn for every day
+    expect(page.locator("#timeline rect.bar")).to_have_count(len(days))
     first = page.locator("#timeline rect.bar").first
+    expect(first).to_be_visible()
     day = first.get_attribute("data-day")
     box = first.bounding_box()
+    assert box is not None, "the first bar of the timeline is not laid out"
     page.mouse.move(box["x"] - 3, box["y"] + 5)
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] + 3, box["y"] + 5, steps=5)
