@@ -45,7 +45,6 @@ from cronica.text import fold
 VICTIM_KINDS = ("killed", "wounded")  # counts whose noun may name an event's victims
 SELF_DATED_ZONE = BRIEF_ZONE  # a dated news brief (documents/zones): its own dateline dates it
 CLAUSE_DEPS = ("aux", "aux:pass", "nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj", "mark")
-CROWD_TYPES = ("Protesters", "Rioters")  # actor types of a crowd (ontology.yaml)
 CROWD_FIRST_RULE = "actor:crowd-first"  # the force acting on a protest moved to actor 2
 REWRITTEN_AFTER = 2  # events told as past and dated after the page's date: it was rewritten
 log = logging.getLogger(__name__)
@@ -445,13 +444,15 @@ def _events_for(
 
 def _acts_on_crowd(actor: Actor | None) -> bool:
     """An actor 1 that is not the crowd itself (police, soldiers acting on protesters)."""
-    return actor is not None and bool(actor.canonical) and actor.actor_type not in CROWD_TYPES
+    crowds = ontology().crowd_actor_types
+    return actor is not None and bool(actor.canonical) and actor.actor_type not in crowds
 
 
 def _crowd(victim: Actor | None) -> Actor | None:
     """The crowd of a protest whose actor 1 acted on it: the victim if it is a crowd, else
     none named (the type's implied protesters come in its place)."""
-    return victim if victim is not None and victim.actor_type in CROWD_TYPES else None
+    crowds = ontology().crowd_actor_types
+    return victim if victim is not None and victim.actor_type in crowds else None
 
 
 def _in_country(actor: Actor | None, place: Location | None, reader: ArgumentReader) -> (
