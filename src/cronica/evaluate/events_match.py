@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 PLACE_KM = 2.0
 SPELLING_RATIO = 85  # rapidfuzz ratio of two bare names spelt for one place ("Newaran")
+ASIDE = re.compile(r"\s*\(([^)]*)\)")  # a parenthesis in a gold place name, and its words
 KIND_NOUNS = frozenset({"hill", "road", "mountain", "lake", "base", "field", "village"})  # en
 GOLD_NAME_SCORE = 90  # a gold name spelt as the gazetteer spells one of its places, or nearly
 MIN_CONTAINED = 20  # shortest predicted sentence (characters) that may match inside gold evidence
@@ -108,8 +109,17 @@ def _bare_name(name: str) -> str:
     read with the English pack's place words (gold canonical names are English)."""
     from cronica.resolve.places.mention import generic_words
 
-    words = name_key(re.sub(r"\s*\([^)]*\)", "", name)).split()
-    kinds = generic_words("en") | KIND_NOUNS
+    return _less_kinds(name_key(_without_aside(name)), generic_words("en") | KIND_NOUNS)
+
+
+def _without_aside(name: str) -> str:
+    """A name without its parenthesis ("Nineveh Plains (north and east of Mosul)")."""
+    return ASIDE.sub("", name).strip()
+
+
+def _less_kinds(key: str, kinds: frozenset[str]) -> str:
+    """A name key without its trailing kind nouns ("aleppo province" -> "aleppo")."""
+    words = key.split()
     while len(words) > 1 and words[-1] in kinds:
         words.pop()
     return " ".join(words)
@@ -141,7 +151,7 @@ def _part_at_its_place(gold: dict[str, Any], pred: dict[str, Any]) -> bool:
     if (pred.get("geo_precision") or 1) < 2:
         return False
     name = gold.get("location_canonical") or ""
-    aside = re.findall(r"\(([^)]*)\)", name)  # "Nineveh Plains (north and east of Mosul)"
+    aside = ASIDE.findall(name)  # "Nineveh Plains (north and east of Mosul)"
     base = (
         _base_of_part(name)
         or next((b for b in map(_base_of_part, aside) if b), None)
@@ -172,15 +182,11 @@ def _base_of_part(name: str) -> str | None:
     from cronica.resolve.places.mention import generic_words, parse_mention
 
     lang = "en"  # gold canonical names are English
-    text = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    text = _without_aside(name)
     mention = parse_mention(text.rsplit(" and ", 1)[-1], lang)  # "north and east of Mosul"
     if mention.relation != "part_of" or not mention.name:
         return None
-    words = mention.name.split()
-    kinds = generic_words(lang)
-    while len(words) > 1 and words[-1] in kinds:
-        words.pop()
-    return " ".join(words)
+    return _less_kinds(mention.name, generic_words(lang))
 
 
 @lru_cache(maxsize=4096)
