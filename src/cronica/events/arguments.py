@@ -93,7 +93,7 @@ def is_destination(token: Token, lang: str) -> bool:
     current = token
     for _ in range(3):  # "Hammim" <- "base" <- "regresaba"
         head = current.head
-        if head is current:
+        if head.i == current.i:  # the root (spaCy Tokens are new objects: no `is`)
             return False
         if head.pos_ in ("VERB", "AUX") or (head.dep_ == "prep" and head.head.pos_ == "VERB"):
             verb = head if head.pos_ in ("VERB", "AUX") else head.head

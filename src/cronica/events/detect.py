@@ -126,7 +126,7 @@ def _kind_of_noun(token: Token) -> bool:
     head = token.head
     return (
         token.dep_ == "compound"
-        and head is not token
+        and head.i != token.i  # spaCy makes a new Token at each access: compare positions
         and fold(head.lemma_) in pack_words(token.doc.lang_, "kind_heads")
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -139,12 +140,19 @@ def _setting_countries(story: Story, sent: Span) -> set[str]:
 ACTING_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "agent", "obl:agent")
 
 
+@cache
+def _part_phrases(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The pack's `part_of` and `near` phrases (folded), and their core words ("este",
+    "east", "afueras"), read once per language."""
+    found = descriptors(lang)
+    phrases = frozenset(fold(p) for key in ("part_of", "near") for p in found.get(key) or [])
+    return phrases, frozenset(p.split()[-2] for p in phrases if len(p.split()) > 1)
+
+
 def _part_named(story: Story, token: Token) -> bool:
     """A name said with a part or a direction of it ("east of Khanasir", "al este de
     Alepo", "the outskirts of X"): the pack's `part_of` and `near` phrases before it."""
-    found = descriptors(story.lang)
-    phrases = {fold(p) for key in ("part_of", "near") for p in found.get(key) or []}
-    cores = {p.split()[-2] for p in phrases if len(p.split()) > 1}  # "este", "east", "afueras"
+    phrases, cores = _part_phrases(story.lang)
     head, steps = token.head, 0
     while steps < 3 and head.i != head.head.i and head.i < token.i:
         if head.pos_ == "ADP":  # English: "east" <- "of" <- name
