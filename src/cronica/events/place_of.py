@@ -109,8 +109,10 @@ def _in_sentence_country(story: Story, token: Token, text: str, loc: Location) -
     """A place resolved in another country than the only one its sentence names as a setting
     ("En Al Bayda, ... según un diario libio": Libya's Al Bayda, not Yemen's) is looked for
     again in that country, and taken when found there."""
-    named = _setting_countries(story, token.sent)
-    if len(named) != 1 or loc.country is None or loc.country in named:
+    if loc.country is None:
+        return loc
+    named = _setting_countries(story, token.sent)  # walks the sentence: only when it may count
+    if len(named) != 1 or loc.country in named:
         return loc
     again = resolve_place(text, story.lang, country_focus=next(iter(named)),
                           gazetteer=story.gazetteer)  # fmt: skip
