@@ -109,6 +109,20 @@ def test_sources_loose_names_and_counts():
     assert events.sources_ok([], [])
 
 
+def test_one_source_under_two_gold_names_is_one_source():
+    """The gold lists a source under its acronym and a bare head noun of it, or under two
+    of its names: one source, as extraction unifies it (a different one stays two)."""
+    pred = [("Syrian Observatory for Human Rights", "reports")]
+    both = [{"name": "Observatorio", "stance": "reports"}, {"name": "OSDH", "stance": "reports"}]
+    assert events.sources_ok(both, pred)
+    names = [{"name": "OSDH", "stance": "reports"}, {"name": "SOHR", "stance": "reports"}]
+    assert events.sources_ok(names, pred)
+    other = [{"name": "OSDH", "stance": "reports"}, {"name": "AFP", "stance": "reports"}]
+    assert not events.sources_ok(other, pred)
+    stances = [{"name": "Observatorio", "stance": "accuses"}, {"name": "OSDH", "stance": "reports"}]
+    assert not events.sources_ok(stances, pred)
+
+
 def test_guess_lang():
     assert events.guess_lang("alepo-2016-es.txt") == "es"
     assert events.guess_lang("report_en.md") == "en"
