@@ -16,6 +16,8 @@ from cronica.resolve.places.spelling import skeleton
     ("Darayya", "Daraya"),  # doubled letters
     ("Hamah", "Hama"),  # a final h after a vowel
     ("al-Suleimaniya", "Suleimaniyeh"),  # article prefix, -iya / -iyeh
+    ("Seij Maqsud", "Sheikh Maqsoud"),  # Spanish "Seij" for the title Sheikh
+    ("Seij Miskin", "Shaykh Miskin"),
 ])
 def test_spellings_of_one_name_share_a_skeleton(one: str, other: str) -> None:
     assert skeleton(one) == skeleton(other)
@@ -23,6 +25,7 @@ def test_spellings_of_one_name_share_a_skeleton(one: str, other: str) -> None:
 
 @pytest.mark.parametrize(("one", "other"), [
     ("Homs", "Hama"), ("Idlib", "Daraa"), ("Manbij", "Menagh"), ("Raqqa", "Rastan"),
+    ("Seij Maqsud", "Sahl Maqsud"),  # only the whole word is respelt
 ])
 def test_different_names_keep_different_skeletons(one: str, other: str) -> None:
     assert skeleton(one) != skeleton(other)

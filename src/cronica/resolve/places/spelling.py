@@ -26,11 +26,18 @@ def _rules() -> tuple[re.Pattern[str], dict[str, str], frozenset[str], frozenset
             frozenset(data["article_prefixes"]))
 
 
+@cache
+def _words() -> dict[str, str]:
+    respelt = load_yaml("names.yaml").get("spelling_words") or {}
+    return {str(k): str(v) for k, v in respelt.items()}
+
+
 def skeleton(name: str) -> str:
     """The spelling skeleton of a name: article prefixes dropped, letter groups in their
     class, vowels, a final h after a vowel and doubled letters dropped ("" for no name)."""
     pattern, classes, vowels, articles = _rules()
-    words = [w for w in name_key(name).split() if w not in articles]
+    respelt = _words()
+    words = [respelt.get(w, w) for w in name_key(name).split() if w not in articles]
     out: list[str] = []
     for word in words:
         if len(word) > 2 and word.endswith("h") and word[-2] in vowels:
