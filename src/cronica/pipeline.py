@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from cronica.components import COMPONENTS, read_sentences
 from cronica.components.nlp import load_nlp
+from cronica.documents.credit import credited_sources
 from cronica.documents.language import document_language
 from cronica.documents.normalise import NormalisedText, normalise
 from cronica.documents.zones import RepetitionIndex, zone_document
@@ -301,6 +302,10 @@ class Pipeline:
             timeline=Timeline(doc.date),
             gazetteer=self.gazetteer,
             places=dict(zip(names, resolved, strict=True)),
+            credits=[
+                (self.actors.source_name(name) or name, self.actors.source_type(name))
+                for name in credited_sources(norm.clean, lang)
+            ],
         )
 
     def _known_place(self, name: str) -> bool:

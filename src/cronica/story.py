@@ -42,6 +42,8 @@ class Story:
     last_index: int = -1
     sentences: int = 0  # sentences read so far (the next sentence's index)
     zones: list[Block] = field(default_factory=list)  # the document's zones (none: all body)
+    credits: list[tuple[str, str]] = field(default_factory=list)
+    # (source, source type) of the document's credit line ("Con información de AFP")
 
     def zone_at(self, offset: int) -> str | None:
         """The zone of the block holding an original-text offset (None: not zoned)."""

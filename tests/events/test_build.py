@@ -484,6 +484,24 @@ def test_a_briefs_general_headline_is_the_event_its_body_tells(pipeline, lang, t
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("es", "Otras noticias\nAtaque con gas en Siria\nLos rebeldes acusaron al Ejército de "
+               "lanzar barriles con cloro sobre Saraqib. (03.08.2016)\nProtestas en Homs\nCientos "
+               "de personas se manifestaron en Homs. (02.08.2016)\n"),
+        ("en", "Other news\nGas attack in Syria\nRebels accused the army of a chlorine gas "
+               "attack on Saraqib. (03.08.2016)\nProtests in Homs\nHundreds of people "
+               "demonstrated in Homs. (02.08.2016)\n"),
+    ],
+)  # fmt: skip
+def test_a_briefs_headline_and_body_of_one_day_are_one_event(pipeline, lang, text):
+    """A brief's headline names the country, its body the town, on the brief's one date."""
+    gas = [e for e in events(pipeline, lang, text) if e.sub_event_type == "Chemical weapon"]
+    assert len(gas) == 1 and len(gas[0].mentions) == 2
+    assert gas[0].location is not None and gas[0].location.canonical == "Saraqib"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("es", "Alepo sufre un asedio. En Alepo faltan alimentos y en Alepo no quedan hospitales. "
                "Estados Unidos investiga un supuesto ataque con gas cloro en Siria. La denuncia "
                "fue hecha por rescatistas. Según los rescatistas, el ataque dejó seis heridos."),
@@ -510,11 +528,14 @@ def test_a_definite_mention_placed_only_by_the_story_names_the_event_before(
          "Armed clash"),
         ("en", "Rebels attacked the soldiers who had wounded two civilians in Tripoli.",
          "Armed clash"),
+        ("es", "El martes, los soldados mataron a cuatro presos en la cárcel de Trípoli.",
+         "Attack"),
+        ("en", "On Tuesday, soldiers killed four prisoners in a jail in Tripoli.", "Attack"),
     ],
 )  # fmt: skip
 def test_violence_on_the_defenceless_is_one_sided(pipeline, lang, text, sub):
-    """Wounded, captured or unarmed fighters cannot fight back: an Attack; a clause about
-    whom the victims wounded changes nothing."""
+    """Wounded, captured or unarmed fighters and prisoners cannot fight back: an Attack; a
+    clause about whom the victims wounded changes nothing; a jail is where, not an arrest."""
     assert [e.sub_event_type for e in events(pipeline, lang, text)] == [sub]
 
 

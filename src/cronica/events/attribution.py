@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from cronica.documents.zones.lines import is_headline
 from cronica.events.arguments import ArgumentReader
 from cronica.events.lexicon import attribution_cues, attribution_data, trigger_lemmas
 from cronica.events.syntax import (
@@ -28,6 +29,7 @@ from cronica.events.syntax import (
     entity_of,
     phrase,
     preposition,
+    subject_of,
 )
 from cronica.record import Actor, DetachedClaim
 from cronica.text import fold
@@ -102,7 +104,7 @@ class AttributionState:
     named: list[SourceCue] = field(default_factory=list)  # the document's named sources
 
 
-def _stance_for(stance: str, source_type: str) -> str:
+def stance_for(stance: str, source_type: str) -> str:
     """A party's report is a claim; what a monitor, an agency or a witness "claims" it
     reports (a claim is an interested party's)."""
     if stance == "reports" and source_type in INTERESTED:
@@ -118,6 +120,22 @@ def _document_span(span: Span) -> tuple[int, int]:
     sentence takes the last speaker ("…said…\\nHe added that…")."""
     offset = span.doc._.offset or 0
     return offset + span.start_char, offset + span.end_char
+
+
+def _relative(word: Token) -> bool:
+    """A relative pronoun ("que", "which", "who") heading its clause's subject."""
+    return "Rel" in word.morph.get("PronType", []) or (
+        word.tag_ in ("WDT", "WP") and word.head.dep_ == "relcl"
+    )
+
+
+def _headline(sent: Span) -> bool:
+    """The sentence is a whole line that reads as a headline (no final stop)."""
+    doc = sent.doc
+    before = doc.text[: sent.start_char].rstrip(" \t")
+    after = doc.text[sent.end_char :].lstrip(" \t")
+    whole = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
+    return whole and is_headline(sent.text.strip())
 
 
 def _in_time(token: Token, sent: Span) -> bool:
@@ -238,13 +256,14 @@ class Attributor:
         return SourceCue(
             source=name or text,
             source_type=source_type,
-            stance=_stance_for(stance, source_type),
+            stance=stance_for(stance, source_type),
             scope=scope,
             span=_document_span(span),
             rule=rule,
             generic=name is None
             and len(content) == 1
-            and content[0].pos_ in ("NOUN", "PROPN")
+            and (content[0].pos_ == "NOUN"  # "la fuente"; a name ("Alemania") is no head noun
+                 or (content[0].pos_ == "PROPN" and source_type != "unnamed"))  # "el Observatorio"
             and not plural,
         )
 
@@ -280,7 +299,7 @@ class Attributor:
             if cue.source_type in ("unnamed", prev.source_type):
                 cue.source, cue.source_type = prev.source, prev.source_type
                 if cue.stance == "reports":
-                    cue.stance = _stance_for("reports", prev.source_type)
+                    cue.stance = stance_for("reports", prev.source_type)
                 cue.rule += "+refers-back"
                 return
 
@@ -311,7 +330,9 @@ class Attributor:
                 noun = self._source_noun(last, sent)
                 if noun is not None and not self._hedge(noun):
                     cue = self._cue(noun, "reports", set(all_ids), "source:according-to")
-                    cue.stance = "claims" if self._belligerent(noun) else "reports"
+                    own = self._belligerent(noun) or self.reader.actors.side_voice(
+                        self._span(noun).text)  # fmt: skip
+                    cue.stance = "claims" if own else "reports"
                     found.append(cue)
         return found
 
@@ -385,7 +406,11 @@ class Attributor:
                 stance = "claims"
             elif stance is None or (not quoted and not self._speaks(tok, stance)):
                 continue
-            subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            subject = subject_of(tok)
+            if subject is not None and _relative(subject):
+                subject = self._antecedent(tok)  # "un cohete que muestra …": the rocket
+                if subject is None:
+                    continue
             if subject is not None and _in_time(subject, sent):  # "El 24 de febrero, un
                 subject = _named_in(subject, sent)  # libio, Adel, dijo": a parse slip
             if subject is None:  # "…, indicó una declaración de X": a parse slip on the subject
@@ -432,7 +457,7 @@ class Attributor:
                 continue
             found = self._speaker(verb, other, cue.stance, cue.scope, [], state)
             if found is not None and found.source != cue.source:
-                co.append(replace(found, stance=_stance_for(cue.stance, found.source_type)))
+                co.append(replace(found, stance=stance_for(cue.stance, found.source_type)))
         return co
 
     def _told(self, verb: Token, cue: SourceCue) -> list[SourceCue]:
@@ -470,7 +495,7 @@ class Attributor:
         if subject is None:
             if verb.dep_ == "conj" and found:
                 cue = replace(found[-1], scope=scope, accused=None, co_accused=[])
-                cue.stance = _stance_for(stance, cue.source_type)
+                cue.stance = stance_for(stance, cue.source_type)
                 cue.rule = "source:conjoined-verb"
                 return cue
             if state.last_source is not None and not any(
@@ -480,7 +505,7 @@ class Attributor:
                 return SourceCue(
                     prev.source,
                     prev.source_type,
-                    _stance_for(stance, prev.source_type),
+                    stance_for(stance, prev.source_type),
                     scope,
                     prev.span,
                     rule="source:previous-sentence",
@@ -493,6 +518,18 @@ class Attributor:
             accused = self._accused(verb)
             cue.accused, cue.co_accused = (accused[0] if accused else None), accused[1:]
         return cue
+
+    def _antecedent(self, verb: Token) -> Token | None:
+        """The noun a relative clause's speech verb hangs on, when it can speak: a named
+        person or organisation, or a source the dictionary knows ("la ONG, que informó")."""
+        relative = verb.dep_.startswith("acl") or verb.dep_ == "relcl"
+        noun = verb.head if relative and verb.i != verb.head.i else None
+        if noun is None:
+            return None
+        if noun.ent_type_ and entity_of(noun) is not None:
+            return noun
+        text = self._span(noun).text
+        return noun if self.source_type(text) != "unnamed" else None
 
     def _speaks(self, verb: Token, stance: str) -> bool:
         """A speech verb used as one: it has a clause, a quote, (deny/accuse) an object, or an
@@ -572,8 +609,9 @@ class Attributor:
                     out[i].append(cue)  # "OSDH" and "el Observatorio" are one claim
             if not covered and sent.text.rstrip().endswith((":", ':"', ": «", ":«")):
                 state.open_quote = cue
+        headline = _headline(sent)  # "ONG denuncia …": the source its story names next
         for cue in cues:
-            if cue.rule != "source:previous-sentence":
+            if cue.rule != "source:previous-sentence" and not headline:
                 self._refer_back(cue, state)
             if not trigger_ids and cue.rule.endswith(NUMBER_CLAIM):
                 # "SANA rebajó el número de muertos a seis": a figure for an event told before

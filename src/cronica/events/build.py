@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from cronica.components.time import time_verb, with_tense
 from cronica.documents.normalise import to_original
 from cronica.events.arguments import CIVILIANS_TYPE, ArgumentReader, Roles
-from cronica.events.attribution import SourceCue
+from cronica.events.attribution import SourceCue, stance_for
 from cronica.events.detect import TriggerMatch
 from cronica.events.lexicon import actions_named, ontology
 from cronica.events.opponents import held_by_rule
@@ -169,8 +169,12 @@ def _claims(story: Story, span: Span, cues: list[SourceCue]) -> list[Claim]:
         )
         for c in cues
     ]
-    if doc.source and not any(c.source == doc.source for c in claims):
-        claims.append(Claim(doc.source, "media", "reports", doc.id, index, None))
+    outlets = [(doc.source, "media")] if doc.source else []
+    for name, given in outlets + story.credits:  # they report all the text tells
+        source_type = "media" if given == "unnamed" else given  # a credited name is an outlet
+        if not any(c.source == name for c in claims):
+            stance = stance_for("reports", source_type)
+            claims.append(Claim(name, source_type, stance, doc.id, index, None))
     return claims
 
 
@@ -258,6 +262,8 @@ def _defenceless(noun: Token) -> bool:
     """A victim who cannot fight back ("rematando a libios heridos", "executed captured
     soldiers"): violence against them is one-sided (ACLED: an Attack, not a clash)."""
     marks = words(noun.doc.lang_, "defenceless_words")
+    if fold(noun.text) in marks:  # the victims named as such ("los presos", "prisoners")
+        return True
     return any(  # a modifier in the victim's own phrase, not a clause of its own
         fold(t.text) in marks and not _clause(t)
         for t in noun.subtree

@@ -36,6 +36,20 @@ PLACE_LABELS = {"PLACE", "LOC", "GPE", "FAC"}
 ACTOR_LABELS = {"ACTOR", "ORG", "PER", "PERSON", "NORP"}
 
 
+def is_kicker(tok: Token) -> bool:
+    """A label opening a headline before a colon ("Siria: Rusia niega …"): the section it
+    files the story under, not an argument of the verb the parser hung it on."""
+    sent = tok.sent
+    right = tok.right_edge.i + 1
+    return tok.left_edge.i == sent.start and right < sent.end and tok.doc[right].text == ":"
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject; a headline's label before a colon is none ("Siria: Rusia niega")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return next((c for c in subjects if not is_kicker(c)), None)
+
+
 @cache
 def _pack_words(found: LanguagePack, group: str) -> frozenset[str]:
     return found.words(group)

@@ -163,9 +163,11 @@ def same_event(
         return False
     relation = place_relation(a.location, b.location)
     if relation is None and same_document and not escalates(a, b):  # (protests: two)
-        # a report's country, its town; among briefs only a general word and the specific
-        # mention of one day beside it (a brief's headline and its body)
-        if BRIEF_ZONE not in (a.zone, b.zone) or (refines(a, b) and same_time(a, b)):
+        # a report's country, its town; among briefs only mentions of one day side by side
+        # (a brief's headline and its body), or a general word and the specific mention
+        if BRIEF_ZONE not in (a.zone, b.zone) or (same_time(a, b) and (
+            refines(a, b) or near(*(sentences or (mention_sentences(a), mention_sentences(b))), 1)
+        )):
             relation = country_relation(a.location, b.location)
     if relation is None or (relation == "unknown" and not same_document):
         return False

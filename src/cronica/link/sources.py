@@ -12,6 +12,7 @@ low / high are the lowest and highest figures (with their approximation bounds).
 from __future__ import annotations
 
 from cronica.record import Claim, Event, Fatalities, Quantity
+from cronica.resolve.actors import shipped_resolver
 
 RANK = {
     "NGO": 0,
@@ -106,8 +107,21 @@ def disagreements(event: Event) -> list[str]:
     return reasons
 
 
+def without_bare_heads(claims: list[Claim]) -> list[Claim]:
+    """A headline's bare head noun ("ONG denunció …") is the listed source of its kind that
+    the story names ("el Observatorio Sirio …"): its claim goes where that source's is."""
+    names = shipped_resolver()
+    listed = {c.source_type for c in claims if names.source_name(c.source) is not None}
+
+    def bare(claim: Claim) -> bool:
+        return claim.source_type in listed and names.source_head_noun(claim.source)
+
+    return [c for c in claims if not bare(c)]
+
+
 def settle(event: Event) -> None:
     """Fatalities from the sources' figures; `disputed` when figures differ or a source denies."""
+    event.claims = without_bare_heads(event.claims)
     event.fatalities = fatalities_by_source(event)
     reasons = disagreements(event)
     deniers = list(dict.fromkeys(c.source for c in event.claims if c.stance == "denies"))

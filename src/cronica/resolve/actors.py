@@ -319,6 +319,16 @@ class ActorResolver:
         an international organisation), or None when any will do."""
         return self._sources.referred_types(text)
 
+    def source_head_noun(self, text: str) -> bool:
+        """Whether a source phrase is only a head word of a kind of source ("ONG",
+        "observatorio", "the agency"): it names no one source by itself."""
+        return self._sources.head_noun(text)
+
+    def side_voice(self, text: str) -> bool:
+        """Whether a source phrase is one side's own voice ("fuentes de seguridad", "rebel
+        sources"): what it tells is that side's claim."""
+        return self._sources.side_voice(text)
+
     def source_name(self, text: str, lang: str | None = None) -> str | None:
         """Canonical name of a named source, the same in every language ("SOHR", "OSDH",
         "Observatorio Sirio" -> "Syrian Observatory for Human Rights"); `lang` is unused."""
@@ -353,6 +363,12 @@ class _SourceTable:
             if stype not in SOURCE_TYPES:
                 raise ValueError(f"{path}: bad source type {stype!r} in patterns")
             self.heads.extend((name_key(str(w)), stype) for w in words)
+        self.voices: set[str] = set()
+        for stype, words in (data.get("side_voices") or {}).items():
+            if stype not in SOURCE_TYPES:
+                raise ValueError(f"{path}: bad source type {stype!r} in side_voices")
+            self.heads.extend((name_key(str(w)), stype) for w in words)
+            self.voices.update(name_key(str(w)) for w in words)
         self.heads.sort(key=lambda item: -len(item[0]))
         self.refer_back: list[tuple[str, frozenset[str]]] = sorted(
             ((name_key(str(w)), frozenset(types))
@@ -380,6 +396,14 @@ class _SourceTable:
         key = name_key(text)
         return next((types for word, types in self.refer_back if contains_phrase(key, word)),
                     None)
+
+    def head_noun(self, text: str) -> bool:
+        key = name_key(text)
+        return any(key == head for head, _ in (*self.heads, *self.refer_back))
+
+    def side_voice(self, text: str) -> bool:
+        key = name_key(text)
+        return any(contains_phrase(key, voice) for voice in self.voices)
 
     def source_type(self, text: str) -> str:
         found = self._named(text)

@@ -21,6 +21,7 @@ class Cues:
     boilerplate_contains: tuple[str, ...] = ()
     boilerplate_starts: tuple[str, ...] = ()
     byline_starts: tuple[str, ...] = ()
+    credit_starts: tuple[str, ...] = ()  # "Con información de AFP": who supplied the story
     caption_starts: tuple[str, ...] = ()
     caption_contains: tuple[str, ...] = ()
     comments_contains: tuple[str, ...] = ()
@@ -48,7 +49,7 @@ def _cues(codes: tuple[str, ...]) -> Cues:
 
     for code in codes:
         lexicon = pack(code).lexicon("zones") or {}
-        for role in ("boilerplate", "byline", "caption", "comments", "related"):
+        for role in ("boilerplate", "byline", "caption", "comments", "credit", "related"):
             for how, values in (lexicon.get(role) or {}).items():
                 put(f"{role}_{how}", values)
         put("references", lexicon.get("references"))

@@ -31,6 +31,11 @@ LONG_PROSE_WORDS = 25  # a repeated line this long needs twice the usual repetit
 HEADLINE_WORDS = 25  # a line without final punctuation longer than this is prose, not a title
 
 
+def is_headline(text: str) -> bool:
+    """A short line without a final stop: a title, not prose."""
+    return Line(0, len(text), text).headline
+
+
 @dataclass
 class Line:
     """One non-empty line: offsets of its stripped text, features, and its zone."""
