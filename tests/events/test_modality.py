@@ -122,6 +122,10 @@ def verdicts():
         ("en", "The spark of the revolt was the arrest of a cleric.", "arrest", "generic"),
         ("es", "Los rebeldes atacaron a veces los convoyes del Ejército.", "atacaron", "generic"),
         ("en", "The rebels sometimes attacked army convoys.", "attacked", "generic"),
+        ("es", "El despliegue refleja la escala de los combates en Alepo.", "combates",
+         "generic"),
+        ("en", "The deployment reflects the scale of the fighting in Aleppo.", "fighting",
+         "generic"),
     ],
 )
 def test_non_reported_triggers_are_dropped_with_a_reason(verdicts, lang, text, word, mood):

@@ -326,6 +326,8 @@ def _generic(token: Token, lang: str) -> str | None:
     remembered = nominal_head(token)
     if token.dep_ in NOMINAL_DEPS and fold(remembered.lemma_) in words(lang, "memorial_nouns"):
         return f"'{remembered.text}' of: an event remembered, not one happening"
+    if token.dep_ in NOMINAL_DEPS and fold(remembered.lemma_) in words(lang, "aggregate_heads"):
+        return f"'{remembered.text}' of: events spoken of together, not one happening"
     if token.pos_ != "NOUN":
         return None
     campaign = _campaign(token, lang)
