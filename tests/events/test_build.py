@@ -668,3 +668,20 @@ def test_a_place_said_beats_the_storys_town_a_mention_was_given(pipeline, lang, 
     (event,) = events(pipeline, lang, text)
     assert event.location is not None and event.location.canonical == "Syria"
     assert len(event.mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El 7 de octubre, el Ejército sirio tomó la mitad de Mayadin."),
+        ("es", "El 7 de octubre, el Ejército sirio se hizo con gran parte de la ciudad de "
+               "Mayadin."),
+        ("en", "On 7 October, the Syrian Army captured half of Mayadin."),
+        ("en", "On 7 October, half of Mayadin was taken by the Syrian Army."),
+    ],
+)  # fmt: skip
+def test_a_place_taken_in_part_is_that_place(pipeline, lang, text):
+    """ "la mitad de X", "most of the town of X": the portion taken lies in X."""
+    (event,) = events(pipeline, lang, text)
+    assert event.sub_event_type == "Government regains territory"
+    assert event.location is not None and event.location.canonical == "Al Mayadin"

@@ -126,6 +126,12 @@ def verdicts():
          "generic"),
         ("en", "The deployment reflects the scale of the fighting in Aleppo.", "fighting",
          "generic"),
+        ("es", "La ofensiva coincide con el aniversario de la batalla de Marj Dabiq, en la que "
+               "el Imperio otomano derrotó a los mamelucos y tomó la ciudad de Alepo.",
+         "tomó", "generic"),
+        ("en", "The offensive coincides with the anniversary of the Battle of Marj Dabiq, in "
+               "which the Ottoman Empire defeated the Mamluks and took over much of the Middle "
+               "East.", "took", "generic"),
     ],
 )
 def test_non_reported_triggers_are_dropped_with_a_reason(verdicts, lang, text, word, mood):

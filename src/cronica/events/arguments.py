@@ -656,14 +656,16 @@ class ArgumentReader:
     def counted(self, token: Token) -> Token:
         """ "una serie de pueblos", "a number of villages", "all of the territory": a noun
         whose bare plural complement (no determiner), or a pronoun or number whose complement,
-        is what is counted stands for that complement when it is a place."""
-        if self.is_place(token) or token.pos_ not in ("NOUN", "PRON", "NUM"):
+        is what is counted stands for that complement when it is a place; so does a portion
+        of one ("la mitad de Mayadin", "most of the town")."""
+        portion = fold(token.lemma_) in words(self.lang, "portion_heads")  # "half of X"
+        if self.is_place(token) or (token.pos_ not in ("NOUN", "PRON", "NUM") and not portion):
             return token
         genitive = any_words("genitive_prepositions")
         for prep, noun in attachments(token, self.lang):
             bare = not any(c.dep_ == "det" for c in noun.children)
             plural = "Plur" in noun.morph.get("Number", [])
-            counted = token.pos_ != "NOUN" or (bare and plural)
+            counted = token.pos_ != "NOUN" or (bare and plural) or portion
             if prep in genitive and counted and self.is_place(noun):
                 return noun
         return token

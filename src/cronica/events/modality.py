@@ -398,9 +398,12 @@ def _anchor(token: Token, lang: str) -> str | None:
 
 def _described(token: Token, trigger_keys: frozenset[str]) -> Token | None:
     """The event noun whose relative clause the trigger is in ("los ataques que toman como
-    blanco a civiles" -> "ataques"): the trigger tells more of that event."""
+    blanco a civiles" -> "ataques"), or in a verb coordinated with it: the trigger tells
+    more of that event."""
     verb = token if token.pos_ in ("VERB", "AUX") else _verbal(token)
-    if verb.dep_ in ("acl", "relcl", "acl:relcl") and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "… que derrotó a X y tomó Y"
+        verb = verb.head
+    if verb.dep_ in ("acl", "relcl", "acl:relcl") and verb.head.i != verb.i:
         host = verb.head
         if host.i != token.i and fold(host.lemma_) in trigger_keys:
             return host
