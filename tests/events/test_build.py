@@ -678,6 +678,7 @@ def test_a_place_said_beats_the_storys_town_a_mention_was_given(pipeline, lang, 
                "Mayadin."),
         ("en", "On 7 October, the Syrian Army captured half of Mayadin."),
         ("en", "On 7 October, half of Mayadin was taken by the Syrian Army."),
+        ("en", "On 7 October, the Syrian Army re-entered most of Mayadin."),
     ],
 )  # fmt: skip
 def test_a_place_taken_in_part_is_that_place(pipeline, lang, text):

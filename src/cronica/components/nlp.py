@@ -15,7 +15,7 @@ from spacy.errors import Warnings
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 
-from cronica.components import COMPONENTS
+from cronica.components import COMPONENTS, place_kinds
 from cronica.lang import pack
 from cronica.resolve.places.cache import cached, fingerprint
 
@@ -53,6 +53,7 @@ def _load_nlp(lang: str, gazetteers: tuple[str, ...]) -> Language:
     from cronica.resolve.places import Gazetteer
 
     nlp = load_model(lang)
+    keep_whole(nlp, pack(lang).word_list("hyphenated_words"))
     patterns = shipped_resolver().patterns(lang) + Gazetteer.load(list(gazetteers)).patterns(lang)
     ruler = nlp.add_pipe(
         RULER_FACTORY,
@@ -62,10 +63,20 @@ def _load_nlp(lang: str, gazetteers: tuple[str, ...]) -> Language:
     )
     assert isinstance(ruler, EntityRuler)
     add_patterns(nlp, ruler, patterns)
+    nlp.add_pipe(place_kinds.NAME, after="ner")
     for name in COMPONENTS:
         nlp.add_pipe(name)
     log.debug("loaded %s with %d ruler patterns", pack(lang).model, len(patterns))
     return nlp
+
+
+def keep_whole(nlp: Language, words: list[str]) -> None:
+    """Words the tokenizer would cut at their hyphen ("re-entered" -> "re", "-",
+    "entered"), kept whole as written, capitalised or not, so their lemma is theirs."""
+    tokenizer: Any = nlp.tokenizer  # spacy.tokenizer.Tokenizer (compiled: no type stubs)
+    for word in words:
+        for form in {word, word[:1].upper() + word[1:]}:
+            tokenizer.add_special_case(form, [{"ORTH": form}])
 
 
 class QuickEntityRuler(EntityRuler):
