@@ -686,3 +686,24 @@ def test_a_place_taken_in_part_is_that_place(pipeline, lang, text):
     (event,) = events(pipeline, lang, text)
     assert event.sub_event_type == "Government regains territory"
     assert event.location is not None and event.location.canonical == "Al Mayadin"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los combatientes del EI atacaron la ciudad de Janasir el 22 de febrero. En otro "
+               "lugar, el EI tomó una aldea cerca de Saraqib. Las fuerzas del Gobierno "
+               "recuperaron la aldea al día siguiente."),
+        ("en", "ISIL fighters attacked the town of Khanasir on 22 February. Elsewhere, ISIL took "
+               "a village near Saraqib. Government forces recaptured the village the following "
+               "day."),
+    ],
+)  # fmt: skip
+def test_the_village_is_the_one_the_sentence_before_placed(pipeline, lang, text):
+    """ "a village near Saraqib ... the village": near Saraqib (precision 2), not Saraqib
+    itself and not the story's most named town."""
+    regained = [e for e in events(pipeline, lang, text)
+                if e.sub_event_type == "Government regains territory"]  # fmt: skip
+    assert len(regained) == 1 and regained[0].location is not None
+    assert regained[0].location.canonical == "Saraqib"
+    assert regained[0].location.geo_precision == 2

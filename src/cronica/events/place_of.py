@@ -172,9 +172,9 @@ def _part_named(story: Story, token: Token) -> bool:
 def _town_named_before(story: Story, token: Token) -> Location | None:
     """The town a definite town noun stands for: the nearest town named before it in its
     sentence ("un médico de Misrata afirmó que la ciudad había sido bombardeada", "a doctor
-    from Misrata said the town had been shelled"), else in the sentence before ("La ciudad de
-    Ajtarin fue tomada. Dos días después, el EI recuperó la ciudad"), not the story's most
-    named city."""
+    from Misrata said the town had been shelled"), else the one the sentence before told of
+    ("a village near X" placed near X), else the town it named ("La ciudad de Ajtarin fue
+    tomada. Dos días después, el EI recuperó la ciudad"), not the story's most named city."""
     if token.pos_ != "NOUN" or fold(token.lemma_) not in settlement_nouns(story.lang):
         return None
     articles = words(story.lang, "definite_articles")
@@ -184,7 +184,25 @@ def _town_named_before(story: Story, token: Token) -> Location | None:
     own = _town_among(story, reversed(sent[: token.i - sent.start]))
     if own is not None or sent.start == 0:
         return own
-    return _town_among(story, reversed(list(token.doc[sent.start - 1].sent)))
+    before = token.doc[sent.start - 1].sent
+    return _placed_before(story, token, before) or _town_among(story, reversed(list(before)))
+
+
+def _placed_before(story: Story, token: Token, before: Span) -> Location | None:
+    """ "ISIL took a village near al-Hamam Mountain. The army retook the village": the
+    definite noun is the indefinite one of the sentence before, where that sentence's event
+    was placed (near the mountain), not the story's most named city."""
+    lemma = fold(token.lemma_)
+    if not any(t.pos_ == "NOUN" and fold(t.lemma_) == lemma and _indefinite(t) for t in before):
+        return None
+    index = before._.index
+    placed = [ev.location for ev in story.last_events if ev.sentence_index == index
+              and ev.location is not None and ev.location.lat is not None]  # fmt: skip
+    return placed[0] if len(placed) == 1 else None
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in noun.children)
 
 
 def _town_among(story: Story, tokens: Iterable[Token]) -> Location | None:
