@@ -707,3 +707,21 @@ def test_the_village_is_the_one_the_sentence_before_placed(pipeline, lang, text)
     assert len(regained) == 1 and regained[0].location is not None
     assert regained[0].location.canonical == "Saraqib"
     assert regained[0].location.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El 4 de febrero, Hayat Tahrir al-Sham atacó las posiciones del Ejército cerca de "
+               "Saraqib con dos coches bomba suicidas."),
+        ("en", "On 4 February, Hayat Tahrir al-Sham attacked the positions of the Syrian Army "
+               "near Saraqib with two suicide car bombs."),
+    ],
+)  # fmt: skip
+def test_one_phrase_of_matching_words_is_one_event_and_its_owner_no_place(pipeline, lang, text):
+    """ "coches bomba suicidas": one mention, however many of its words are triggers; "las
+    posiciones del Ejército" names the army that holds them, not a place called Ejército."""
+    found = [e for e in events(pipeline, lang, text) if e.sub_event_type == "Suicide bomb"]
+    assert len(found) == 1
+    place = found[0].location
+    assert place is not None and place.canonical == "Saraqib"

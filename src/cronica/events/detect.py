@@ -172,7 +172,9 @@ def find_triggers(
         # in sentence order.
         at = sorted({n for k in pattern.lemmas & words for n in having.get(k, ())})
         for token in (tokens[n] for n in at):
-            if token.i in taken:
+            if token.i in taken or any(
+                m.entry.action == entry.action and _modifies(token, m.token) for m in found
+            ):  # "coches bomba suicidas": one mention, however many of its words match
                 continue
             used = _matches(token, sent, pattern, requirement, keys, words)
             if used is None:
@@ -194,6 +196,24 @@ def find_triggers(
         for o in found
     )]  # fmt: skip
     return sorted(kept, key=lambda m: m.token.i)
+
+
+NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod", "flat", "appos", "prep", "pobj"})
+
+
+def _modifies(word: Token, head: Token, steps: int = 3) -> bool:
+    """Whether `word` modifies the noun `head` inside its phrase ("coches bomba"), not as a
+    conjunct or a clause of its own."""
+    if head.pos_ != "NOUN":
+        return False
+    current = word
+    for _ in range(steps):
+        if current.dep_ not in NOUN_MODIFIER_DEPS or current.head.i == current.i:
+            return False
+        current = current.head
+        if current.i == head.i:
+            return True
+    return False
 
 
 def _sets_scene_for(

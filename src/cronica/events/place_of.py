@@ -102,7 +102,19 @@ def token_place(story: Story, token: Token) -> Location:
     antecedent = _town_named_before(story, token)
     if antecedent is not None:
         return replace(antecedent, text=texts[0])
+    if token.pos_ == "NOUN" and _owned_by_actor(story, token):
+        return Location(text=token.text)  # "las posiciones del Ejército": no place's name
     return Location(text=texts[0])
+
+
+def _owned_by_actor(story: Story, noun: Token) -> bool:
+    """ "las posiciones del Ejército", "the positions of the army": the name after the noun
+    is its owner's, an actor the dictionary knows, so the phrase names no place."""
+    owners = [c for c in noun.children if c.pos_ == "PROPN"] + [
+        g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    known = [a for a in map(story.reader.actor_of, owners) if a is not None and a.canonical]
+    return bool(known) and not any(story.reader.taken_place(o) for o in owners)
 
 
 def _in_sentence_country(story: Story, token: Token, text: str, loc: Location) -> Location:
