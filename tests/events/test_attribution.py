@@ -663,3 +663,27 @@ def test_a_credited_agency_reports_every_event(pipeline, lang, text, credit):
     doc = Document(id=f"c-{lang}", text=text, lang=lang, date=date(2024, 3, 6))
     (ev,) = pipeline.analyse(doc).events
     assert stances(ev) == {(credit, "reports")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "actor1", "actor2"),
+    [
+        ("es", "Según el Ejército turco, 38 combatientes del Estado Islámico murieron en "
+               "bombardeos cerca de Dabiq el 8 de octubre.",
+         "Military Forces of Turkey (2016-)", "Islamic State"),
+        ("en", "According to the Turkish military, 38 ISIL militants were killed in airstrikes "
+               "near Dabiq on 8 October.", "Military Forces of Turkey (2016-)", "Islamic State"),
+        ("es", "Según el Ministerio de Defensa ruso, cinco soldados rusos murieron cuando un "
+               "helicóptero ruso fue derribado cerca de Alepo el 1 de agosto.",
+         None, "Military Forces of Russia (2000-)"),
+        ("en", "According to the Syrian Observatory, 38 ISIL militants were killed in airstrikes "
+               "near Dabiq on 8 October.", "Unidentified Military Forces", None),
+    ],
+)  # fmt: skip
+def test_an_agentless_deed_an_armed_side_claims_is_its_own(pipeline, lang, text, actor1, actor2):
+    """The side that claims the enemy's dead did the killing; the dead never did it (they
+    are no agent of "murieron en bombardeos"); a side's own losses and a monitor's report
+    name no one."""
+    (ev,) = [e for e in events_of(pipeline, text, lang) if e.event_type != "Protests"]
+    assert (ev.actor1.canonical if ev.actor1 else None) == actor1
+    assert (ev.actor2.canonical if ev.actor2 else None) == actor2

@@ -293,10 +293,12 @@ class ArgumentReader:
 
     def inherited_agent(self, token: Token, roles: Roles) -> Token | None:
         """Subject of a governing clause (gerund, xcomp, conjunct, light verb)."""
-        speech = attribution_cues(self.lang).stance_of_verb
+        cues = attribution_cues(self.lang)
         for governor in clause_head_chain(token):
-            if fold(governor.lemma_) in speech:
+            if fold(governor.lemma_) in cues.stance_of_verb:
                 return None  # a speaker is a source, not the agent of what they report
+            if fold(governor.lemma_) in cues.patient_verbs:
+                return None  # "murieron cuando fue derribado ...": who died did not do it
             if governor.pos_ in ("VERB", "AUX"):
                 agent = self.agent_of_verb(governor, roles)
                 if agent is None:

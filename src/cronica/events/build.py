@@ -75,6 +75,7 @@ def sentence_events(story: Story, span: Span) -> list[Event]:
     counts = [(i, q) for i, q in span._.quantities if i not in tolls.counts]
     _attach_quantities(events, counts)
     _civilian_victims(story, span, events, counts)
+    _claimed_deeds(story, span, events, span._.quantities)  # a multi-day toll names them too
     _share_anaphor([ev for _, ev in events])
     merged = [_crowd_of_type(ev) for ev in merge_within_sentence([ev for _, ev in events])]
     story.last_events, story.last_index = merged, index
@@ -115,6 +116,52 @@ def _civilian_victims(
         ):
             ev.actor2 = _in_country(victims, ev.location, story.reader)  # "Civilians (Syria)"
             ev.rules.append("target:civilian-victims")
+
+
+CLAIMANT_RULE = "agent:claimant"  # an agentless deed the side that tells of it claims
+ARMED_ACTOR_TYPES = frozenset({
+    "State forces", "Rebel groups", "Political militias", "Identity militias",
+    "External/Other forces",
+})  # fmt: skip
+
+
+def _claimed_deeds(
+    story: Story, span: Span, events: list[tuple[int, Event]], counts: list[tuple[int, Quantity]]
+) -> None:
+    """A deed told with no one doing it, which an armed side claims and whose dead are of
+    another side ("According to the Turkish military, 38 ISIL militants were killed in
+    airstrikes"; "según el Ejército, murieron 30 yihadistas en bombardeos"), is that side's
+    own. Its own losses ("a Russian helicopter was downed", says Russia) are not."""
+    reader = story.reader
+    victims = next((a for i, q in counts if q.kind in VICTIM_KINDS and (a := reader.actor_of(
+        span.doc[i].head if span.doc[i].dep_ == "nummod" else span.doc[i]))), None)
+    for _, ev in events:
+        unnamed = ev.actor1 is None or IMPLIED_ACTOR_RULE in ev.rules
+        side = ev.actor2 or victims
+        if not unnamed or side is None or not side.canonical:
+            continue
+        speaker = next((a for c in ev.claims if c.stance == "claims"
+                        and (a := _speaker_actor(c, reader)) is not None), None)  # fmt: skip
+        if (
+            speaker is None
+            or speaker.actor_type not in ARMED_ACTOR_TYPES
+            or _same_side(speaker, side)
+            or not ontology().takes_opponent(ev.sub_event_type)
+        ):
+            continue
+        ev.actor1 = _in_country(speaker, ev.location, reader)
+        ev.actor2 = ev.actor2 or _in_country(side, ev.location, reader)
+        ev.rules = [r for r in ev.rules if r != IMPLIED_ACTOR_RULE] + [CLAIMANT_RULE]
+
+
+def _speaker_actor(claim: Claim, reader: ArgumentReader) -> Actor | None:
+    """The actor a source is, by its canonical name in any language ("Turkish military")."""
+    return next(
+        (a for lang in (reader.lang, *packs())
+         if (a := reader.actors.resolve(claim.source, lang, reader.country_focus))
+         and a.canonical),
+        None,
+    )  # fmt: skip
 
 
 def _log_toll(story: Story, span: Span, trigger: Token) -> None:
@@ -185,12 +232,8 @@ def _party_stance(claim: Claim, actor1: Actor | None, event_type: str,
     deeds no one is named for."""
     if claim.stance != "claims" or not ontology().is_accusable(event_type):
         return claim
-    speaker = next(  # a listed source goes by one canonical name in every language
-        (a for lang in (reader.lang, *packs())
-         if (a := reader.actors.resolve(claim.source, lang, reader.country_focus))),
-        None,
-    )  # fmt: skip
-    if speaker is None or speaker.canonical is None:
+    speaker = _speaker_actor(claim, reader)  # a listed source: one name in every language
+    if speaker is None:
         return claim
     if actor1 is None or not actor1.canonical or _same_side(speaker, actor1):
         return claim  # its own side's deed, or no one named to accuse
