@@ -33,3 +33,20 @@ def test_a_person_beside_a_settlement_noun_stays_a_person(lang, text, name):
     doc = load_nlp(lang)(text)
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get(name) not in PLACE_LABELS, labels
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("es", "Los rebeldes anunciaron la detención de sus dos hermanos, Saadi y Mohamed.",
+         "Saadi"),
+        ("es", "Los rebeldes anunciaron la detención de sus dos hermanos, Saadi y Mohamed.",
+         "Mohamed"),
+        ("en", "The rebels announced the arrest of his two brothers, Saadi and Mohamed.",
+         "Saadi"),
+    ],
+)
+def test_a_name_beside_a_person_noun_is_no_place(lang, text, name):
+    doc = load_nlp(lang)(text)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get(name) not in PLACE_LABELS, labels

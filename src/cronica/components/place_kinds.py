@@ -1,19 +1,21 @@
 """``cronica_place_kinds``: a name the model tagged as a person, an organisation or a work is
 a place when a settlement noun governs it ("the town of Rajm Al-Joz", "la localidad de Harf
-Sufian"). It runs right after the model's entity recogniser, before the document's places
-are collected and resolved together."""
+Sufian"); one it tagged as a place is a person when set beside a noun for a person ("sus dos
+hermanos, Saadi y Mohamed"). It runs right after the model's entity recogniser, before the
+document's places are collected and resolved together."""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from cronica.events.syntax import any_words, nominal_head, preposition
+from cronica.events.syntax import PLACE_LABELS, any_words, nominal_head, preposition, words
 from cronica.resolve.places.mention import settlement_nouns
 from cronica.text import fold
 
 NAME = "cronica_place_kinds"
 PLACE_LABEL = "LOC"
+PERSON_LABEL = {"es": "PER", "en": "PERSON"}  # the models' own labels
 RELABELLED = frozenset({"PER", "PERSON", "ORG", "MISC", "WORK_OF_ART", "PRODUCT"})
 
 
@@ -25,6 +27,9 @@ def relabel_places(doc: Doc) -> Doc:
     for ent in doc.ents:
         if ent.label_ in RELABELLED and _of_a_settlement(ent):
             ent = Span(doc, ent.start, ent.end, label=PLACE_LABEL)
+            changed = True
+        elif ent.label_ in PLACE_LABELS and _beside_a_person_noun(ent):
+            ent = Span(doc, ent.start, ent.end, label=PERSON_LABEL.get(doc.lang_, "PER"))
             changed = True
         ents.append(ent)
     if changed:
@@ -38,3 +43,16 @@ def _of_a_settlement(ent: Span) -> bool:
         return False
     governor = nominal_head(root)
     return governor.i != root.i and fold(governor.lemma_) in settlement_nouns(ent.doc.lang_)
+
+
+def _beside_a_person_noun(ent: Span) -> bool:
+    """An apposition (or a conjunct of one) of a noun for a person: "sus hermanos, Saadi"."""
+    root = ent.root
+    for _ in range(3):
+        if root.dep_ == "appos":
+            head, persons = root.head, words(ent.doc.lang_, "person_nouns")
+            return head.pos_ == "NOUN" and bool({fold(head.lemma_), fold(head.text)} & persons)
+        if root.dep_ != "conj" or root.head.i == root.i:
+            return False
+        root = root.head
+    return False
