@@ -15,7 +15,7 @@ from cronica.text import fold
 
 NAME = "cronica_place_kinds"
 PLACE_LABEL = "LOC"
-PERSON_LABEL = {"es": "PER", "en": "PERSON"}  # the models' own labels
+PERSON_LABEL = "PER"  # read as a person with the English model's PERSON (ACTOR_LABELS)
 RELABELLED = frozenset({"PER", "PERSON", "ORG", "MISC", "WORK_OF_ART", "PRODUCT"})
 
 
@@ -29,7 +29,7 @@ def relabel_places(doc: Doc) -> Doc:
             ent = Span(doc, ent.start, ent.end, label=PLACE_LABEL)
             changed = True
         elif ent.label_ in PLACE_LABELS and _beside_a_person_noun(ent):
-            ent = Span(doc, ent.start, ent.end, label=PERSON_LABEL.get(doc.lang_, "PER"))
+            ent = Span(doc, ent.start, ent.end, label=PERSON_LABEL)
             changed = True
         ents.append(ent)
     if changed:
