@@ -34,3 +34,15 @@ def test_perishing_is_dying(read):
     assert [(q.kind, q.value) for _, q in sents[0]._.quantities] == [("killed", 2)]
     sents = read("Two civilians perished in the shelling of Talbiseh.", "en", NAME)
     assert [(q.kind, q.value) for _, q in sents[0]._.quantities] == [("killed", 2)]
+
+
+def test_the_wounded_of_a_coordinated_clause_are_wounded(read):
+    """ "murieron 25 civiles y 40 resultaron heridos": the 40 are wounded, not dead."""
+    sents = read("El viernes 25 civiles murieron y 40 resultaron heridos en los bombardeos "
+                 "sobre Alepo.", "es", NAME)
+    kinds = sorted((q.kind, q.value) for _, q in sents[0]._.quantities)
+    assert kinds == [("killed", 25), ("wounded", 40)]
+    sents = read("On Friday 25 civilians were killed and 40 were wounded in the shelling of "
+                 "Aleppo.", "en", NAME)
+    kinds = sorted((q.kind, q.value) for _, q in sents[0]._.quantities)
+    assert kinds == [("killed", 25), ("wounded", 40)]

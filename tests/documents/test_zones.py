@@ -281,3 +281,25 @@ def test_zone_lexicons_load(lang: str) -> None:
     cues = cues_for(lang)
     assert cues.boilerplate_contains and cues.related_starts and cues.references
     assert cues.date.search("12.03.2016")
+
+
+def test_an_article_repeating_its_own_quote_is_no_readers_reply():
+    """A reader's reply opens by quoting the article; the article quoting its source again,
+    with who said it again, is still the article."""
+    text = (
+        "Bombardeos en Alepo\n"
+        "Los bombardeos de la aviación dejaron diez muertos en Alepo el martes.\n"
+        '"La responsabilidad recae en el régimen, que debe proteger a su gente", dijo en un '
+        "encuentro con periodistas la canciller europea.\n"
+        "Los bombardeos siguieron durante la noche en los barrios del este de la ciudad.\n"
+        '"La responsabilidad recae en el régimen, que debe proteger a su gente", dijo en un '
+        "encuentro con periodistas la canciller europea.\n"
+        "Según el Observatorio, un hospital fue bombardeado poco después en la ciudad.\n"
+    )
+    zones = {text[b.start:b.end].strip()[:20]: b.zone
+             for b in zone_document(Document(id="q", text=text, lang="es"))}  # fmt: skip
+    assert "comments" not in zones.values(), zones
+    reply = text.replace("dijo en un encuentro con periodistas la canciller europea.\n"
+                         "Según", "¡qué vergüenza!\nSegún")  # fmt: skip
+    zones = [b.zone for b in zone_document(Document(id="r", text=reply, lang="es"))]
+    assert zones[-1] == "comments"

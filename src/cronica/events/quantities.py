@@ -82,7 +82,10 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
         if kind:
             return kind
         for pred in current.children:  # "resultaron muertos", "atacaron ... y murieron"
-            if pred.dep_ in ("xcomp", "conj", "acomp", "oprd") and pred.i != noun.i:
+            predicate = pred.dep_ in ("xcomp", "conj", "acomp", "oprd") or (
+                pred.dep_ == "obj" and pred.pos_ == "ADJ"  # "40 resultaron heridos" (parse)
+            )
+            if predicate and pred.i != noun.i:
                 kind = _kind_of(pred, lang) or next(
                     (
                         k

@@ -29,6 +29,7 @@ PROSE_WORDS = 6  # a terminated line this long reads as reporting prose
 SHORT_CUE_WORDS = 10  # cue phrases count only on lines this short (section openers, buttons)
 LONG_PROSE_WORDS = 25  # a repeated line this long needs twice the usual repetition
 HEADLINE_WORDS = 25  # a line without final punctuation longer than this is prose, not a title
+REPEATED_TAIL_CHARS = 15  # what follows a repeated quote, as long as this and said before too
 
 
 def is_headline(text: str) -> bool:
@@ -179,11 +180,16 @@ def _repeated(line: Line, index: RepetitionIndex) -> bool:
 
 
 def _quotes_earlier(line: Line, seen: list[str]) -> bool:
+    """A reader's reply opens by quoting the article; the article repeating one of its own
+    quotes says again who said it, as it did before ('"…", dijo … la canciller')."""
     if not line.text.startswith(tuple(_QUOTE_OPEN)) or line.words < PROSE_WORDS:
         return False
-    quoted = _QUOTE_CLOSE.split(line.text.lstrip(_QUOTE_OPEN + " "), maxsplit=1)[0]
-    probe = fold(quoted)[:60]
-    return len(probe) >= 40 and any(probe in earlier for earlier in seen)
+    parts = _QUOTE_CLOSE.split(line.text.lstrip(_QUOTE_OPEN + " "), maxsplit=1)
+    probe = fold(parts[0])[:60]
+    if len(probe) < 40 or not any(probe in earlier for earlier in seen):
+        return False
+    said = fold(parts[1]).strip(" ,.;") if len(parts) > 1 else ""
+    return len(said) < REPEATED_TAIL_CHARS or not any(said in earlier for earlier in seen)
 
 
 def _teaser(line: Line, rest: list[Line], cues: Cues, state: _State) -> None:
