@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from cronica.components import COMPONENTS, read_sentences
 from cronica.components.nlp import load_nlp
+from cronica.components.place_kinds import described_place
 from cronica.documents.credit import credited_sources
 from cronica.documents.language import document_language
 from cronica.documents.normalise import NormalisedText, normalise
@@ -282,14 +283,19 @@ class Pipeline:
 
     def _story(self, doc: Document, lang: str, norm: NormalisedText, docs: list[Doc]) -> Story:
         """The document's context: country focus and its place mentions resolved together."""
-        names = [  # an organisation's seat ("con sede en Londres") is no place of the story
-            e.text for d in docs for e in d.ents
+        ents = [  # an organisation's seat ("con sede en Londres") is no place of the story
+            e for d in docs for e in d.ents
             if e.label_ in PLACE_LABELS and not is_seat(e.root, lang)
+        ][:MAX_PLACE_MENTIONS]  # fmt: skip
+        names = [e.text for e in ents]
+        texts = [described_place(e) for e in ents]  # "the village of Sayda": a village
+        prepared = prepare_mentions(texts, lang, self.gazetteer)
+        focus = document_country_focus(texts, lang, self.gazetteer, prepared)
+        resolved = [
+            replace(loc, text=name) if loc is not None else None
+            for name, loc in zip(names, resolve_places(texts, lang, focus, self.gazetteer,
+                                                       prepared), strict=True)
         ]  # fmt: skip
-        names = names[:MAX_PLACE_MENTIONS]
-        prepared = prepare_mentions(names, lang, self.gazetteer)
-        focus = document_country_focus(names, lang, self.gazetteer, prepared)
-        resolved = resolve_places(names, lang, focus, self.gazetteer, prepared)
         reader = ArgumentReader(
             lang, self.actors, focus, doc.date, self._known_place, self._near_place
         )

@@ -725,3 +725,23 @@ def test_one_phrase_of_matching_words_is_one_event_and_its_owner_no_place(pipeli
     assert len(found) == 1
     place = found[0].location
     assert place is not None and place.canonical == "Saraqib"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Los rebeldes bombardearon Idlib el lunes.\nEl martes, los rebeldes bombardearon "
+               "de nuevo después de que Rusia aceptara una tregua."),
+        ("en", "Rebels shelled Idlib on Monday.\nOn Tuesday, the rebels shelled again after "
+               "Russia agreed to a truce."),
+        ("en", "Rebels shelled Idlib on Monday.\nIn response to Russia's silence, the rebels "
+               "shelled again on Tuesday."),
+    ],
+)  # fmt: skip
+def test_a_state_that_acts_is_no_place(pipeline, lang, text):
+    """ "después de que Rusia aceptara", "Russia's silence": a party to the story, not where
+    its events happen (the story's town is)."""
+    shelling = [e for e in events(pipeline, lang, text)
+                if e.sub_event_type == "Shelling/artillery/missile attack"]  # fmt: skip
+    assert shelling and all(e.location is not None and e.location.country == "Syria"
+                            for e in shelling)  # fmt: skip

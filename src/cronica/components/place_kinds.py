@@ -7,7 +7,7 @@ document's places are collected and resolved together."""
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from cronica.events.syntax import PLACE_LABELS, any_words, nominal_head, preposition, words
 from cronica.resolve.places.mention import settlement_nouns
@@ -38,11 +38,28 @@ def relabel_places(doc: Doc) -> Doc:
 
 
 def _of_a_settlement(ent: Span) -> bool:
+    return _settlement_noun(ent) is not None
+
+
+def _settlement_noun(ent: Span) -> Token | None:
+    """The settlement noun a name hangs from ("the village of Sayda" -> "village")."""
     root = ent.root
     if preposition(root) not in any_words("genitive_prepositions"):
-        return False
+        return None
     governor = nominal_head(root)
-    return governor.i != root.i and fold(governor.lemma_) in settlement_nouns(ent.doc.lang_)
+    if governor.i == root.i or fold(governor.lemma_) not in settlement_nouns(ent.doc.lang_):
+        return None
+    return governor
+
+
+def described_place(ent: Span) -> str:
+    """A place name with the settlement noun the text gives it ("the village of Sayda",
+    "la localidad de Harf Sufian"), so that the gazetteer looks for a village or town; else
+    the name as written."""
+    noun = _settlement_noun(ent)
+    if noun is None or noun.left_edge.i >= ent.start:
+        return ent.text
+    return ent.doc[noun.left_edge.i : ent.end].text
 
 
 def _beside_a_person_noun(ent: Span) -> bool:

@@ -22,6 +22,7 @@ from cronica.events.syntax import (
     coordinated,
     entity_of,
     governing_verb,
+    is_kicker,
     is_passive,
     key,
     misparsed_subject,
@@ -35,6 +36,7 @@ from cronica.events.syntax import (
 from cronica.ontology import ontology
 from cronica.record import Actor
 from cronica.resolve.actors import ActorResolver, countries_named
+from cronica.resolve.places.mention import is_generic
 from cronica.text import fold
 
 NOT_PLACE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
@@ -787,6 +789,7 @@ class ArgumentReader:
             for ent in sent.ents  # name as a place
             if ent.label_ in PLACE_LABELS
             and not self._names_actor(ent.root)
+            and not _acting(ent.root)
             and ent.root.i not in exclude
             and (self.near_place(ent.text) or self._said_as_place(ent.root))
             and not self._seat(ent.root)
@@ -1016,6 +1019,25 @@ class ArgumentReader:
                 ) is not None
             return self.agent_of_noun(token, roles) is not None
         raise ValueError(f"unknown trigger requirement {requirement!r}")
+
+
+def _acting(name: Token) -> bool:
+    """A name the sentence has act or own something ("Russia agreed", "Russia's lack of a
+    response", "the Kurds and Russia agreed"): a state as a party, not where it happened."""
+    if is_kicker(name):
+        return False  # "Siria: Rusia niega …": the label the story is filed under
+    current = name
+    for _ in range(3):
+        if current.dep_ in SUBJECT_DEPS:
+            return True
+        if current.dep_ in ("poss", "nmod:poss"):  # not "Iraq's Nineveh province"
+            owned = current.head
+            return not (is_generic(owned.lemma_, owned.doc.lang_)
+                        or any(t.pos_ == "PROPN" for t in owned.subtree if t.i != current.i))
+        if current.dep_ not in ("conj", "appos") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _used_for(purpose: Token, lang: str) -> bool:

@@ -137,3 +137,24 @@ def test_a_name_with_a_linking_word_in_the_gazetteer_stays_whole(
 ) -> None:
     found = resolve_place(text, lang, gazetteer=gaz)
     assert found is not None and found.canonical == text and found.geo_precision == 1
+
+
+@pytest.mark.parametrize(("texts", "lang"), [
+    (["the village of Sayda", "Ayn Issa"], "en"),
+    (["la aldea de Sayda", "Ain Issa"], "es"),
+])
+def test_a_village_abroad_needs_the_documents_support_whatever_its_size(
+    gaz: Gazetteer, texts: list[str], lang: str,
+) -> None:
+    """A village the text names in a Syrian story is no Lebanese city of 200,000 (Sidon,
+    "Saida"); the bare name of a big city abroad still is (Moscow, above)."""
+    village, _ = resolve_places(texts, lang, "Syria", gazetteer=gaz)
+    assert village is None or village.country == "Syria"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("the villages of Khaldiyah", "en"), ("las aldeas de Jaldiya", "es"),
+])
+def test_a_village_is_no_citys_district(gaz: Gazetteer, text: str, lang: str) -> None:
+    place = resolve_place(text, lang, "Syria", gazetteer=gaz)
+    assert place is None or "Homs" not in (place.canonical or "")

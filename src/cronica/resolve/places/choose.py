@@ -42,26 +42,34 @@ def supported(cand: Candidate) -> bool:
                 or f.get("doc_country_share", 0) >= table()["accept"]["doc_country_share"])
 
 
+def foreign(cand: Candidate) -> bool:
+    """A settlement outside the document's focus country."""
+    e = cand.entry
+    return bool(cand.features.get("focus")) and bool(e.country) \
+        and not cand.features.get("country_match") and e.feature not in ADMIN[:3]
+
+
 def foreign_and_small(cand: Candidate) -> bool:
     """A small settlement outside the document's focus country ("the Citadel" in Canada for a
     Syrian story): chosen only with the document's support."""
-    e, accept = cand.entry, table()["accept"]
-    return bool(cand.features.get("focus")) and bool(e.country) \
-        and not cand.features.get("country_match") and e.feature not in ADMIN[:3] \
-        and e.population < accept["foreign_min_population"]
+    return foreign(cand) and cand.entry.population < table()["accept"]["foreign_min_population"]
 
 
 def acceptable(cand: Candidate, mention: PlaceMention, within: Location | None) -> bool:
     """Whether a ranked candidate may be chosen: a district must lie in its `within`; a weak
-    fuzzy match, or a small place abroad, needs support (see `supported`); a settlement far
-    from `within` is never chosen for it."""
+    fuzzy match, a small place abroad, or any place abroad the text calls a village or town,
+    needs support (see `supported`); a settlement far from `within` is never chosen for it,
+    nor a city's district for a village or town."""
     if within is not None and "neighbourhood" in mention.types:
         if not cand.features.get("inside_within", False):
             return False
     if cand.features.get("far_from_within") and cand.entry.feature not in ADMIN:
         return False
-    if foreign_and_small(cand) and not supported(cand):
-        return False
+    settlement = "city" in mention.types  # "the village of Sayda", "la localidad de X"
+    if (foreign_and_small(cand) or (settlement and foreign(cand))) and not supported(cand):
+        return False  # a village named in a Syrian story is no Lebanese city
+    if settlement and cand.entry.feature in SUB_CITY:
+        return False  # "the villages of Khaldiyah" are no district of a city
     accept = table()["accept"]
     ratio = accept["fuzzy_ratio_area"] if cand.entry.feature in ADMIN[:3] else accept["fuzzy_ratio"]
     return cand.score >= ratio or supported(cand)

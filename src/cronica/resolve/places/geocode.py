@@ -41,10 +41,10 @@ def _chosen(text: str, lang: str, mention: PlaceMention, ranked: list[Candidate]
     Location | None
 ):
     """`choose`, else, for a mention with no place around it, the place a landmark is
-    named in (`in_named_place`)."""
+    named in (`in_named_place`); a village or town named after its noun is that name only."""
     found = choose(text, mention, ranked, within, gaz)
-    if found is None and within is None:
-        found = in_named_place(text, lang, country_focus, gaz)
+    if found is None and within is None and "city" not in mention.types:
+        found = in_named_place(text, lang, country_focus, gaz)  # ("the village of X" is X)
     return found
 
 
