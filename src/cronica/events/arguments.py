@@ -78,7 +78,14 @@ def is_seat(token: Token, lang: str) -> bool:
     London"), not where anything happened."""
     seat = words(lang, "seat_words")
     near = [token.head, token.head.head, *token.children]
-    return any(fold(t.lemma_) in seat or fold(t.text) in seat for t in near)
+    if any(fold(t.lemma_) in seat or fold(t.text) in seat for t in near):
+        return True
+    doc, at = token.doc, token.i + 1  # "the Great Britain-based Observatory": past the name
+    while at + 1 < len(doc) and (doc[at].pos_ == "PROPN" or doc[at].text == "-"):
+        if doc[at].text == "-" and fold(doc[at + 1].text) in seat:
+            return True
+        at += 1
+    return False
 
 
 def _participle(token: Token) -> bool:
