@@ -126,6 +126,10 @@ def verdicts():
          "generic"),
         ("en", "The deployment reflects the scale of the fighting in Aleppo.", "fighting",
          "generic"),
+        ("es", "En semanas recientes decenas de civiles han muerto en las incursiones aéreas "
+               "contra Alepo.", "incursiones", "generic"),
+        ("en", "In recent weeks, dozens of civilians have died in air raids on Aleppo.", "raids",
+         "generic"),
         ("es", "La ofensiva coincide con el aniversario de la batalla de Marj Dabiq, en la que "
                "el Imperio otomano derrotó a los mamelucos y tomó la ciudad de Alepo.",
          "tomó", "generic"),

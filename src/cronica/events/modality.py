@@ -303,6 +303,26 @@ def _frequency(token: Token, lang: str) -> str | None:
     return None
 
 
+def _series_span(token: Token, lang: str) -> str | None:
+    """A trigger whose clause is told over weeks or more ("en semanas recientes decenas de
+    civiles han muerto en las incursiones", "in recent weeks ... in air raids"): a series."""
+    spans = words(lang, "series_spans")
+    if not spans:
+        return None
+    sent = token.sent
+    folded = [fold(t.text) for t in sent]
+    holders = {token.i, _clause_verb(token).i}
+    for phrase in spans:
+        size = len(phrase.split())
+        for at in range(len(folded) - size + 1):
+            if " ".join(folded[at : at + size]) != phrase:
+                continue
+            nouns = [t for t in sent[at : at + size] if t.pos_ == "NOUN"]
+            if any(nominal_head(n).i in holders for n in nouns):  # "in recent weeks" <- verb
+                return f"'{phrase}': a series over a span of time, not one event"
+    return None
+
+
 def _campaign(token: Token, lang: str) -> str | None:
     """A battle named by what it is for ("la batalla por el control de Alepo", "la batalla
     por controlar la ciudad", "the battle for Mosul"): a campaign of many clashes, not one."""
@@ -437,6 +457,7 @@ def modality(
         ("generic", lambda: _generic(token, lang)),
         ("generic", lambda: _habitual(token, lang)),
         ("generic", lambda: _frequency(token, lang)),
+        ("generic", lambda: _series_span(token, lang)),
         ("generic", lambda: _classifying(token, lang)),
     )
     for name, check in checks:
