@@ -101,6 +101,8 @@ def test_countries_named_as_actors_weigh_less_than_places(gaz: Gazetteer, names:
     ("village near al-Hamra Mountain", "al-Hamra Mountain"),
     ("three villages", None), ("la zona", None), ("the Citadel", None), ("Al", None),
     ("sirios", None), ("Syrian", None),
+    ("ISIL-held towns", None), ("the US-backed forces", None), ("the Tal-ar area", "Tal-ar"),
+    ("Tal Za'rour hill", "Tal Za'rour"), ("las posiciones rebeldes", None),
 ])
 def test_own_name(text: str, name: str | None) -> None:
     assert own_name(text) == name
@@ -158,3 +160,16 @@ def test_a_village_abroad_needs_the_documents_support_whatever_its_size(
 def test_a_village_is_no_citys_district(gaz: Gazetteer, text: str, lang: str) -> None:
     place = resolve_place(text, lang, "Syria", gazetteer=gaz)
     assert place is None or "Homs" not in (place.canonical or "")
+
+
+@pytest.mark.parametrize(("text", "canonical"), [
+    ("Idlib province", "Idlib"), ("the Aleppo province", "Aleppo"),
+    ("Raqqa Governorate", "Ar Raqqah"), ("la provincia de Idlib", "Idlib"),
+])
+def test_a_province_named_before_its_kind_is_the_province(gaz: Gazetteer, text: str,
+                                                          canonical: str) -> None:
+    """"Idlib province" (English puts the kind after the name) is the province, at the
+    approximate precision of one, as "la provincia de Idlib" is."""
+    lang = "es" if text.startswith("la ") else "en"
+    place = resolve_place(text, lang, "Syria", gazetteer=gaz)
+    assert place is not None and place.canonical == canonical and place.geo_precision == 3

@@ -81,7 +81,7 @@ def to_location(text: str, cand: Candidate, mention: PlaceMention, gaz: Gazettee
     e = cand.entry
     parent = gaz.parent_of(e)
     canonical = f"{e.name}, {parent.name}" if parent and e.feature in SUB_CITY else e.name
-    if e.feature in ADMIN:
+    if e.feature in ADMIN or "admin1" in mention.types:  # "Idlib province" at its capital
         precision = 3
     elif mention.relation:
         precision = 2

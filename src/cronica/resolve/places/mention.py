@@ -129,7 +129,18 @@ def _parsed(text: str, lang: str) -> tuple[str, str | None, tuple[str, ...], str
                     relation = relation or role
                 changed = True
                 break
+    for suffix, kind in _suffixes(lang):  # "idlib province": a province named Idlib
+        if key.endswith(" " + suffix) and len(key) > len(suffix) + 1:
+            key, types = key[: -len(suffix) - 1], [*types, kind]
+            break
     return key, relation, tuple(types), context.strip() or None
+
+
+@lru_cache(maxsize=4)
+def _suffixes(lang: str) -> list[tuple[str, str]]:
+    """Kinds of place a language says after the name ("province" in "Idlib province")."""
+    found = descriptors(lang).get("type_suffixes") or {}
+    return [(name_key(w), kind) for kind, ws in found.items() for w in ws]
 
 
 def own_name(text: str) -> str | None:
@@ -140,6 +151,10 @@ def own_name(text: str) -> str | None:
     while words and not words[0][:1].isupper() and not (
             "-" in words[0] and name_key(words[0].split("-")[0]) in particles):
         words = words[1:]  # "the", "la", "near": lower-case words before the name ("al-Bab")
+    while words and not words[-1][:1].isupper() and not _named_part(words[-1]):
+        words = words[:-1]  # "Tal Za'rour hill", "ISIL-held towns": kind nouns after it
+    if words and "-" in words[-1] and name_key(words[-1].rsplit("-", 1)[1]) in _tails():
+        return None  # "ISIL-held", "US-backed": an adjective, not a place's name
     name = " ".join(words)
     if not name or len(words) > table()["event"]["own_name_max_words"] or is_common_word(name):
         return None
@@ -148,6 +163,19 @@ def own_name(text: str) -> str | None:
         if is_particle(name, lang) or not parsed or is_generic(parsed, lang):
             return None
     return name
+
+
+@lru_cache(maxsize=1)
+def _tails() -> frozenset[str]:
+    """What follows the hyphen of an adjective in any language ("held" in "ISIL-held")."""
+    return frozenset(name_key(str(w)) for lang in packs()
+                     for w in descriptors(lang).get("adjective_tails") or [])
+
+
+def _named_part(word: str) -> bool:
+    """A lower-case word that is part of a name ("al-Bab", "ash-Sheikh"): a particle with a
+    capitalised name after its hyphen."""
+    return "-" in word and word.rsplit("-", 1)[1][:1].isupper()
 
 
 def tail_words(text: str, n: int) -> str:
