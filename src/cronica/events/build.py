@@ -96,15 +96,8 @@ def _civilian_victims(
     """A strike or shelling whose dead or wounded are civilians ("dos civiles perecieron en
     bombardeos", "killing 15 people, among them 11 children") has them as actor 2, as ACLED
     codes it, when no one else is its target."""
-    victims = None
-    for i, q in counts:
-        if q.kind not in VICTIM_KINDS:
-            continue
-        noun = span.doc[i].head if span.doc[i].dep_ == "nummod" else span.doc[i]
-        actor = story.reader.actor_of(noun)
-        if actor is not None and actor.actor_type == CIVILIANS_TYPE:
-            victims = actor
-            break
+    victims = next((a for a in _victims(story.reader, span, counts)
+                    if a.actor_type == CIVILIANS_TYPE), None)  # fmt: skip
     if victims is None:
         return
     onto = ontology()
@@ -133,8 +126,7 @@ def _claimed_deeds(
     airstrikes"; "según el Ejército, murieron 30 yihadistas en bombardeos"), is that side's
     own. Its own losses ("a Russian helicopter was downed", says Russia) are not."""
     reader = story.reader
-    victims = next((a for i, q in counts if q.kind in VICTIM_KINDS and (a := reader.actor_of(
-        span.doc[i].head if span.doc[i].dep_ == "nummod" else span.doc[i]))), None)
+    victims = next(iter(_victims(reader, span, counts)), None)
     for _, ev in events:
         unnamed = ev.actor1 is None or IMPLIED_ACTOR_RULE in ev.rules
         side = ev.actor2 or victims
@@ -152,6 +144,20 @@ def _claimed_deeds(
         ev.actor1 = _in_country(speaker, ev.location, reader)
         ev.actor2 = ev.actor2 or _in_country(side, ev.location, reader)
         ev.rules = [r for r in ev.rules if r != IMPLIED_ACTOR_RULE] + [CLAIMANT_RULE]
+
+
+def _victims(reader: ArgumentReader, span: Span, counts: list[tuple[int, Quantity]]) -> (
+    list[Actor]
+):
+    """The actors the sentence counts dead or wounded ("dos civiles", "38 ISIL militants")."""
+    found = []
+    for i, q in counts:
+        if q.kind in VICTIM_KINDS:
+            noun = span.doc[i].head if span.doc[i].dep_ == "nummod" else span.doc[i]
+            actor = reader.actor_of(noun)
+            if actor is not None:
+                found.append(actor)
+    return found
 
 
 def _speaker_actor(claim: Claim, reader: ArgumentReader) -> Actor | None:
