@@ -311,6 +311,10 @@ def _series_span(token: Token, lang: str) -> str | None:
         return None
     sent = token.sent
     folded = [fold(t.text) for t in sent]
+    said = " ".join(folded)
+    spans = frozenset(p for p in spans if p in said)  # most sentences name none: no walk
+    if not spans:
+        return None
     holders = {token.i, _clause_verb(token).i}
     for phrase in spans:
         size = len(phrase.split())
