@@ -14,7 +14,6 @@ from cronica.documents.credit import credited_sources
     [
         ("es", "Texto de la noticia.\n\nCon información de AFP\n", ["AFP"]),
         ("es", "Texto.\nCon información de EFE y AFP.", ["EFE", "AFP"]),
-        ("es", "Texto.\nFuente: Reuters", ["Reuters"]),
         ("en", "Story text.\nWith files from The Associated Press and Reuters", [
             "The Associated Press", "Reuters"]),
         ("en", "Story text.\nAdditional reporting by Reuters.", ["Reuters"]),
@@ -32,6 +31,7 @@ def test_a_credit_line_names_its_agencies(lang, text, names):
                "martes por la noche tras los disturbios."),  # a sentence, not a credit line
         ("en", "With files from wire services"),
         ("en", "Jets bombed Idlib. Sources: none given in the text of this long sentence here."),
+        ("es", "Fuente: Amigos de Siria en WordPress. Licencia CC de 2.0"),  # a photo's credit
     ],
 )  # fmt: skip
 def test_no_credit_without_a_named_agency_on_a_short_line(lang, text):
