@@ -739,11 +739,15 @@ def test_one_phrase_of_matching_words_is_one_event_and_its_owner_no_place(pipeli
                "Russia agreed to a truce."),
         ("en", "Rebels shelled Idlib on Monday.\nIn response to Russia's silence, the rebels "
                "shelled again on Tuesday."),
+        ("es", "Los rebeldes bombardearon Idlib el lunes.\nEl martes volvieron a bombardear, "
+               "aunque no hubo una operación conjunta entre Rusia y Turquía."),
+        ("en", "Rebels shelled Idlib on Monday.\nOn Tuesday the rebels shelled again, but there "
+               "was no joint operation between Russia and Turkey."),
     ],
 )  # fmt: skip
 def test_a_state_that_acts_is_no_place(pipeline, lang, text):
-    """ "después de que Rusia aceptara", "Russia's silence": a party to the story, not where
-    its events happen (the story's town is)."""
+    """ "después de que Rusia aceptara", "Russia's silence", "between Russia and Turkey": a
+    party to the story, not where its events happen (the story's town is)."""
     shelling = [e for e in events(pipeline, lang, text)
                 if e.sub_event_type == "Shelling/artillery/missile attack"]  # fmt: skip
     assert shelling and all(e.location is not None and e.location.country == "Syria"

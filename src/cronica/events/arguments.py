@@ -797,6 +797,7 @@ class ArgumentReader:
             if ent.label_ in PLACE_LABELS
             and not self._names_actor(ent.root)
             and not _acting(ent.root)
+            and not self._foreign_country(ent)
             and ent.root.i not in exclude
             and (self.near_place(ent.text) or self._said_as_place(ent.root))
             and not self._seat(ent.root)
@@ -845,6 +846,15 @@ class ArgumentReader:
             return True
         head = token.head
         return head is not token and head.pos_ == "NOUN" and self.is_place(head)
+
+    def _foreign_country(self, ent: Span) -> bool:
+        """A country other than the story's, named in the sentence but not where the trigger
+        happened ("no joint operation between Russia and Turkey", in a Syrian story): a
+        party to it; the story's country takes its place."""
+        if self.country_focus is None:
+            return False
+        named = countries_named(ent.text, self.lang)
+        return len(named) == 1 and self.country_focus not in named
 
     def _country(self, token: Token) -> bool:
         """A country's name: the place of an event only when no other place is named (a
