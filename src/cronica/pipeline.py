@@ -13,15 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from cronica.components import COMPONENTS, read_sentences
 from cronica.components.nlp import load_nlp
 from cronica.components.place_kinds import described_place
 from cronica.documents.credit import credited_sources
 from cronica.documents.language import document_language
-from cronica.documents.normalise import NormalisedText, normalise
-from cronica.documents.zones import RepetitionIndex, zone_document
+from cronica.documents.normalise import NormalisedText, normalise, to_original
+from cronica.documents.zones import RepetitionIndex, zone_at, zone_document
 from cronica.events.arguments import ArgumentReader, is_seat
 from cronica.events.attribution import Attributor
 from cronica.events.build import (
@@ -34,7 +34,7 @@ from cronica.events.opponents import fill_opponents, strikers_from_holders
 from cronica.events.place_of import in_story_country
 from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
-from cronica.record import Document, Event, Sentence
+from cronica.record import Block, Document, Event, Location, Sentence
 from cronica.resolve.actors import shipped_resolver
 from cronica.resolve.places import (
     Gazetteer,
@@ -139,6 +139,33 @@ def sections(paras: list[tuple[int, str]], size: int | None = None) -> list[
     return [part for part in found if part]
 
 
+STORY_ZONES = frozenset({"title", "lead", "body"})  # the zones of the article's own story
+
+
+def _countries(places: list[Location | None]) -> set[str]:
+    return {p.country for p in places if p is not None and p.country}
+
+
+def _place_ents(docs: list[Doc], lang: str) -> list[Span]:
+    """The place names of parsed paragraphs; an organisation's seat ("con sede en Londres")
+    is no place of the story."""
+    return [e for d in docs for e in d.ents
+            if e.label_ in PLACE_LABELS and not is_seat(e.root, lang)]  # fmt: skip
+
+
+def _reporting(norm: NormalisedText, zones: list[Block], paras: list[tuple[int, str]],
+               docs: list[Doc]) -> list[Doc]:
+    """The parsed paragraphs of the article's own story (title, lead, body): not captions,
+    nor briefs, a page's list of other stories."""
+    out = []
+    for (offset, text), parsed in zip(paras, docs, strict=True):
+        start = to_original(norm, offset, offset + min(len(text), 1))[0]
+        block = zone_at(zones, start)
+        if block is None or block.zone in STORY_ZONES:
+            out.append(parsed)
+    return out
+
+
 class Pipeline:
     """cronica's extraction flow, for any language a pack is installed for."""
 
@@ -190,7 +217,7 @@ class Pipeline:
         if len(parts) == 1:
             with nlp.select_pipes(disable=list(COMPONENTS)):
                 docs = list(nlp.pipe(text for _, text in paras))
-            story = self._story(doc, lang, norm, docs)
+            story = self._story(doc, lang, norm, docs, _reporting(norm, zones, paras, docs))
             story.zones = zones
             yield story, self._components(nlp, story, paras, docs, names)
             return
@@ -281,16 +308,20 @@ class Pipeline:
         )
         return analysis
 
-    def _story(self, doc: Document, lang: str, norm: NormalisedText, docs: list[Doc]) -> Story:
-        """The document's context: country focus and its place mentions resolved together."""
-        ents = [  # an organisation's seat ("con sede en Londres") is no place of the story
-            e for d in docs for e in d.ents
-            if e.label_ in PLACE_LABELS and not is_seat(e.root, lang)
-        ][:MAX_PLACE_MENTIONS]  # fmt: skip
+    def _story(self, doc: Document, lang: str, norm: NormalisedText, docs: list[Doc],
+               reporting: list[Doc] | None = None) -> Story:
+        """The document's context: country focus and its place mentions resolved together.
+        A focus the article's own paragraphs (`reporting`) never place anything in is a
+        page's ticker of other stories ("Bruselas", "La Habana"): theirs is read instead."""
+        ents = _place_ents(docs, lang)[:MAX_PLACE_MENTIONS]
         names = [e.text for e in ents]
         texts = [described_place(e) for e in ents]  # "the village of Sayda": a village
         prepared = prepare_mentions(texts, lang, self.gazetteer)
         focus = document_country_focus(texts, lang, self.gazetteer, prepared)
+        told = [described_place(e) for e in _place_ents(reporting or [], lang)]
+        told = told[:MAX_PLACE_MENTIONS]
+        if told and focus not in _countries(resolve_places(told, lang, None, self.gazetteer)):
+            focus = document_country_focus(told, lang, self.gazetteer) or focus
         resolved = [
             replace(loc, text=name) if loc is not None else None
             for name, loc in zip(names, resolve_places(texts, lang, focus, self.gazetteer,

@@ -752,3 +752,30 @@ def test_a_state_that_acts_is_no_place(pipeline, lang, text):
                 if e.sub_event_type == "Shelling/artillery/missile attack"]  # fmt: skip
     assert shelling and all(e.location is not None and e.location.country == "Syria"
                             for e in shelling)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Muere un oficial ruso cerca de Palmira\nUn oficial fue abatido el jueves durante "
+               "una misión en los alrededores de Palmira, en Siria, donde el Ejército realiza "
+               "una ofensiva.\nMás noticias\nAtentados en Bruselas (22.03.2016)\nDos explosiones "
+               "sacudieron el aeropuerto de Bruselas. (22.03.2016)\nBélgica declara el luto en "
+               "Bruselas (23.03.2016)\nEl Gobierno de Bélgica decretó tres días de luto en "
+               "Bruselas y en Amberes. (23.03.2016)\nPolicía de Bélgica detiene a un sospechoso "
+               "en Bruselas (24.03.2016)\n"),
+        ("en", "Russian officer killed near Palmira\nAn officer was shot dead on Thursday during "
+               "a mission on the outskirts of Palmira, in Syria, where the army is on the "
+               "offensive.\n"
+               "More news\nBombings in Brussels (22.03.2016)\nTwo explosions shook Brussels "
+               "airport. (22.03.2016)\nBelgium mourns in Brussels (23.03.2016)\nThe government "
+               "of Belgium declared three days of mourning in Brussels and Antwerp. (23.03.2016)"
+               "\nBelgian police arrest a suspect in Brussels (24.03.2016)\n"),
+    ],
+)  # fmt: skip
+def test_a_pages_ticker_does_not_set_the_storys_country(pipeline, lang, text):
+    """The page's list of other stories names Belgium more often than the article names
+    anything, but the article's own Palmira is Syria's (Tadmur), not Colombia's."""
+    killed = [e for e in events(pipeline, lang, text) if e.zone in ("title", "lead", "body")]
+    assert killed and all(e.location is not None and e.location.country == "Syria"
+                          for e in killed)  # fmt: skip

@@ -851,8 +851,8 @@ class ArgumentReader:
         """A country other than the story's, named in the sentence but not where the trigger
         happened ("no joint operation between Russia and Turkey", in a Syrian story): a
         party to it; the story's country takes its place."""
-        if self.country_focus is None:
-            return False
+        if self.country_focus is None or is_kicker(ent.root):
+            return False  # "Irak: …": a brief filed under another country is told there
         named = countries_named(ent.text, self.lang)
         return len(named) == 1 and self.country_focus not in named
 
