@@ -112,6 +112,19 @@ def test_windows_1252_is_decoded_and_said(tmp_path: Path, caplog) -> None:
     assert f"{path}: not UTF-8; decoded as cp1252 (detected)" in caplog.text
 
 
+def test_mojibake_is_repaired_and_said(tmp_path: Path, caplog) -> None:
+    """UTF-8 that a scraper decoded as Latin-1 and saved again ("AdÃ©n"): repaired."""
+    path = tmp_path / "doble.txt"
+    path.write_text(REPORT.encode("utf-8").decode("latin-1"), encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        docs, errors = read_all(str(path))
+    assert not errors and docs[0].text == REPORT
+    assert "doble.txt" in caplog.text and "mojibake" in caplog.text
+    english = tmp_path / "clean.txt"  # clean text, even with a stray "Ã" of its own, stays
+    english.write_text("Café owners in Ãrbil said nothing.", encoding="utf-8")
+    assert read_all(str(english))[0][0].text == "Café owners in Ãrbil said nothing."
+
+
 def test_utf8_and_latin1_lines_are_each_decoded(tmp_path: Path, caplog) -> None:
     utf8, latin1 = "Según la ONU, huyeron 300 familias.\n", "El Ejército avanzó en Adén.\n"
     path = tmp_path / "mezcla.txt"

@@ -9,6 +9,7 @@ sites and Windows editors still write Windows-1252 / Latin-1): the lines that ar
 are decoded when charset_normalizer finds one of SINGLE_BYTE that reads them as clean text,
 and the user is told which (a file of UTF-8 and Latin-1 lines is read line by line);
 anything else (random bytes) stays an error that names the input and the first bad byte.
+UTF-8 text that holds mojibake (a scraper decoded it twice: "Ã©" for "é") is repaired.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from __future__ import annotations
 import codecs
 import logging
 import os
+import re
 import stat
 import sys
 from typing import BinaryIO
+
+import ftfy
 
 from cronica.record import InputError
 
@@ -30,6 +34,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # Encodings a file that is not UTF-8 may be decoded as (Python codec names, preferred first),
 # and the most mess (charset_normalizer's chaos: odd characters, mixed scripts) accepted.
 SINGLE_BYTE = ("cp1252", "latin_1", "iso8859_15")
+MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]")  # "Ã©", "Â°": UTF-8 read as Latin-1
 MAX_MESS = 0.1
 
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
@@ -92,7 +97,26 @@ def decode(data: bytes, name: str) -> str:
             f"clean {' / '.join(SINGLE_BYTE)} text; convert the file to UTF-8",
             line,
         ) from None
-    return text.removeprefix("\ufeff")
+    return repaired(text.removeprefix("\ufeff"), name)
+
+
+def repaired(text: str, name: str) -> str:
+    """UTF-8 text that was decoded once too often before it was saved ("represiÃ³n" for
+    "represión", a scraper's mojibake), repaired by ftfy's encoding fix only (quotes, dashes
+    and the rest as written); the user is told."""
+    marks = _mojibake_marks(text)
+    if not marks:
+        return text  # no "Ã"/"Â" pairs: nothing a double decoding leaves (a C1 control alone
+    fixed = ftfy.fix_encoding(text)  # is no proof of one)
+    if _mojibake_marks(fixed) >= marks:
+        return text
+    log.warning("%s: text encoded twice (mojibake such as 'Ã©'); repaired with ftfy", name)
+    return fixed
+
+
+def _mojibake_marks(text: str) -> int:
+    """Pairs a double decoding of UTF-8 leaves: "Ã" or "Â" before a Latin-1 symbol or letter."""
+    return len(MOJIBAKE.findall(text))
 
 
 def single_byte(data: bytes) -> tuple[str, str, int] | None:
