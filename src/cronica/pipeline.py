@@ -318,10 +318,14 @@ class Pipeline:
         texts = [described_place(e) for e in ents]  # "the village of Sayda": a village
         prepared = prepare_mentions(texts, lang, self.gazetteer)
         focus = document_country_focus(texts, lang, self.gazetteer, prepared)
-        told = [described_place(e) for e in _place_ents(reporting or [], lang)]
-        told = told[:MAX_PLACE_MENTIONS]
-        if told and focus not in _countries(resolve_places(told, lang, None, self.gazetteer)):
-            focus = document_country_focus(told, lang, self.gazetteer) or focus
+        if reporting is not None and len(reporting) < len(docs):  # a page with other zones
+            told = [described_place(e) for e in _place_ents(reporting, lang)]
+            told = told[:MAX_PLACE_MENTIONS]
+            ready = prepare_mentions(told, lang, self.gazetteer)
+            if told and focus not in _countries(
+                resolve_places(told, lang, None, self.gazetteer, ready)
+            ):
+                focus = document_country_focus(told, lang, self.gazetteer, ready) or focus
         resolved = [
             replace(loc, text=name) if loc is not None else None
             for name, loc in zip(names, resolve_places(texts, lang, focus, self.gazetteer,
