@@ -131,11 +131,10 @@ def _relative(word: Token) -> bool:
 
 def _headline(sent: Span) -> bool:
     """The sentence is a whole line that reads as a headline (no final stop)."""
-    doc = sent.doc
-    before = doc.text[: sent.start_char].rstrip(" \t")
-    after = doc.text[sent.end_char :].lstrip(" \t")
-    whole = (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
-    return whole and is_headline(sent.text.strip())
+    doc = sent.doc  # (the tokens beside it, not doc.text: that rebuilds the paragraph)
+    before = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+    after = sent.end == len(doc) or "\n" in sent[-1].whitespace_ + doc[sent.end].text
+    return before and after and is_headline(sent.text.strip())
 
 
 def _in_time(token: Token, sent: Span) -> bool:

@@ -310,11 +310,11 @@ def _series_span(token: Token, lang: str) -> str | None:
     if not spans:
         return None
     sent = token.sent
-    folded = [fold(t.text) for t in sent]
-    said = " ".join(folded)
+    said = fold(sent.text)
     spans = frozenset(p for p in spans if p in said)  # most sentences name none: no walk
     if not spans:
         return None
+    folded = [fold(t.text) for t in sent]
     holders = {token.i, _clause_verb(token).i}
     for phrase in spans:
         size = len(phrase.split())
