@@ -123,6 +123,9 @@ def test_mojibake_is_repaired_and_said(tmp_path: Path, caplog) -> None:
     english = tmp_path / "clean.txt"  # clean text, even with a stray "Ã" of its own, stays
     english.write_text("Café owners in Ãrbil said nothing.", encoding="utf-8")
     assert read_all(str(english))[0][0].text == "Café owners in Ãrbil said nothing."
+    control = tmp_path / "control.txt"  # a C1 control after "Â" is no proof of mojibake
+    control.write_text("# Â\x80 \n", encoding="utf-8")
+    assert read_all(str(control))[0][0].text == "# Â\x80 \n"
 
 
 def test_utf8_and_latin1_lines_are_each_decoded(tmp_path: Path, caplog) -> None:

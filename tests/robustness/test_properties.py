@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cronica.documents.normalise import normalise, to_original
+from cronica.documents.raw import MOJIBAKE
 from cronica.documents.readers import read_path
 from cronica.documents.zones import zone_document
 from cronica.record import Document, InputError
@@ -121,7 +122,8 @@ def test_csv_with_hostile_cells(folder, rows):
 def test_markdown_and_text_keep_the_text(folder, text):
     markdown = "# " + text.replace("\n", "\n## ", 1) + "\n\n- " + text[:40] + "\n"
     items = read_bytes(folder, markdown.encode("utf-8"), "text", ".md")
-    if items and isinstance(items[0], Document):
+    if items and isinstance(items[0], Document) and not MOJIBAKE.search(markdown):
+        # (text that holds mojibake is repaired: test_mojibake_is_repaired_and_said)
         assert items[0].text == markdown.removeprefix("\ufeff")
 
 

@@ -34,7 +34,8 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 # Encodings a file that is not UTF-8 may be decoded as (Python codec names, preferred first),
 # and the most mess (charset_normalizer's chaos: odd characters, mixed scripts) accepted.
 SINGLE_BYTE = ("cp1252", "latin_1", "iso8859_15")
-MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]")  # "Ã©", "Â°": UTF-8 read as Latin-1
+MOJIBAKE = re.compile("[\u00c2\u00c3][\u00a0-\u00bf]")  # "Ã©", "Â°": UTF-8 read as Latin-1
+# (a C1 control after "Â" is no proof: only printable Latin-1 pairs count)
 MAX_MESS = 0.1
 
 # Longest first: the UTF-32-LE mark starts with the UTF-16-LE one.
