@@ -240,7 +240,7 @@ def sources_ok(gold: list[dict[str, Any]], pred: list[tuple[str, str]]) -> bool:
     named = {(_source_type(n), st) for n, st in listed if _canonical_source(n)}
     one_each: dict[tuple[str, str], tuple[str, str]] = {}
     for name, stance in listed:
-        bare = len(name.split()) == 1 and not _canonical_source(name)
+        bare = _resolver().source_head_noun(name) and not _canonical_source(name)
         if bare and (_source_type(name), stance) in named:
             continue  # a bare head noun ("Observatorio") beside the source it refers back to
         one_each.setdefault((loose(_canonical_source(name) or name), stance), (name, stance))

@@ -681,7 +681,7 @@ class ArgumentReader:
                 return noun
         return token
 
-    def _known_actor(self, token: Token) -> bool:
+    def known_actor(self, token: Token) -> bool:
         """A name the actor dictionary knows (not any name the model tagged ORG or PER)."""
         actor = self.actor_of(token)
         return actor is not None and actor.canonical is not None
@@ -699,13 +699,13 @@ class ArgumentReader:
                 and preposition(child) in (*any_words("genitive_prepositions"), None)
                 and child.dep_ in ("nmod", "appos", "flat", "compound", "pobj")
             ):
-                return token if self._known_actor(child) else child
+                return token if self.known_actor(child) else child
             if child.dep_ == "prep" and fold(child.text) in words(
                 self.lang, "genitive_prepositions"
             ):
                 for grand in child.children:
                     if grand.pos_ == "PROPN":
-                        return token if self._known_actor(grand) else grand
+                        return token if self.known_actor(grand) else grand
         return token
 
     def event_places(self, token: Token, sent: Span, exclude: set[int]) -> list[Token]:

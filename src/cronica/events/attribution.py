@@ -53,6 +53,11 @@ _SIDE_OF_ACTOR_TYPE = {
 SPAN_BREAKS = {",", "(", ";", ":", "—", "–"}
 
 
+def is_armed(actor: Actor | None) -> bool:
+    """An actor of a type that fights (state forces, rebels, militias): a party's own voice."""
+    return actor is not None and _SIDE_OF_ACTOR_TYPE.get(actor.actor_type or "") is not None
+
+
 @dataclass(frozen=True)
 class ExtraCues:
     """Attribution cues beyond the shared lexicon (attribution_<lang>.yaml)."""
@@ -308,7 +313,7 @@ class Attributor:
         if self.reader.actors.resolve(noun.text, self.reader.lang) is None:
             return False  # "un funcionario rebelde": a person, not the group
         actor = self.reader.actors.resolve(self._span(noun).text, self.reader.lang)
-        return actor is not None and _SIDE_OF_ACTOR_TYPE.get(actor.actor_type or "") is not None
+        return is_armed(actor)
 
     def _hedge(self, noun: Token) -> bool:
         """ "según los informes", "according to reports": reportedly, not a source."""

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from cronica.components.time import time_verb, with_tense
 from cronica.documents.normalise import to_original
 from cronica.events.arguments import CIVILIANS_TYPE, ArgumentReader, Roles
-from cronica.events.attribution import SourceCue, stance_for
+from cronica.events.attribution import SourceCue, is_armed, stance_for
 from cronica.events.detect import TriggerMatch
 from cronica.events.lexicon import actions_named, ontology
 from cronica.events.opponents import held_by_rule
@@ -112,10 +112,6 @@ def _civilian_victims(
 
 
 CLAIMANT_RULE = "agent:claimant"  # an agentless deed the side that tells of it claims
-ARMED_ACTOR_TYPES = frozenset({
-    "State forces", "Rebel groups", "Political militias", "Identity militias",
-    "External/Other forces",
-})  # fmt: skip
 
 
 def _claimed_deeds(
@@ -136,7 +132,7 @@ def _claimed_deeds(
                         and (a := _speaker_actor(c, reader)) is not None), None)  # fmt: skip
         if (
             speaker is None
-            or speaker.actor_type not in ARMED_ACTOR_TYPES
+            or not is_armed(speaker)
             or _same_side(speaker, side)
             or not ontology().takes_opponent(ev.sub_event_type)
         ):

@@ -113,8 +113,8 @@ def _owned_by_actor(story: Story, noun: Token) -> bool:
     owners = [c for c in noun.children if c.pos_ == "PROPN"] + [
         g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
     ]
-    known = [a for a in map(story.reader.actor_of, owners) if a is not None and a.canonical]
-    return bool(known) and not any(story.reader.taken_place(o) for o in owners)
+    known = any(story.reader.known_actor(o) for o in owners)
+    return known and not any(story.reader.taken_place(o) for o in owners)
 
 
 def _in_sentence_country(story: Story, token: Token, text: str, loc: Location) -> Location:

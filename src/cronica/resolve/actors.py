@@ -375,6 +375,7 @@ class _SourceTable:
              for w, types in (data.get("refer_back") or {}).items()),
             key=lambda item: -len(item[0]),
         )
+        self.head_keys = frozenset(key for key, _ in (*self.heads, *self.refer_back))
         self._memo: Memo[str, tuple[str, str] | None] = Memo()
 
     def _named(self, text: str) -> tuple[str, str] | None:
@@ -398,8 +399,7 @@ class _SourceTable:
                     None)
 
     def head_noun(self, text: str) -> bool:
-        key = name_key(text)
-        return any(key == head for head, _ in (*self.heads, *self.refer_back))
+        return name_key(text) in self.head_keys
 
     def side_voice(self, text: str) -> bool:
         key = name_key(text)
