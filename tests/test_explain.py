@@ -74,3 +74,29 @@ def test_explain_command_prints_zones_and_reasons(cronica, tmp_path) -> None:
     assert "events: capture (tomaron)" in run.stdout
     assert "dropped" in run.stdout and "hypothetical" in run.stdout
     assert "negated" in run.stdout
+
+
+PAGES_WITH_COMMENTS = {
+    "es": "El domingo, los rebeldes tomaron la ciudad de Karsa.\n"
+          "Comentarios\n"
+          "Ojalá los aviones bombardeen ya a todos esos rebeldes de Karsa.\n",
+    "en": "On Sunday, rebels captured the town of Karsa.\n"
+          "Comments\n"
+          "The planes bombed the wrong town again, as always.\n",
+}
+
+
+def test_the_model_reads_only_zones_that_report_or_date_explain_reads_every_zone() -> None:
+    """A page's comments give no event and no date: extraction does not parse them, and its
+    sentences and events are those of the story; `explain` still shows every zone."""
+    pipeline = Pipeline()
+    for lang, text in PAGES_WITH_COMMENTS.items():
+        doc = Document(lang, text, lang=lang, date=date(2020, 5, 6))
+        _, docs = pipeline.read(doc)
+        assert [d.text for d in docs] == [text.splitlines()[0]], lang
+        analysis = pipeline.analyse(doc)
+        assert [s[3] for s in analysis.sentences] == [text.splitlines()[0]], lang
+        assert [e.action for e in analysis.events] == ["capture"], lang
+        notes = explain(pipeline, doc)
+        assert [n.zone for n in notes][1:] == ["comments", "comments"], lang
+        assert notes[-1].verdict == "skipped: zone comments does not report events", lang

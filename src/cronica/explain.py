@@ -52,7 +52,7 @@ class SentenceNote:
 
 def explain(pipeline: Pipeline, doc: Document) -> list[SentenceNote]:
     """Each sentence of `doc` with its zone, date and triggers (kept or dropped, and why)."""
-    _, docs = pipeline.read(doc)
+    _, docs = pipeline.read(doc, every_zone=True)
     notes = []
     for parsed in docs:
         for span in read_sentences(parsed):

@@ -34,7 +34,7 @@ from cronica.events.opponents import fill_opponents, strikers_from_holders
 from cronica.events.place_of import in_story_country
 from cronica.events.syntax import PLACE_LABELS
 from cronica.link.merge import merge_document
-from cronica.record import Block, Document, Event, Location, Sentence
+from cronica.record import DATING_ZONES, Block, Document, Event, Location, Sentence
 from cronica.resolve.actors import shipped_resolver
 from cronica.resolve.places import (
     Gazetteer,
@@ -153,6 +153,22 @@ def _place_ents(docs: list[Doc], lang: str) -> list[Span]:
             if e.label_ in PLACE_LABELS and not is_seat(e.root, lang)]  # fmt: skip
 
 
+def _read_zones(norm: NormalisedText, zones: list[Block],
+                paras: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The paragraphs worth parsing: those of zones that report events or move the
+    narrative's date (record.DATING_ZONES; all of a document without zones). A page's menus,
+    lists of other stories and readers' comments give neither events nor dates, and on
+    scraped news they are a fifth of the text: the model does not read them."""
+    if not zones:
+        return paras
+    out = []
+    for offset, text in paras:
+        block = zone_at(zones, to_original(norm, offset, offset + min(len(text), 1))[0])
+        if block is None or block.zone in DATING_ZONES:
+            out.append((offset, text))
+    return out
+
+
 def _reporting(norm: NormalisedText, zones: list[Block], paras: list[tuple[int, str]],
                docs: list[Doc]) -> list[Doc]:
     """The parsed paragraphs of the article's own story (title, lead, body): not captions,
@@ -181,28 +197,32 @@ class Pipeline:
         """Events of one document (its sentences are not kept)."""
         return self.analyse(doc, keep_sentences=False).events
 
-    def read(self, doc: Document, upto: str | None = None) -> tuple[Story, list[Doc]]:
+    def read(self, doc: Document, upto: str | None = None, every_zone: bool = False
+             ) -> tuple[Story, list[Doc]]:
         """The document's story and its paragraphs read by the components (all of them, or
         those up to and including `upto`). Every paragraph is held: `read_parts` bounds
-        memory on long documents."""
+        memory on long documents. `every_zone`: read the paragraphs of every zone (to
+        explain a page), not only those that report or date (see `_read_zones`)."""
         found: Story | None = None
         docs: list[Doc] = []
-        for story, part in self.read_parts(doc, upto):
+        for story, part in self.read_parts(doc, upto, every_zone):
             found = story
             docs.extend(part)
         assert found is not None  # read_parts yields at least once
         return found, docs
 
-    def read_parts(self, doc: Document, upto: str | None = None) -> Iterator[
-        tuple[Story, list[Doc]]
-    ]:
+    def read_parts(self, doc: Document, upto: str | None = None, every_zone: bool = False
+                   ) -> Iterator[tuple[Story, list[Doc]]]:
         """The document's story and its paragraphs read by the components, one section
-        (see SECTION_CHARS) at a time; a short document is one section."""
+        (see SECTION_CHARS) at a time; a short document is one section. Only paragraphs of
+        the zones that report or date are read, unless `every_zone`."""
         lang = document_language(doc)
         zones = zone_document(replace(doc, lang=lang), self.repeated)
         norm = normalise(doc.text)
         nlp = load_nlp(lang, self.gazetteers)
         paras = paragraphs(norm.clean)
+        if not every_zone:
+            paras = _read_zones(norm, zones, paras)
         long_lines = [line for line in norm.clean.split("\n") if len(line) > MAX_RUN_CHARS]
         cut = sum(1 for line in long_lines if len(line) > MAX_PART_CHARS)
         runs = sum(1 for line in long_lines if long_run(line))

@@ -15,9 +15,11 @@ def test_sentences_get_original_offsets_and_citations(read):
 
 
 def test_zone_of_each_sentence_comes_from_the_document_blocks(read):
-    text = "Menu Inicio Deportes\nThe army shelled the town on Monday."
-    zones = [Block(0, 21, "boilerplate", "menu"), Block(21, len(text), "body", "")]
+    text = "Fighting in the north\nThe army shelled the town on Monday."
+    zones = [Block(0, 22, "heading", "short line"), Block(22, len(text), "body", "")]
     sents = read(text, "en", NAME, zones=zones)
-    assert [s._.zone for s in sents] == ["boilerplate", "body"]
+    assert [s._.zone for s in sents] == ["heading", "body"]
+    menu = [Block(0, 22, "boilerplate", "menu"), Block(22, len(text), "body", "")]
+    assert [s._.zone for s in read(text, "en", NAME, zones=menu)] == ["body"]  # not parsed
     zoned = read(text, "en", NAME)  # no zones given: the zoner's own
     assert zoned[1]._.zone in REPORTING_ZONES
