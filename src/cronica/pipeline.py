@@ -32,7 +32,7 @@ from cronica.events.build import (
 )
 from cronica.events.opponents import fill_opponents, strikers_from_holders
 from cronica.events.place_of import in_story_country
-from cronica.events.syntax import PLACE_LABELS
+from cronica.events.syntax import PLACE_LABELS, doc_ents
 from cronica.link.merge import merge_document
 from cronica.record import DATING_ZONES, Block, Document, Event, Location, Sentence
 from cronica.resolve.actors import shipped_resolver
@@ -149,7 +149,7 @@ def _countries(places: list[Location | None]) -> set[str]:
 def _place_ents(docs: list[Doc], lang: str) -> list[Span]:
     """The place names of parsed paragraphs; an organisation's seat ("con sede en Londres")
     is no place of the story."""
-    return [e for d in docs for e in d.ents
+    return [e for d in docs for e in doc_ents(d)
             if e.label_ in PLACE_LABELS and not is_seat(e.root, lang)]  # fmt: skip
 
 
@@ -354,6 +354,7 @@ class Pipeline:
         reader = ArgumentReader(
             lang, self.actors, focus, doc.date, self._known_place, self._near_place
         )
+        reader.named_places = frozenset(names)  # for names mislabelled in a sentence
         return Story(
             document=doc,
             lang=lang,

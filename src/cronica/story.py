@@ -15,6 +15,7 @@ from cronica.documents.normalise import NormalisedText
 from cronica.documents.zones import block_index, zone_at
 from cronica.events.arguments import ArgumentReader
 from cronica.events.attribution import AttributionState, Attributor
+from cronica.events.syntax import span_ents
 from cronica.ontology import ontology
 from cronica.record import DATING_ZONES, REPORTING_ZONES, Actor, Block, Document, Event, Location
 from cronica.resolve.places import Gazetteer, city_of
@@ -72,7 +73,7 @@ class Story:
 
     def count_cities(self, span: Span, index: int) -> None:
         """Count the cities this sentence names (a district counts for its city)."""
-        for ent in span.ents:
+        for ent in span_ents(span):
             loc = self.places.get(ent.text)
             city = city_of(loc, self.gazetteer) if loc is not None else None
             if city is not None and city.gazetteer_id:

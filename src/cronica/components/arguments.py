@@ -27,11 +27,13 @@ class ArgumentFinder(SentenceReader):
 
     def read(self, story: Story, span: Span) -> None:
         story.at(span)
-        story.reader.named_places = frozenset(story.places)  # for names mislabelled here
+        triggers = span._.triggers
         sources = [c.span for cues in span._.cues.values() for c in cues]  # document offsets
         offset = span.doc._.offset or 0
-        not_places = {t.i for t in span if any(a <= offset + t.idx < b for a, b in sources)}
-        not_places.update(m.token.i for m in span._.triggers)  # "granada" is no place
+        not_places: set[int] = set()
+        if triggers and sources:
+            not_places = {t.i for t in span if any(a <= offset + t.idx < b for a, b in sources)}
+        not_places.update(m.token.i for m in triggers)  # "granada" is no place
         span._.roles = {
             m.token.i: story.reader.read(
                 m.token,
@@ -41,7 +43,7 @@ class ArgumentFinder(SentenceReader):
                 not_places,
                 m.entry.sub_event_type,
             )  # fmt: skip
-            for m in span._.triggers
+            for m in triggers
         }
         story.reader.remember(span)  # the antecedent of the next elided subject
         story.reader.remember_places(list(span._.roles.values()))  # for "allí", "there"

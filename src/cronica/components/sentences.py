@@ -29,7 +29,8 @@ class SentenceLocator(SentenceReader):
 
     def sentences(self, doc: Doc) -> Iterator[Span]:
         """Every non-empty sentence (they get their index here)."""
-        return (span for span in doc.sents if span.text.strip())
+        text = doc.text  # a span's text is the doc's between its offsets (no Token made)
+        return (span for span in doc.sents if text[span.start_char : span.end_char].strip())
 
     def read(self, story: Story, span: Span) -> None:
         offset = span.doc._.offset

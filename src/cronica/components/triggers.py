@@ -38,11 +38,12 @@ class TriggerFinder(SentenceReader):
             return modality(tok, story.lang, reader.non_factual(tok), keys)
 
         dropped: list[TriggerMatch] = []
+        marks = simultaneity_marks(span, story.lang)
         matches = find_triggers(
-            span, story.lang, reader.satisfies, mood, dropped, scene=reader.background
+            span, story.lang, reader.satisfies, mood, dropped, scene=reader.background,
+            marks=marks,
         )
         foreground = [m for m in matches if not reader.background(m.token)]
-        marks = simultaneity_marks(span, story.lang)
         kept = []
         for m in matches:  # a scene for the events of its own clause, not for those apart
             if m not in foreground and any(not apart(m.token, f.token, marks) for f in foreground):

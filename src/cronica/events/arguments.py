@@ -31,6 +31,7 @@ from cronica.events.syntax import (
     nominal_head,
     phrase,
     preposition,
+    span_ents,
     words,
 )
 from cronica.ontology import ontology
@@ -793,7 +794,7 @@ class ArgumentReader:
             return listing(found[0])
         places = [  # a name the parse does not attach: one the gazetteer can place or one
             ent.root  # said as a place ("in the X area"); the model tags many a person's
-            for ent in sent.ents  # name as a place
+            for ent in span_ents(sent)  # name as a place
             if ent.label_ in PLACE_LABELS
             and not self._names_actor(ent.root)
             and not _acting(ent.root)

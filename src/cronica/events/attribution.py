@@ -29,6 +29,7 @@ from cronica.events.syntax import (
     entity_of,
     phrase,
     preposition,
+    span_ents,
     subject_of,
 )
 from cronica.record import Actor, DetachedClaim
@@ -275,7 +276,7 @@ class Attributor:
         """Listed sources named in a sentence ("El OSDH documentó ..."): what a later "la ONG"
         refers to, even when this sentence attributes nothing."""
         names = [
-            *sent.ents,
+            *span_ents(sent),
             *(
                 sent[t.i - sent.start : t.i - sent.start + 1]
                 for t in sent
@@ -325,7 +326,10 @@ class Attributor:
         """ "según X", "de acuerdo con X", "according to X": the whole clause it sits in."""
         found = []
         words = [fold(t.text) for t in sent]
+        present = set(words)
         for seq in self.cues.according_to:
+            if not present.issuperset(seq):  # most sentences have none of the cue's words
+                continue
             n = len(seq)
             for i in range(len(words) - n + 1):
                 if tuple(words[i : i + n]) != seq:

@@ -142,6 +142,7 @@ def find_triggers(
     modality_of: Callable[[Token], tuple[str, str]] = _asserted,
     dropped: list[TriggerMatch] | None = None,
     scene: Callable[[Token], bool] | None = None,
+    marks: list[int] | None = None,
 ) -> list[TriggerMatch]:
     """Asserted triggers in `sent`, specific entries first; each token serves one at most.
 
@@ -151,7 +152,8 @@ def find_triggers(
     rejected before it can subsume others, and appended to `dropped` when one is given.
     `scene(token)`: a nominal that sets the scene ("en represalia por el ataque") subsumes
     none of the triggers of its clause, only those of its own phrase ("durante la dispersión
-    de una manifestación"); the caller decides what becomes of it.
+    de una manifestación"); the caller decides what becomes of it. `marks`: the sentence's
+    `simultaneity_marks`, when the caller has them.
     """
     taken: set[int] = set()
     refused: set[int] = set()
@@ -188,7 +190,8 @@ def find_triggers(
             taken.add(token.i)
             taken.update(t.i for t in used)
             found.append(TriggerMatch(token, entry, index, used))
-    marks = simultaneity_marks(sent, lang)
+    if marks is None:
+        marks = simultaneity_marks(sent, lang)
     kept = [m for m in found if not any(
         m.entry.subsumed_by & {o.entry.action}
         and not apart(m.token, o.token, marks)

@@ -6,10 +6,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from cronica.lang import LanguagePack, pack, packs
 from cronica.text import fold
+
+if not Doc.has_extension("entities"):
+    Doc.set_extension("entities", default=None)  # doc_ents' copy of the paragraph's ents
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per parsed paragraph: spaCy builds every entity's Span again
+    at each `doc.ents` (and `span.ents`), and cronica asks for a sentence's names dozens of
+    times. The entities are final once the model (and cronica's ruler) has run."""
+    found: tuple[Span, ...] | None = doc._.entities
+    if found is None:
+        found = doc._.entities = tuple(doc.ents)
+    return found
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` (the entities inside the span) from `doc_ents`."""
+    return [e for e in doc_ents(span.doc) if span.start <= e.start and e.end <= span.end]
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass", "csubjpass"}
@@ -246,7 +264,7 @@ def phrase(head: Token) -> Span:
     while end - 1 > head.i and doc[end - 1].dep_ in ("punct", "case"):
         end -= 1
     governor = head.head if head.head is not head else None
-    for ent in doc.ents:  # never cut a name in two ("US-led coalition aircraft")
+    for ent in doc_ents(doc):  # never cut a name in two ("US-led coalition aircraft")
         if ent.start < end and start < ent.end:
             if governor is not None and ent.start <= governor.i < ent.end and not (
                 start <= governor.i < end or governor.text[:1].isupper()
@@ -305,7 +323,7 @@ def entity_of(token: Token) -> Span | None:
     """The named entity that contains `token`, if any."""
     if not token.ent_type_:
         return None
-    for ent in token.doc.ents:
+    for ent in doc_ents(token.doc):
         if ent.start <= token.i < ent.end:
             return ent
     return None
