@@ -426,7 +426,7 @@ class Attributor:
                                 and self.owner(c) is not c), None)
             scope = _scope_of(tok) | quoted
             if number_claim:
-                scope = {t.i for t in sent}
+                scope = set(range(sent.start, sent.end))
             if subject is not None and subject.i in scope:
                 scope -= _subtree_ids(subject)
             impersonal = any(fold(c.text) in any_words("impersonal_pronouns") for c in tok.children)
@@ -599,7 +599,7 @@ class Attributor:
         """
         if index is not None:
             state.sentence = index
-        all_ids = {t.i for t in sent}
+        all_ids = set(range(sent.start, sent.end))  # the tokens' indices, none made
         cues = self.according_to(sent, all_ids) + self.speech(sent, state)
         self._counter_claims(cues)
         if not cues and state.open_quote is not None:

@@ -158,9 +158,10 @@ def find_triggers(
     taken: set[int] = set()
     refused: set[int] = set()
     found: list[TriggerMatch] = []
-    keys = {t.i: key(t) for t in sent}
+    every = list(sent)  # each Token made once
+    keys = {t.i: key(t) for t in every}
     words = frozenset().union(*keys.values())
-    tokens = [t for t in sent if not t.is_punct]
+    tokens = [t for t in every if not t.is_punct]
     having: dict[str, list[int]] = {}  # key -> positions in `tokens` of the tokens having it
     for n, t in enumerate(tokens):
         for k in keys[t.i]:
