@@ -51,6 +51,17 @@ def test_blocked_fuzzy_equals_scoring_every_key(cutoff: float) -> None:
     assert len(index.blocked("lmnorst", 88.0)) < len(keys) / 10
 
 
+@pytest.mark.parametrize("cutoff", [60.0, 75.0, 85.0, 90.0])
+def test_blocked_keeps_every_key_that_reaches_the_cutoff(cutoff: float) -> None:
+    """Not only the best 30: every key at or above the cutoff passes the blocking."""
+    rng = random.Random(int(cutoff) + 1)
+    keys = list(dict.fromkeys(_word(rng) for _ in range(2000)))
+    index = NameIndex.build((k, n, PRIMARY) for n, k in enumerate(keys))
+    for query in [_typo(rng.choice(keys), rng) for _ in range(200)]:
+        reaching = {n for n, k in enumerate(keys) if fuzz.ratio(query, k) >= cutoff}
+        assert reaching <= set(index.blocked(query, cutoff)), query
+
+
 def test_lookup_keeps_row_order_and_unites_flags() -> None:
     index = NameIndex.build([("alepo", 3, PRIMARY), ("halab", 3, 0), ("alepo", 1, WHOLE),
                              ("alepo", 3, WHOLE)])

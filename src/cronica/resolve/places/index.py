@@ -97,15 +97,18 @@ class NameIndex:
         Ratio is 100 * (1 - d / (m + n)) for the insert/delete distance d of strings of
         lengths m and n, and d = m + n - 2 * (longest common subsequence), so a key can
         reach the cutoff only with d <= dmax(n), d of the parity of m + n, and
-        |m - n| <= d. An optimal alignment keeps every bigram position of the query except
+        |m - n| <= d. Such an alignment inserts (d + n - m) / 2 letters and deletes
+        (d - n + m) / 2 of the query's, and keeps every bigram position of the query except
         those next to a deleted letter (two each) or split by an inserted one (one each),
-        so the key shares at least |bigrams(query)| - 2 * dmax(n) distinct bigrams."""
+        so the key shares at least |bigrams(query)| - (2 * deleted + inserted) distinct
+        bigrams, deleted and inserted taken at d = dmax(n)."""
         m, grams = len(query), bigrams(query)
         lengths = np.arange(int(self.key_lengths.max(initial=0)) + 1)
         dmax = np.floor((1.0 - cutoff / 100.0) * (m + lengths) + 1e-6).astype(np.int64)
         dmax -= (dmax - (m + lengths)) % 2
         length_ok = np.abs(lengths - m) <= dmax
-        need = len(grams) - 2 * dmax
+        inserted, deleted = (dmax + lengths - m) // 2, (dmax - lengths + m) // 2
+        need = len(grams) - (2 * deleted + inserted)
         ids = [self.gram_ids[g] for g in grams if g in self.gram_ids]
         parts = [self.gram_keys[self.gram_offsets[g]:self.gram_offsets[g + 1]] for g in ids]
         shared = np.bincount(np.concatenate(parts), minlength=len(self.keys)) if parts \
