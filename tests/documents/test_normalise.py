@@ -178,3 +178,14 @@ def test_a_combining_mark_after_a_citation_stays_out_of_its_span() -> None:
     text = "El Ejército avanzó [12]\u0301 hacia Alepo."
     (citation,) = normalise(text).citations
     assert text[citation.start : citation.end] == citation.marker == "[12]"
+
+
+def test_odd_spaces_become_spaces_each_in_its_place() -> None:
+    """Thin and no-break spaces are spaces, each at its own offset; one a combining mark
+    follows stays a space, and the mark its own character."""
+    text = "a\u2009b\u00a0c\u2009\u0301d"
+    norm = normalise(text)
+    assert norm.clean == "a b c \u0301d"
+    assert [to_original(norm, i, i + 1) for i in range(len(norm.clean))] == [
+        (i, i + 1) for i in range(len(text))
+    ]

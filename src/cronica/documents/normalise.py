@@ -188,6 +188,7 @@ def _clean_characters(text: str) -> Chars:
     starts = array("q")  # 8 bytes an offset: a 5 MB text is 40 million offsets
     ends = array("q")
     n = len(text)
+    text = _spaces_unified(text)
     special = sorted(ch for ch in set(text) if not _plain(ch))
     if not special:
         return list(text), array("q", range(n)), array("q", range(1, n + 1))
@@ -205,6 +206,21 @@ def _clean_characters(text: str) -> Chars:
         if i < n:
             i = _step(text, i, chars, starts, ends)
     return chars, starts, ends
+
+
+def _spaces_unified(text: str) -> str:
+    """The odd spaces (_SPACES, Zs) as plain spaces, each in its place, where no combining
+    mark follows: what `_step` makes of each, done for the whole text at once (a page can
+    hold thousands of thin or no-break spaces)."""
+    odd = [ch for ch in set(text) if ch in _SPACES or (ch != "\n" and unicodedata.category(ch)
+                                                        == "Zs" and ch != " ")]
+    if not odd:
+        return text
+    marks = [ch for ch in set(text) if unicodedata.combining(ch)]
+    pattern = "[" + "".join(map(re.escape, odd)) + "]"
+    if marks:
+        pattern += "(?![" + "".join(map(re.escape, marks)) + "])"
+    return re.sub(pattern, " ", text)
 
 
 def _step(
