@@ -161,25 +161,22 @@ def _read_zones(norm: NormalisedText, zones: list[Block],
     scraped news they are a fifth of the text: the model does not read them."""
     if not zones:
         return paras
-    out = []
-    for offset, text in paras:
-        block = zone_at(zones, to_original(norm, offset, offset + min(len(text), 1))[0])
-        if block is None or block.zone in DATING_ZONES:
-            out.append((offset, text))
-    return out
+    return [(offset, text) for offset, text in paras
+            if _zone_of(norm, zones, offset, text) in (None, *DATING_ZONES)]  # fmt: skip
+
+
+def _zone_of(norm: NormalisedText, zones: list[Block], offset: int, text: str) -> str | None:
+    """The zone of a paragraph (clean-text offset and text): that of its first character."""
+    block = zone_at(zones, to_original(norm, offset, offset + min(len(text), 1))[0])
+    return block.zone if block is not None else None
 
 
 def _reporting(norm: NormalisedText, zones: list[Block], paras: list[tuple[int, str]],
                docs: list[Doc]) -> list[Doc]:
     """The parsed paragraphs of the article's own story (title, lead, body): not captions,
     nor briefs, a page's list of other stories."""
-    out = []
-    for (offset, text), parsed in zip(paras, docs, strict=True):
-        start = to_original(norm, offset, offset + min(len(text), 1))[0]
-        block = zone_at(zones, start)
-        if block is None or block.zone in STORY_ZONES:
-            out.append(parsed)
-    return out
+    return [parsed for (offset, text), parsed in zip(paras, docs, strict=True)
+            if _zone_of(norm, zones, offset, text) in (None, *STORY_ZONES)]  # fmt: skip
 
 
 class Pipeline:
