@@ -38,6 +38,7 @@ from cronica.record import DATING_ZONES, Block, Document, Event, Location, Sente
 from cronica.resolve.actors import shipped_resolver
 from cronica.resolve.places import (
     Gazetteer,
+    country_focus_of,
     document_country_focus,
     prepare_mentions,
     resolve_places,
@@ -338,11 +339,10 @@ class Pipeline:
         if reporting is not None and len(reporting) < len(docs):  # a page with other zones
             told = [described_place(e) for e in _place_ents(reporting, lang)]
             told = told[:MAX_PLACE_MENTIONS]
-            ready = prepare_mentions(told, lang, self.gazetteer)
-            if told and focus not in _countries(
-                resolve_places(told, lang, None, self.gazetteer, ready)
-            ):
-                focus = document_country_focus(told, lang, self.gazetteer, ready) or focus
+            told_places = resolve_places(  # resolved once: their countries, then their focus
+                told, lang, None, self.gazetteer, prepare_mentions(told, lang, self.gazetteer))
+            if told and focus not in _countries(told_places):
+                focus = country_focus_of(told_places, self.gazetteer) or focus
         resolved = [
             replace(loc, text=name) if loc is not None else None
             for name, loc in zip(names, resolve_places(texts, lang, focus, self.gazetteer,

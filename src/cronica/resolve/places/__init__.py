@@ -17,6 +17,7 @@ from cronica.resolve.places.choose import (
 from cronica.resolve.places.features import km_between
 from cronica.resolve.places.gazetteer import Gazetteer, PlaceEntry, gazetteer_files
 from cronica.resolve.places.geocode import (
+    country_focus_of,
     document_country_focus,
     prepare_mentions,
     resolve_place,
@@ -43,6 +44,7 @@ __all__ = [
     "PlaceMention",
     "choose_event_place",
     "city_of",
+    "country_focus_of",
     "document_country_focus",
     "entry_location",
     "fuzzy_plausible",

@@ -177,10 +177,17 @@ def document_country_focus(
     Continents and regions that span countries do not count; a country named outright counts
     `document.country_weight` of a place inside it (countries are often actors: "Rusia
     bombardeó" says little about where a Syrian story happens)."""
-    counts: dict[str, float] = {}
     gaz = gazetteer or Gazetteer.load()
+    return country_focus_of(resolve_places(place_texts, lang, gazetteer=gaz, prepared=prepared),
+                            gaz)
+
+
+def country_focus_of(places: list[Location | None], gaz: Gazetteer) -> str | None:
+    """The country focus of places already resolved without one (see
+    `document_country_focus`)."""
+    counts: dict[str, float] = {}
     weight = float(table()["document"]["country_weight"])
-    for loc in resolve_places(place_texts, lang, gazetteer=gaz, prepared=prepared):
+    for loc in places:
         if loc is not None and loc.country:
             entry = gaz.by_id.get(loc.gazetteer_id or "")
             country = entry is not None and entry.feature == "country"
