@@ -25,7 +25,7 @@ def relabel_places(doc: Doc) -> Doc:
     changed = False
     ents: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ in RELABELLED and _of_a_settlement(ent):
+        if ent.label_ in RELABELLED and _settlement_noun(ent) is not None:
             ent = Span(doc, ent.start, ent.end, label=PLACE_LABEL)
             changed = True
         elif ent.label_ in PLACE_LABELS and _beside_a_person_noun(ent):
@@ -35,10 +35,6 @@ def relabel_places(doc: Doc) -> Doc:
     if changed:
         doc.ents = ents
     return doc
-
-
-def _of_a_settlement(ent: Span) -> bool:
-    return _settlement_noun(ent) is not None
 
 
 def _settlement_noun(ent: Span) -> Token | None:

@@ -212,11 +212,11 @@ def _spaces_unified(text: str) -> str:
     """The odd spaces (_SPACES, Zs) as plain spaces, each in its place, where no combining
     mark follows: what `_step` makes of each, done for the whole text at once (a page can
     hold thousands of thin or no-break spaces)."""
-    odd = [ch for ch in set(text) if ch in _SPACES or (ch != "\n" and unicodedata.category(ch)
-                                                        == "Zs" and ch != " ")]
+    met = set(text)
+    odd = [ch for ch in met if ch in _SPACES or (ch != " " and unicodedata.category(ch) == "Zs")]
     if not odd:
         return text
-    marks = [ch for ch in set(text) if unicodedata.combining(ch)]
+    marks = [ch for ch in met if unicodedata.combining(ch)]
     pattern = "[" + "".join(map(re.escape, odd)) + "]"
     if marks:
         pattern += "(?![" + "".join(map(re.escape, marks)) + "])"

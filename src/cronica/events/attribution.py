@@ -29,6 +29,7 @@ from cronica.events.syntax import (
     entity_of,
     phrase,
     preposition,
+    sequence_starts,
     span_ents,
     subject_of,
 )
@@ -330,11 +331,8 @@ class Attributor:
         for seq in self.cues.according_to:
             if not present.issuperset(seq):  # most sentences have none of the cue's words
                 continue
-            n = len(seq)
-            for i in range(len(words) - n + 1):
-                if tuple(words[i : i + n]) != seq:
-                    continue
-                last = sent[i + n - 1]
+            for i in sequence_starts(words, seq):
+                last = sent[i + len(seq) - 1]
                 noun = self._source_noun(last, sent)
                 if noun is not None and not self._hedge(noun):
                     cue = self._cue(noun, "reports", set(all_ids), "source:according-to")

@@ -18,6 +18,7 @@ from cronica.events.syntax import (
     negated,
     nominal_head,
     preposition,
+    sequence_starts,
     words,
 )
 from cronica.text import fold
@@ -317,11 +318,9 @@ def _series_span(token: Token, lang: str) -> str | None:
     folded = [fold(t.text) for t in sent]
     holders = {token.i, _clause_verb(token).i}
     for phrase in spans:
-        size = len(phrase.split())
-        for at in range(len(folded) - size + 1):
-            if " ".join(folded[at : at + size]) != phrase:
-                continue
-            nouns = [t for t in sent[at : at + size] if t.pos_ == "NOUN"]
+        sequence = tuple(phrase.split(" "))
+        for at in sequence_starts(folded, sequence):
+            nouns = [t for t in sent[at : at + len(sequence)] if t.pos_ == "NOUN"]
             if any(nominal_head(n).i in holders for n in nouns):  # "in recent weeks" <- verb
                 return f"'{phrase}': a series over a span of time, not one event"
     return None

@@ -102,6 +102,14 @@ def contractions() -> dict[str, str]:
     return _union_contractions(tuple(packs().values()))
 
 
+def sequence_starts(words: list[str], sequence: tuple[str, ...]) -> Iterator[int]:
+    """Where `sequence` starts in `words` (a sentence's folded words), left to right."""
+    size = len(sequence)
+    for at in range(len(words) - size + 1):
+        if tuple(words[at : at + size]) == sequence:
+            yield at
+
+
 def key(token: Token) -> set[str]:
     """Keys a lexicon entry may match: folded lemma and folded form, and for a participle
     the model tagged as an adjective, the verbs it may come from ("reprimidos" ->
