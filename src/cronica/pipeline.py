@@ -368,8 +368,10 @@ class Pipeline:
         )
 
     def _known_place(self, name: str) -> bool:
-        """The gazetteer has this exact name (or an alternate name)."""
-        return any(c.score >= 100 for c in self.gazetteer.candidates(name, limit=1))
+        """The gazetteer has this exact name (or an alternate name): what an exact
+        candidate (score 100) needs; a fuzzy key never scores 100, as an equal key would
+        have been found exactly."""
+        return self.gazetteer.has_name(name)
 
     def _near_place(self, name: str) -> bool:
         """The gazetteer has this name or one spelt close to it ("Talbisé": Talbiseh)."""

@@ -14,13 +14,14 @@ _ALPHABET = {c: n for n, c in enumerate(string.ascii_lowercase + string.digits +
 
 
 def _counts(text: str) -> np.ndarray:
-    """How often each letter of the key alphabet occurs in `text` (others are not counted)."""
-    counts = np.zeros(len(_ALPHABET), dtype=np.int64)
+    """How often each letter of the key alphabet occurs in `text` (others are not counted;
+    a count stops at 255)."""
+    counts = [0] * len(_ALPHABET)
     for c in text:
         n = _ALPHABET.get(c)
         if n is not None:
             counts[n] += 1
-    return counts
+    return np.minimum(np.array(counts, dtype=np.int64), 255).astype(np.uint8)
 
 
 class FuzzyKeys:
@@ -29,14 +30,15 @@ class FuzzyKeys:
     def __init__(self, keys: list[str]) -> None:
         self.keys = keys
         self.lengths = np.array([len(k) for k in keys], dtype=np.int64)
-        self.letters = np.array([_counts(k) for k in keys], dtype=np.int64).reshape(
+        self.letters = np.array([_counts(k) for k in keys], dtype=np.uint8).reshape(
             len(keys), len(_ALPHABET))
-        self.whole = self.lengths == self.letters.sum(axis=1)  # every letter counted
+        self.whole = self.lengths == self.letters.sum(axis=1, dtype=np.int64)  # all counted
 
     def scores(self, key: str, cutoff: float = 0.0) -> np.ndarray:
         """Each alias key's score against `key`: the ratio, or the partial ratio of the alias
         within a longer key where that is higher. A partial ratio that cannot reach `cutoff`
-        is not worked out (the score is then the ratio, itself under `cutoff` or higher)."""
+        is not worked out, nor kept when under `cutoff` (the score is then the ratio, itself
+        under `cutoff` or higher)."""
         if not self.keys:
             return np.zeros(0, dtype=np.float64)
         scores = process.cdist([key], self.keys, scorer=fuzz.ratio, dtype=np.float64)[0]
@@ -45,13 +47,14 @@ class FuzzyKeys:
             # The partial ratio of an alias of n letters sharing at most m letters (with
             # repeats) with the key is at most 200 m / (n + m): any window of the key holds
             # at most those m, and the ratio of a window is 200 * LCS / (n + window length).
-            shared = np.minimum(self.letters, _counts(key)).sum(axis=1)
+            shared = np.minimum(self.letters, _counts(key)).sum(axis=1, dtype=np.int64)
             bound = 200.0 * shared / np.maximum(self.lengths + shared, 1)
             shorter &= ~self.whole | (bound >= cutoff - 1e-6)
         at = np.flatnonzero(shorter)
         if at.size:
             partial = process.cdist([self.keys[i] for i in at], [key],
-                                    scorer=fuzz.partial_ratio, dtype=np.float64)[:, 0]
+                                    scorer=fuzz.partial_ratio, dtype=np.float64,
+                                    score_cutoff=cutoff)[:, 0]  # 0 under the cutoff
             scores[at] = np.maximum(scores[at], partial)
         return scores
 

@@ -97,8 +97,7 @@ def for_mention(text: str, lang: str, gaz: Gazetteer) -> tuple[PlaceMention, lis
     if is_particle(text, lang) or is_common_word(text) or is_generic(mention.name, lang):
         return mention, []  # "Al", "the airport", "la Ciudadela": no one place by itself
     limit = table()["candidates"]["limit"]
-    cands = gaz.candidates(text, limit=limit) if gaz.knows(whole) or any(
-        gaz.knows(k) for k in place_keys(text)) else []
+    cands = gaz.candidates(text, limit=limit) if gaz.has_name(text) else []
     if cands:
         mention = PlaceMention(whole, context=mention.context, spelled=text.strip())
     else:

@@ -91,6 +91,11 @@ class Gazetteer:
         """Whether some row has this exact name key."""
         return key in self.names
 
+    def has_name(self, name: str) -> bool:
+        """Whether some row has this name exactly (as folded, with or without a leading
+        article or particle): what an exact candidate needs, found without a fuzzy search."""
+        return any(key in self.names for key in place_keys(name))
+
     def fuzzy_keys(self, query: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
         """Name keys like `query` (rapidfuzz ratio >= cutoff), best first, at most `limit`."""
         return self.names.fuzzy(query, limit, cutoff)
