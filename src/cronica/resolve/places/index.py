@@ -34,7 +34,8 @@ def _flat(lists: list[list[int]], dtype: type) -> tuple[np.ndarray, np.ndarray]:
 @dataclass
 class NameIndex:
     """Keys in first-seen order; each key's rows (in table order) and their PRIMARY/WHOLE
-    flags; each bigram's keys."""
+    flags; each bigram's keys, by their places in the keys sorted by length (so that a
+    look-up counts bigrams only over the keys of the lengths it can match)."""
 
     keys: list[str]
     key_ids: dict[str, int]
@@ -42,8 +43,12 @@ class NameIndex:
     flags: np.ndarray  # uint8, one per row of a key
     offsets: np.ndarray
     key_lengths: np.ndarray  # int32
+    by_length: np.ndarray  # int32, key ids sorted by length (first-seen order within one)
+    length_starts: np.ndarray  # int64, the keys of length n are by_length[length_starts[n]:
+    #                            length_starts[n + 1]]
     gram_ids: dict[str, int]
-    gram_keys: np.ndarray  # int32, the keys holding bigram g are gram_keys[gram_offsets[g]:...]
+    gram_keys: np.ndarray  # int32, the places in `by_length` of the keys holding bigram g,
+    #                        ascending: gram_keys[gram_offsets[g]:gram_offsets[g + 1]]
     gram_offsets: np.ndarray
 
     @classmethod
@@ -66,18 +71,21 @@ class NameIndex:
         row_array, offsets = _flat(rows, np.int32)
         flag_array, _ = _flat([[f[r] for r in rs] for rs, f in zip(rows, flags, strict=True)],
                               np.uint8)
+        lengths = np.array([len(k) for k in keys], dtype=np.int32)
+        by_length = np.argsort(lengths, kind="stable").astype(np.int32)
+        length_starts = np.searchsorted(lengths[by_length],
+                                        np.arange(int(lengths.max(initial=0)) + 2))
         gram_ids: dict[str, int] = {}
         by_gram: list[list[int]] = []
-        for k, key in enumerate(keys):
-            for gram in sorted(bigrams(key)):
+        for place, k in enumerate(by_length.tolist()):
+            for gram in sorted(bigrams(keys[k])):
                 g = gram_ids.setdefault(gram, len(gram_ids))
                 if g == len(by_gram):
                     by_gram.append([])
-                by_gram[g].append(k)
+                by_gram[g].append(place)
         gram_keys, gram_offsets = _flat(by_gram, np.int32)
-        return cls(keys, key_ids, row_array, flag_array, offsets,
-                   np.array([len(k) for k in keys], dtype=np.int32), gram_ids, gram_keys,
-                   gram_offsets)
+        return cls(keys, key_ids, row_array, flag_array, offsets, lengths, by_length,
+                   length_starts.astype(np.int64), gram_ids, gram_keys, gram_offsets)
 
     def __contains__(self, key: str) -> bool:
         return key in self.key_ids
@@ -109,16 +117,26 @@ class NameIndex:
         length_ok = np.abs(lengths - m) <= dmax
         inserted, deleted = (dmax + lengths - m) // 2, (dmax - lengths + m) // 2
         need = len(grams) - (2 * deleted + inserted)
-        ids = [self.gram_ids[g] for g in grams if g in self.gram_ids]
-        parts = [self.gram_keys[self.gram_offsets[g]:self.gram_offsets[g + 1]] for g in ids]
-        shared = np.bincount(np.concatenate(parts), minlength=len(self.keys)) if parts \
-            else np.zeros(len(self.keys), dtype=np.int64)
         if not length_ok.any():
             return []
         least = int(need[length_ok].min())
-        hits = np.flatnonzero(shared >= least) if least > 0 else np.arange(len(self.keys))
-        n = self.key_lengths[hits]
-        return hits[length_ok[n] & (shared[hits] >= need[n])].tolist()
+        # Only keys of a length that may match count: a range of places in `by_length`.
+        fits = np.flatnonzero(length_ok)
+        first = int(self.length_starts[fits[0]])
+        end = int(self.length_starts[fits[-1] + 1])
+        parts = []
+        for gram in grams:
+            g = self.gram_ids.get(gram)
+            if g is not None:
+                places = self.gram_keys[self.gram_offsets[g]:self.gram_offsets[g + 1]]
+                lo, hi = np.searchsorted(places, (first, end))
+                parts.append(places[lo:hi])
+        shared = np.bincount(np.concatenate(parts) - first, minlength=end - first) if parts \
+            else np.zeros(end - first, dtype=np.int64)
+        hits = np.flatnonzero(shared >= least) if least > 0 else np.arange(end - first)
+        ids = self.by_length[hits + first]
+        n = self.key_lengths[ids]
+        return np.sort(ids[length_ok[n] & (shared[hits] >= need[n])]).tolist()
 
     def fuzzy(self, query: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
         """The `limit` keys most like `query` by rapidfuzz ratio (at least `cutoff`), best
