@@ -266,5 +266,11 @@ def quantity_kind(lemma: str, lang: str) -> str | None:
     key = _norm(lemma)
     if key in table:
         return table[key]
-    plain = {unidecode(k): v for k, v in table.items()}
-    return plain.get(unidecode(key))
+    return _plain_quantity_kinds(lang).get(unidecode(key))
+
+
+@cache
+def _plain_quantity_kinds(lang: str) -> dict[str, str | None]:
+    """The pack's quantity kinds keyed without accents (built once per language)."""
+    table: dict[str, str | None] = load_numbers_lexicon(lang).get("quantity_kinds", {})
+    return {unidecode(k): v for k, v in table.items()}
