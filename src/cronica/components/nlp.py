@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.pipeline import EntityRuler
 
 from cronica.components import COMPONENTS, place_kinds
+from cronica.components.attributes import index_attributes
 from cronica.components.lemmas import remember_lemmas
 from cronica.lang import pack
 from cronica.resolve.places.cache import cached, fingerprint
@@ -55,6 +56,7 @@ def _load_nlp(lang: str, gazetteers: tuple[str, ...]) -> Language:
     from cronica.resolve.places import Gazetteer
 
     nlp = load_model(lang)
+    index_attributes(nlp)
     remember_lemmas(nlp)
     keep_whole(nlp, pack(lang).word_list("hyphenated_words"))
     patterns = shipped_resolver().patterns(lang) + Gazetteer.load(list(gazetteers)).patterns(lang)
