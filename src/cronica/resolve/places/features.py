@@ -17,12 +17,16 @@ if TYPE_CHECKING:
     from cronica.resolve.places.gazetteer import Gazetteer, PlaceEntry
 
 
+EARTH_KM = 6371.0  # the Earth's mean radius
+
+
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
+    """Great-circle distance in kilometres (never less than the arc between the two
+    latitudes, EARTH_KM times their difference in radians)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+    return EARTH_KM * 2 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def entry_features(entry: PlaceEntry, mention: PlaceMention, focus: str | None,
@@ -57,40 +61,93 @@ def within_features(entry: PlaceEntry, within: Location) -> dict[str, Any]:
             "far_from_within": not inside and km > limits["far_km"]}
 
 
+class Votes:
+    """The picks of a document's mentions as votes (weight: their confidence), added up once
+    for a round of re-ranking: in all, and by name, pick, country and their pairs, so that
+    the context of a name (every vote but its own name's) is the whole less its name's part
+    rather than a pass over every vote for each name. The weights are those `_picks` gives
+    (1 and `unsure_weight`, 0.5): their sums are exact in any order, so these differences
+    equal the sums in mention order; another unsure weight may differ in the last bit."""
+
+    def __init__(self, picks: list[PlaceEntry | None], confidence: list[float],
+                 names: list[str]) -> None:
+        self.voters = [(i, p, w) for i, (p, w) in enumerate(zip(picks, confidence, strict=True))
+                       if p is not None]
+        self.count: dict[tuple[str | None, str | None], int] = {}  # (name, id) -> votes
+        self.weight: dict[tuple[str | None, str | None, str | None], float] = {}
+        # Each pick once, in the order of its first vote: (pick, the place and name of its
+        # first vote, the place of its first vote by another name, or None).
+        self.distinct: list[tuple[PlaceEntry, int, str, int | None]] = []
+        index: dict[int, int] = {}  # id(pick) -> its place in `distinct`
+        for place, (i, pick, w) in enumerate(self.voters):
+            name, gid, country = names[i], pick.gazetteer_id, pick.country
+            wheres = (None,) if country is None else (None, country)
+            for key in ((None, None), (name, None), (None, gid), (name, gid)):
+                self.count[key] = self.count.get(key, 0) + 1
+                for where in wheres:
+                    cell = (key[0], key[1], where)
+                    self.weight[cell] = self.weight.get(cell, 0) + w
+            n = index.setdefault(id(pick), len(self.distinct))
+            if n == len(self.distinct):
+                self.distinct.append((pick, place, name, None))
+            elif self.distinct[n][3] is None and name != self.distinct[n][2]:
+                first_pick, first, who, _ = self.distinct[n]
+                self.distinct[n] = (first_pick, first, who, place)
+
+    def left(self, name: str | None, gid: str | None = None, country: str | None = None
+             ) -> tuple[int, float]:
+        """Votes and their weight once `name`'s are left out (of those for the pick `gid`,
+        in `country`, when given)."""
+        count, weight = self.count.get((None, gid), 0), self.weight.get((None, gid, country), 0)
+        if name is None:  # no name left out
+            return count, weight
+        return (count - self.count.get((name, gid), 0),
+                weight - self.weight.get((name, gid, country), 0))
+
+    def picks_left(self, name: str | None) -> list[PlaceEntry]:
+        """Each pick some vote of another name gives, in the order those votes come."""
+        if name is None:
+            return [pick for pick, *_ in self.distinct]
+        firsts: list[tuple[int, int]] = []  # (place of its first vote left, index)
+        for n, (_, first, who, other) in enumerate(self.distinct):
+            place = first if who != name else other
+            if place is not None:
+                firsts.append((place, n))
+        return [self.distinct[n][0] for _, n in sorted(firsts)]
+
+
 @dataclass
 class DocumentContext:
-    """What the other place mentions of a document say: their countries and their places."""
+    """What the other place mentions of a document say: their countries and their places.
+    `votes`: the round's Votes of these picks, shared by the contexts of its names."""
 
     picks: list[PlaceEntry | None]
     confidence: list[float]
     names: list[str]
     me: int = -1  # the mention whose candidates it ranks (those of one name share it)
+    votes: Votes | None = None
 
     def __post_init__(self) -> None:
-        mine = self.names[self.me] if self.me >= 0 else None
-        # The voters, in mention order: every other mention with a pick, less the repeats
-        # of this mention's name. What `features` needs of them is worked out once here for
-        # all of this mention's candidates: the weights summed in mention order (all, and by
-        # country), and each distinct pick once (a repeat gives the same answers).
-        self._voters = [(p, w) for i, (p, w) in enumerate(zip(self.picks, self.confidence,
-                                                               strict=True))
-                        if i != self.me and p is not None and self.names[i] != mine]
-        self._ids = {p.gazetteer_id for p, _ in self._voters}
-        self._total = sum(w for _, w in self._voters)
-        self._by_country: dict[str, float] = {}
-        for p, w in self._voters:
-            self._by_country[p.country] = self._by_country.get(p.country, 0) + w
-        self._distinct = list(dict.fromkeys(p for p, _ in self._voters))
+        # The voters: every other mention with a pick, less the repeats of this mention's
+        # name, worked out from the round's totals once for all of this name's candidates.
+        self._mine = self.names[self.me] if self.me >= 0 else None
+        if self.votes is None:
+            self.votes = Votes(self.picks, self.confidence, self.names)
+        self._count, self._total = self.votes.left(self._mine)
+        self._distinct = self.votes.picks_left(self._mine)
 
     def _shares(self, entry: PlaceEntry) -> tuple[bool, float, float]:
         """Whether other voters remain once the entry's own id is left out, their total
-        weight and the weight in the entry's country (summed in mention order)."""
-        if entry.gazetteer_id not in self._ids:
-            same = self._by_country.get(entry.country, 0) if entry.country else 0
-            return bool(self._voters), self._total, same
-        others = [(p, w) for p, w in self._voters if p.gazetteer_id != entry.gazetteer_id]
-        return bool(others), sum(w for _, w in others), sum(
-            w for p, w in others if entry.country and p.country == entry.country)
+        weight and the weight in the entry's country."""
+        votes, mine, gid, country = self.votes, self._mine, entry.gazetteer_id, entry.country
+        assert votes is not None
+        same = votes.left(mine, None, country)[1] if country else 0
+        own, own_weight = votes.left(mine, gid)
+        if not own:
+            return self._count > 0, self._total, same
+        if country:
+            same -= votes.left(mine, gid, country)[1]
+        return self._count - own > 0, self._total - own_weight, same
 
     def features(self, entry: PlaceEntry, gaz: Gazetteer) -> dict[str, Any]:
         """The entry's agreement with the document's other picks (a name's repeats do not
@@ -110,9 +167,13 @@ class DocumentContext:
             if holds is not None:
                 out["doc_contains"] = holds
         if entry.feature not in ("continent", "country", "region"):
+            limit = table()["document"]["near_km"]
+            # A place this many degrees north or south (a kilometre to spare) lies farther
+            # than `limit`: its distance is not worked out.
+            reach = math.degrees((limit + 1.0) / EARTH_KM)
             near = [km_between(entry.lat, entry.lon, p.lat, p.lon) for p in others
-                    if p.feature in ("city", *SUB_CITY)]
+                    if p.feature in ("city", *SUB_CITY) and abs(p.lat - entry.lat) <= reach]
             close = min(near, default=None)
-            if close is not None and close <= table()["document"]["near_km"]:
+            if close is not None and close <= limit:
                 out["doc_near_km"] = close
         return out

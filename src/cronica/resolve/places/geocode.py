@@ -8,7 +8,7 @@ from dataclasses import replace
 from cronica.record import Location
 from cronica.resolve.places.candidates import Candidate, for_mention, with_spelling_variants
 from cronica.resolve.places.choose import acceptable, choose
-from cronica.resolve.places.features import DocumentContext
+from cronica.resolve.places.features import DocumentContext, Votes
 from cronica.resolve.places.gazetteer import Gazetteer, PlaceEntry
 from cronica.resolve.places.mention import PlaceMention, descriptors
 from cronica.resolve.places.ranking import rank
@@ -130,10 +130,11 @@ def resolve_places_explained(
             break
         voted = votes
         contexts: dict[str, DocumentContext] = {}  # the mentions of one name share theirs
+        round_votes = Votes(picks, confidence, names)  # added up once for all of them
         ranked = _repeats_copied(first, (
             rank([c.fresh() for c in cands], mention, country_focus, None, gaz,
                  contexts.get(names[i]) or contexts.setdefault(
-                     names[i], DocumentContext(picks, confidence, names, me=i)))
+                     names[i], DocumentContext(picks, confidence, names, i, round_votes)))
             if first[i] == i else None
             for i, ((mention, _c), cands) in enumerate(zip(prepared, ranked, strict=True))))
     out = []
