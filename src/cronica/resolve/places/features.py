@@ -71,15 +71,15 @@ class Votes:
 
     def __init__(self, picks: list[PlaceEntry | None], confidence: list[float],
                  names: list[str]) -> None:
-        self.voters = [(i, p, w) for i, (p, w) in enumerate(zip(picks, confidence, strict=True))
-                       if p is not None]
+        voters = [(i, p, w) for i, (p, w) in enumerate(zip(picks, confidence, strict=True))
+                  if p is not None]
         self.count: dict[tuple[str | None, str | None], int] = {}  # (name, id) -> votes
         self.weight: dict[tuple[str | None, str | None, str | None], float] = {}
         # Each pick once, in the order of its first vote: (pick, the place and name of its
         # first vote, the place of its first vote by another name, or None).
         self.distinct: list[tuple[PlaceEntry, int, str, int | None]] = []
         index: dict[int, int] = {}  # id(pick) -> its place in `distinct`
-        for place, (i, pick, w) in enumerate(self.voters):
+        for place, (i, pick, w) in enumerate(voters):
             name, gid, country = names[i], pick.gazetteer_id, pick.country
             wheres = (None,) if country is None else (None, country)
             for key in ((None, None), (name, None), (None, gid), (name, gid)):
