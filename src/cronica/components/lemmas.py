@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 FACTORY = "cronica_remembered_lemmas"
 MODEL_PIPE = "lemmatizer"  # the model's component this one takes the place of
 DECIDING = [ORTH, POS, MORPH, SENT_START]  # what a rule lemma depends on, then LEMMA
-MAX_REMEMBERED = 500_000  # combinations kept before starting afresh (memory stays bounded)
+MAX_REMEMBERED = 100_000  # combinations kept before starting afresh (about 25 MB at most)
 
 
 class RememberedLemmas:
