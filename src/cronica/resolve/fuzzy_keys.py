@@ -14,14 +14,13 @@ _ALPHABET = {c: n for n, c in enumerate(string.ascii_lowercase + string.digits +
 
 
 def _counts(text: str) -> np.ndarray:
-    """How often each letter of the key alphabet occurs in `text` (others are not counted;
-    a count stops at 255)."""
-    counts = [0] * len(_ALPHABET)
+    """How often each letter of the key alphabet occurs in `text` (others are not counted)."""
+    counts = np.zeros(len(_ALPHABET), dtype=np.int64)
     for c in text:
         n = _ALPHABET.get(c)
         if n is not None:
             counts[n] += 1
-    return np.minimum(np.array(counts, dtype=np.int64), 255).astype(np.uint8)
+    return counts
 
 
 class FuzzyKeys:
@@ -30,9 +29,9 @@ class FuzzyKeys:
     def __init__(self, keys: list[str]) -> None:
         self.keys = keys
         self.lengths = np.array([len(k) for k in keys], dtype=np.int64)
-        self.letters = np.array([_counts(k) for k in keys], dtype=np.uint8).reshape(
+        self.letters = np.array([_counts(k) for k in keys], dtype=np.int64).reshape(
             len(keys), len(_ALPHABET))
-        self.whole = self.lengths == self.letters.sum(axis=1, dtype=np.int64)  # all counted
+        self.whole = self.lengths == self.letters.sum(axis=1)  # every letter counted
 
     def scores(self, key: str, cutoff: float = 0.0) -> np.ndarray:
         """Each alias key's score against `key`: the ratio, or the partial ratio of the alias
@@ -47,7 +46,7 @@ class FuzzyKeys:
             # The partial ratio of an alias of n letters sharing at most m letters (with
             # repeats) with the key is at most 200 m / (n + m): any window of the key holds
             # at most those m, and the ratio of a window is 200 * LCS / (n + window length).
-            shared = np.minimum(self.letters, _counts(key)).sum(axis=1, dtype=np.int64)
+            shared = np.minimum(self.letters, _counts(key)).sum(axis=1)
             bound = 200.0 * shared / np.maximum(self.lengths + shared, 1)
             shorter &= ~self.whole | (bound >= cutoff - 1e-6)
         at = np.flatnonzero(shorter)
