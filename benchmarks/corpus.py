@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,6 +35,12 @@ class Text:
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    def document(self) -> Any:
+        """The text as cronica's input record (cronica.record.Document)."""
+        from cronica.record import Document
+
+        return Document(id=self.id, text=self.text, lang=self.lang, date=self.date)
 
 
 def available() -> str | None:

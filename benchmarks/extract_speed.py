@@ -30,12 +30,6 @@ from corpus import Text  # noqa: E402
 TARGET_RATIO = 0.8
 
 
-def _documents(texts: list[Text]) -> list[Any]:
-    from cronica.record import Document
-
-    return [Document(id=t.id, text=t.text, lang=t.lang, date=t.date) for t in texts]
-
-
 def _paragraphs(text: str) -> list[str]:
     from cronica.documents.normalise import normalise
     from cronica.pipeline import paragraphs
@@ -64,7 +58,7 @@ def speed(rounds: list[list[Text]]) -> dict[str, Any]:
         load_nlp(lang)
         warm = next((t for t in corpus.bundled() if t.lang == lang), None)
         if warm is not None:
-            pipeline.extract(_documents([warm])[0])
+            pipeline.extract(warm.document())
             list(plain[lang].pipe(_paragraphs(warm.text)))
 
     def spacy_alone(chunk: list[Text]) -> int:
@@ -75,7 +69,7 @@ def speed(rounds: list[list[Text]]) -> dict[str, Any]:
         return 0
 
     def cronica(chunk: list[Text]) -> int:
-        return sum(len(pipeline.extract(doc)) for doc in _documents(chunk))
+        return sum(len(pipeline.extract(t.document())) for t in chunk)
 
     per_round: list[dict[str, Any]] = []
     for number, chunk in enumerate(rounds):
@@ -118,7 +112,7 @@ def profile(texts: list[Text], top: int = 15) -> dict[str, Any]:
     pipeline = Pipeline()
     pipeline.gazetteer._memo.clear()
     pipeline.actors._memo.clear()
-    docs = _documents(texts)
+    docs = [t.document() for t in texts]
     profiler = Profiler(interval=0.002)
     profiler.start()
     for doc in docs:

@@ -37,13 +37,12 @@ def texts_for(news: int, wiki: int) -> list[corpus.Text]:
 def child(count: int, news: int, wiki: int) -> dict[str, Any]:
     """In this process: stream `count` documents, then report peak memory."""
     from cronica.pipeline import Pipeline
-    from cronica.record import Document
 
     texts = texts_for(news, wiki)
     pipeline = Pipeline()
     events, t0 = 0, time.perf_counter()
     for text in corpus.repeated(texts, count):
-        doc = Document(id=text.id, text=text.text, lang=text.lang, date=text.date)
+        doc = text.document()
         events += len(pipeline.extract(doc))
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"documents": count, "events": events, "seconds": time.perf_counter() - t0,

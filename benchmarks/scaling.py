@@ -57,10 +57,9 @@ def _warm(texts: list[Text]) -> None:
 def extract_partition(texts: list[Text]) -> list[int]:
     """Events per document of one partition, on a worker."""
     from cronica.pipeline import Pipeline
-    from cronica.record import Document
 
     pipeline = Pipeline()  # the gazetteer, models and rulers are cached per process
-    return [len(pipeline.extract(Document(id=t.id, text=t.text, lang=t.lang, date=t.date)))
+    return [len(pipeline.extract(t.document()))
             for t in texts]
 
 

@@ -80,18 +80,16 @@ def _instrument(clock: StageClock, langs: list[str]) -> None:
 def run(docs: int, wiki: int, warm: bool) -> dict[str, Any]:
     """Seconds per stage of one timed pass (see the module's docstring)."""
     from cronica.pipeline import Pipeline
-    from cronica.record import Document
 
     why = corpus.available()
     texts = corpus.news_es(docs) + corpus.wikipedia_en(wiki) if why is None else corpus.bundled()
-    documents = [Document(id=t.id, text=t.text, lang=t.lang, date=t.date) for t in texts]
+    documents = [t.document() for t in texts]
     langs = sorted({t.lang for t in texts})
     pipeline = Pipeline()
     for lang in langs:
         example = next((t for t in corpus.bundled() if t.lang == lang), None)
         if example is not None:
-            pipeline.extract(Document(id=example.id, text=example.text, lang=lang,
-                                      date=example.date))
+            pipeline.extract(example.document())
     if warm:
         for doc in documents:
             pipeline.extract(doc)
