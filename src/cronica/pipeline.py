@@ -39,7 +39,6 @@ from cronica.resolve.actors import shipped_resolver
 from cronica.resolve.places import (
     Gazetteer,
     country_focus_of,
-    document_country_focus,
     prepare_mentions,
     resolve_places,
 )
@@ -335,7 +334,8 @@ class Pipeline:
         names = [e.text for e in ents]
         texts = [described_place(e) for e in ents]  # "the village of Sayda": a village
         prepared = prepare_mentions(texts, lang, self.gazetteer)
-        focus = document_country_focus(texts, lang, self.gazetteer, prepared)
+        unfocused = resolve_places(texts, lang, None, self.gazetteer, prepared)
+        focus = country_focus_of(unfocused, self.gazetteer)
         if reporting is not None and len(reporting) < len(docs):  # a page with other zones
             told = [described_place(e) for e in _place_ents(reporting, lang)]
             told = told[:MAX_PLACE_MENTIONS]
@@ -343,11 +343,10 @@ class Pipeline:
                 told, lang, None, self.gazetteer, prepare_mentions(told, lang, self.gazetteer))
             if told and focus not in _countries(told_places):
                 focus = country_focus_of(told_places, self.gazetteer) or focus
-        resolved = [
-            replace(loc, text=name) if loc is not None else None
-            for name, loc in zip(names, resolve_places(texts, lang, focus, self.gazetteer,
-                                                       prepared), strict=True)
-        ]  # fmt: skip
+        located = unfocused if focus is None else resolve_places(  # with no focus: as they were
+            texts, lang, focus, self.gazetteer, prepared)
+        resolved = [replace(loc, text=name) if loc is not None else None
+                    for name, loc in zip(names, located, strict=True)]
         reader = ArgumentReader(
             lang, self.actors, focus, doc.date, self._known_place, self._near_place
         )
