@@ -275,3 +275,38 @@ def test_that_year_and_the_following_month_follow_the_narrative(
 ) -> None:
     tl = Timeline(date(2016, 7, 26))
     assert [tl.resolve(m).timex for m in find_times(text, lang)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Al día siguiente, el 3 de marzo de 2016, las tropas avanzaron a las 14:30 horas.", "es"),
+        ("On the following day, Tuesday March 3, 2015, shelling resumed two days later.", "en"),
+    ],
+)
+def test_case_does_not_change_what_is_found(text: str, lang: str) -> None:
+    """Patterns are run case-sensitively on a lower-cased copy where that is safe: the
+    mentions, their spans and their own spelling are those of any casing."""
+    found = find_times(text, lang)
+    assert len(found) >= 2
+    for variant in (text.upper(), text.title(), text.swapcase()):
+        other = find_times(variant, lang)
+        assert [(m.start, m.end, m.kind, m.month, m.day, m.offset) for m in other] == [
+            (m.start, m.end, m.kind, m.month, m.day, m.offset) for m in found]
+        assert [m.text for m in other] == [variant[m.start:m.end] for m in found]
+
+
+def test_a_letter_that_folds_apart_is_no_error() -> None:
+    """A dotless i (which IGNORECASE takes for an i) inside a fixed expression is no key of
+    the lexicon: no mention, no KeyError; a date beside it is still found."""
+    found = find_times("Al día sıguiente, el 3 de marzo, llegaron.", "es")
+    assert [m.text for m in found] == ["el 3 de marzo"]
+    assert find_times("İ el 3 de marzo", "es")[0].text == "el 3 de marzo"
+
+
+def test_pattern_case_check_reads_regex_syntax() -> None:
+    from cronica.resolve.time import _lower_case
+
+    assert _lower_case(r"(?P<Day>\d{1,2})\s+\D(?i:de)\b")
+    assert not _lower_case(r"(?:horas?|GMT)")
+    assert not _lower_case(r"[A-Z]\w+")

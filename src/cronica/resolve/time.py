@@ -151,16 +151,47 @@ def _fill(template: str, lang: str) -> str:
 
 
 @cache
-def _compiled(lang: str) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
-    """(regex, pattern fields) in priority order; fixed expressions come first."""
+def _sources(lang: str) -> list[tuple[str, dict[str, Any]]]:
+    """(regex source, pattern fields) in priority order; fixed expressions come first."""
     lex = load_time_lexicon(lang)
-    flags = re.IGNORECASE
-    fixed = re.compile(rf"(?<!\w)(?P<fixed>{_alternation(lex['fixed'])})(?!\w)", flags)
-    out: list[tuple[re.Pattern[str], dict[str, Any]]] = [(fixed, {})]
+    fixed = rf"(?<!\w)(?P<fixed>{_alternation(lex['fixed'])})(?!\w)"
+    out: list[tuple[str, dict[str, Any]]] = [(fixed, {})]
     for p in lex["patterns"]:
-        rx = re.compile(rf"(?<!\w)(?:{_fill(p['re'], lang)})(?!\w)", flags)
-        out.append((rx, {k: v for k, v in p.items() if k != "re"}))
+        out.append((rf"(?<!\w)(?:{_fill(p['re'], lang)})(?!\w)",
+                    {k: v for k, v in p.items() if k != "re"}))
     return out
+
+
+@cache
+def _compiled(lang: str) -> list[tuple[re.Pattern[str], dict[str, Any]]]:
+    """(regex, pattern fields) in priority order, matching regardless of case."""
+    return [(re.compile(source, re.IGNORECASE), fields) for source, fields in _sources(lang)]
+
+
+# Regex syntax whose letters are not text to match: escapes, group names, inline flags.
+_SYNTAX = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?[aiLmsux-]+[:)]")
+# Letters that re's IGNORECASE matches with a letter other than their lower case: dotless i
+# (i), long s (s). A text holding one is read with the case-insensitive patterns.
+_OTHER_FOLDS = frozenset("\u0131\u017f")
+
+
+def _lower_case(source: str) -> bool:
+    """Whether every letter a regex matches literally is lower case, so that, run without
+    IGNORECASE on a lower-cased text, it finds what it finds with IGNORECASE in the text."""
+    literal = _SYNTAX.sub("", source)
+    return literal == literal.lower()
+
+
+@cache
+def _compiled_lower(lang: str) -> list[tuple[re.Pattern[str], dict[str, Any], bool]]:
+    """(regex, pattern fields, whether it reads the lower-cased text) in priority order: a
+    pattern written in lower case is compiled case-sensitively (the regex engine then skips
+    faster over text it cannot match), any other with IGNORECASE."""
+    return [
+        (re.compile(source), fields, True) if _lower_case(source)
+        else (re.compile(source, re.IGNORECASE), fields, False)
+        for source, fields in _sources(lang)
+    ]
 
 
 @cache
@@ -197,12 +228,20 @@ def _int(text: str | None) -> int | None:
     return int(text) if text and text.isdigit() else None
 
 
-def _mention(m: re.Match[str], fields: dict[str, Any], lang: str) -> TimeMention | None:
-    """Build a TimeMention from a regex match and its pattern's fields."""
+def _mention(
+    m: re.Match[str], text: str, fields: dict[str, Any], lang: str
+) -> TimeMention | None:
+    """Build a TimeMention from a regex match in `text` (or in its lower-cased copy: the
+    groups are read from `text`) and its pattern's fields."""
     lex = load_time_lexicon(lang)
-    g = m.groupdict()
-    if g.get("fixed"):
-        fields = lex["fixed"][_key(g["fixed"]).lower()]
+    g: dict[str, str | None] = {}
+    for name in m.re.groupindex:
+        a, b = m.span(name)
+        g[name] = text[a:b] if a >= 0 else None
+    if g.get("fixed"):  # (a letter IGNORECASE matched but lower() does not give: no key)
+        fields = lex["fixed"].get(_key(g["fixed"] or ""))
+        if fields is None:
+            return None
     start = m.end("lead") if g.get("lead") else m.start()
     kind = fields["kind"]
     month = _lookup(lex["months"], g.get("month")) or _int(g.get("month"))
@@ -238,7 +277,7 @@ def _mention(m: re.Match[str], fields: dict[str, Any], lang: str) -> TimeMention
     return TimeMention(
         start=start,
         end=m.end(),
-        text=m.string[start : m.end()],
+        text=text[start : m.end()],
         kind=kind,
         year=year,
         month=month,
@@ -313,9 +352,14 @@ def _find_times(text: str, lang: str) -> tuple[TimeMention, ...]:
     """`find_times`, kept for the last TEXTS_KEPT texts: a sentence's dates are read, then
     its counts (which leave numbers inside dates out) look for them again."""
     candidates: list[tuple[int, int, int, TimeMention]] = []
-    for priority, (rx, fields) in enumerate(_compiled(lang)):
-        for m in rx.finditer(text):
-            mention = _mention(m, fields, lang)
+    lowered = text.lower()
+    if len(lowered) != len(text) or not _OTHER_FOLDS.isdisjoint(text):
+        lowered = ""  # offsets would move ("İ"), or a letter folds apart: every pattern
+    for priority, (rx, fields, lower) in enumerate(_compiled_lower(lang)):  # reads `text`
+        if lower and not lowered:
+            rx = _compiled(lang)[priority][0]
+        for m in rx.finditer(lowered if lower and lowered else text):
+            mention = _mention(m, text, fields, lang)
             if mention is not None and mention.end > mention.start:
                 candidates.append((mention.start, -(mention.end - mention.start), priority,
                                    mention))
