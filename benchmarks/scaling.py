@@ -37,7 +37,7 @@ from corpus import Text  # noqa: E402
 TARGET = 1.8
 
 
-PARTITIONS_PER_WORKER = 4
+PARTITIONS_PER_WORKER = 12
 WARM_DOCS = 20  # news texts (not timed ones) each worker reads before timing
 
 

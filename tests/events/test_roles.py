@@ -686,3 +686,23 @@ def test_a_place_is_looked_for_in_the_country_its_sentence_sets(pipeline, lang, 
     doc = Document(id=f"bayda-{lang}", text=text, lang=lang, date=date(2011, 2, 18))
     found = [e.location.country for e in pipeline.analyse(doc).events if e.location]
     assert found and set(found) == {"Libya"}
+
+
+def test_an_actor_worked_out_once_per_token_is_a_new_object_each_time() -> None:
+    """`actor_of` keeps its answer per token of the paragraph read last, and each call still
+    gets an Actor of its own (later stages tell actors apart by identity); another paragraph
+    or another date is worked out afresh."""
+    from cronica.components.nlp import load_model
+    from cronica.events.arguments import ArgumentReader
+    from cronica.resolve.actors import ActorResolver
+
+    nlp = load_model("es")
+    reader = ArgumentReader(lang="es", actors=ActorResolver())
+    doc = nlp("El Ejército sirio bombardeó la ciudad.")
+    army = next(t for t in doc if t.text == "Ejército")
+    first, again = reader.actor_of(army), reader.actor_of(army)
+    assert first is not None and first == again and first is not again
+    other = nlp("El Estado Islámico atacó la ciudad.")
+    assert reader.actor_of(next(t for t in other if t.text == "Estado")) != first
+    reader.on_date = date(2016, 1, 1)
+    assert reader.actor_of(army) == first

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from cronica.events.lexicon import attribution_cues, attribution_data, trigger_lemmas
 from cronica.events.syntax import (
@@ -134,11 +134,25 @@ class ArgumentReader:
     last_agent: Token | None = None  # the document's last acting subject (pronoun antecedent)
     last_places: list[Token] = field(default_factory=list)  # where the last sentence was
     named_places: frozenset[str] = frozenset()  # names the model tagged as places in the story
+    # actor_of's answers for the paragraph read last, by token, focus and date
+    _actors_read: dict[tuple[int, str | None, date | None], Actor | None] = field(
+        default_factory=dict, repr=False)
+    _actors_doc: Doc | None = field(default=None, repr=False)
 
     # -- what a noun phrase is --------------------------------------------------------------
     def actor_of(self, token: Token) -> Actor | None:
         """The actor a noun phrase names, if it names one (or an actor's name the parser
-        read as another word: "IS" as a verb)."""
+        read as another word: "IS" as a verb). Worked out once per token of a paragraph
+        (the rules ask again for the same subjects); each call gets its own Actor."""
+        if token.doc is not self._actors_doc:
+            self._actors_doc, self._actors_read = token.doc, {}
+        key = (token.i, self.country_focus, self.on_date)
+        if key not in self._actors_read:
+            self._actors_read[key] = self._actor_of(token)
+        found = self._actors_read[key]
+        return None if found is None else replace(found)
+
+    def _actor_of(self, token: Token) -> Actor | None:
         partitive = token.pos_ == "NUM" and any(  # "one of the brigades loyal to X"
             c.dep_ == "prep" and fold(c.text) in words(self.lang, "genitive_prepositions")
             for c in token.children

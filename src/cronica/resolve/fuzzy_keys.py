@@ -35,12 +35,12 @@ class FuzzyKeys:
 
     def scores(self, key: str, cutoff: float = 0.0) -> np.ndarray:
         """Each alias key's score against `key`: the ratio, or the partial ratio of the alias
-        within a longer key where that is higher. A partial ratio that cannot reach `cutoff`
-        is not worked out, nor kept when under `cutoff` (the score is then the ratio, itself
-        under `cutoff` or higher)."""
+        within a longer key where that is higher; a score under `cutoff` is 0 (rapidfuzz
+        then stops early, and a partial ratio that cannot reach it is not worked out)."""
         if not self.keys:
             return np.zeros(0, dtype=np.float64)
-        scores = process.cdist([key], self.keys, scorer=fuzz.ratio, dtype=np.float64)[0]
+        scores = process.cdist([key], self.keys, scorer=fuzz.ratio, dtype=np.float64,
+                               score_cutoff=cutoff)[0]
         shorter = self.lengths < len(key)
         if cutoff > 0:
             # The partial ratio of an alias of n letters sharing at most m letters (with
