@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span
 if TYPE_CHECKING:
     from cronica.story import Story
 
-DOC_EXTENSIONS = ("story", "offset")  # the document's Story; the paragraph's clean-text offset
+DOC_EXTENSIONS = ("story", "offset", "sentences")
+# the document's Story; the paragraph's clean-text offset; its sentences that were indexed
 SPAN_EXTENSIONS = (
     "index", "evidence", "zone", "time", "times", "date_text", "triggers", "dropped", "cues",
     "roles", "quantities",
@@ -26,7 +27,13 @@ for _name in SPAN_EXTENSIONS:
 
 
 def read_sentences(doc: Doc) -> Iterator[Span]:
-    """The sentences of a paragraph that the components read (non-empty ones), in order."""
+    """The sentences of a paragraph that the components read (non-empty ones), in order:
+    those the sentence locator kept (``Doc._.sentences``: each component and the event
+    builder read the same Spans, not new ones from ``doc.sents``), else those indexed."""
+    kept: list[Span] | None = doc._.sentences
+    if kept is not None:
+        yield from kept
+        return
     for span in doc.sents:
         if span._.index is not None:
             yield span

@@ -28,9 +28,12 @@ class SentenceLocator(SentenceReader):
     """Locate each sentence of a paragraph in the document's original text."""
 
     def sentences(self, doc: Doc) -> Iterator[Span]:
-        """Every non-empty sentence (they get their index here)."""
+        """Every non-empty sentence (they get their index here, and are kept as the
+        paragraph's ``Doc._.sentences`` for the components after this one)."""
         text = doc.text  # a span's text is the doc's between its offsets (no Token made)
-        return (span for span in doc.sents if text[span.start_char : span.end_char].strip())
+        kept = [span for span in doc.sents if text[span.start_char : span.end_char].strip()]
+        doc._.sentences = kept
+        return iter(kept)
 
     def read(self, story: Story, span: Span) -> None:
         offset = span.doc._.offset
