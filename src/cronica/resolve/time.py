@@ -183,15 +183,12 @@ def _lower_case(source: str) -> bool:
 
 
 @cache
-def _compiled_lower(lang: str) -> list[tuple[re.Pattern[str], dict[str, Any], bool]]:
-    """(regex, pattern fields, whether it reads the lower-cased text) in priority order: a
-    pattern written in lower case is compiled case-sensitively (the regex engine then skips
-    faster over text it cannot match), any other with IGNORECASE."""
-    return [
-        (re.compile(source), fields, True) if _lower_case(source)
-        else (re.compile(source, re.IGNORECASE), fields, False)
-        for source, fields in _sources(lang)
-    ]
+def _case_sensitive(lang: str) -> list[re.Pattern[str] | None]:
+    """`_compiled`'s patterns compiled without IGNORECASE, for a lower-cased copy of the
+    text (the regex engine then passes faster over text it cannot match); None for one
+    not written in lower case, which reads the text as it is."""
+    return [re.compile(source) if _lower_case(source) else None
+            for source, _ in _sources(lang)]
 
 
 @cache
@@ -352,13 +349,13 @@ def _find_times(text: str, lang: str) -> tuple[TimeMention, ...]:
     """`find_times`, kept for the last TEXTS_KEPT texts: a sentence's dates are read, then
     its counts (which leave numbers inside dates out) look for them again."""
     candidates: list[tuple[int, int, int, TimeMention]] = []
-    lowered = text.lower()
-    if len(lowered) != len(text) or not _OTHER_FOLDS.isdisjoint(text):
-        lowered = ""  # offsets would move ("İ"), or a letter folds apart: every pattern
-    for priority, (rx, fields, lower) in enumerate(_compiled_lower(lang)):  # reads `text`
-        if lower and not lowered:
-            rx = _compiled(lang)[priority][0]
-        for m in rx.finditer(lowered if lower and lowered else text):
+    lowered = text.lower()  # unless offsets would move ("İ") or a letter folds apart
+    safe = len(lowered) == len(text) and _OTHER_FOLDS.isdisjoint(text)
+    patterns = zip(_compiled(lang), _case_sensitive(lang), strict=True)
+    for priority, ((insensitive, fields), sensitive) in enumerate(patterns):
+        found = (sensitive.finditer(lowered) if safe and sensitive is not None
+                 else insensitive.finditer(text))
+        for m in found:
             mention = _mention(m, text, fields, lang)
             if mention is not None and mention.end > mention.start:
                 candidates.append((mention.start, -(mention.end - mention.start), priority,
