@@ -38,11 +38,10 @@ class TriggerFinder(SentenceReader):
             return modality(tok, story.lang, reader.non_factual(tok), keys)
 
         dropped: list[TriggerMatch] = []
-        marks = simultaneity_marks(span, story.lang)
         matches = find_triggers(
             span, story.lang, reader.satisfies, mood, dropped, scene=reader.background,
-            marks=marks,
         )
+        marks = simultaneity_marks(span, story.lang) if len(matches) > 1 else []
         foreground = [m for m in matches if not reader.background(m.token)]
         kept = []
         for m in matches:  # a scene for the events of its own clause, not for those apart

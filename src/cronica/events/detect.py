@@ -191,8 +191,8 @@ def find_triggers(
             taken.add(token.i)
             taken.update(t.i for t in used)
             found.append(TriggerMatch(token, entry, index, used))
-    if marks is None:
-        marks = simultaneity_marks(sent, lang)
+    if marks is None:  # only two triggers can be apart
+        marks = simultaneity_marks(sent, lang) if len(found) > 1 else []
     kept = [m for m in found if not any(
         m.entry.subsumed_by & {o.entry.action}
         and not apart(m.token, o.token, marks)
