@@ -6,6 +6,7 @@ turns them into a score and keeps them, rounded, on the candidate to explain the
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
 
 
 EARTH_KM = 6371.0  # the Earth's mean radius
+TOWN_FEATURES = frozenset(("city", *SUB_CITY))  # what a place may lie near
+REGION_FEATURES = frozenset(("admin1", "admin2", "region"))  # what a place may lie inside
+_LAT_SLACK = 1e-9  # degrees: a bisection window a little wider than the exact test after it
 
 
 def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -93,6 +97,10 @@ class Votes:
             elif self.distinct[n][3] is None and name != self.distinct[n][2]:
                 first_pick, first, who, _ = self.distinct[n]
                 self.distinct[n] = (first_pick, first, who, place)
+        # The distinct picks that are towns or parts of one, by latitude: (latitude, index).
+        self.towns = sorted((pick.lat, n) for n, (pick, *_) in enumerate(self.distinct)
+                            if pick.feature in TOWN_FEATURES)
+        self.town_lats = [lat for lat, _ in self.towns]
 
     def left(self, name: str | None, gid: str | None = None, country: str | None = None
              ) -> tuple[int, float]:
@@ -104,16 +112,28 @@ class Votes:
         return (count - self.count.get((name, gid), 0),
                 weight - self.weight.get((name, gid, country), 0))
 
-    def picks_left(self, name: str | None) -> list[PlaceEntry]:
-        """Each pick some vote of another name gives, in the order those votes come."""
+    def left_indexes(self, name: str | None) -> list[int]:
+        """Each pick some vote of another name gives (its index in `distinct`), in the order
+        those votes come."""
         if name is None:
-            return [pick for pick, *_ in self.distinct]
+            return list(range(len(self.distinct)))
         firsts: list[tuple[int, int]] = []  # (place of its first vote left, index)
         for n, (_, first, who, other) in enumerate(self.distinct):
             place = first if who != name else other
             if place is not None:
                 firsts.append((place, n))
-        return [self.distinct[n][0] for _, n in sorted(firsts)]
+        return [n for _, n in sorted(firsts)]
+
+    def nearest_town(self, entry: PlaceEntry, kept: set[int], reach: float) -> float | None:
+        """Kilometres from `entry` to the nearest town among the distinct picks `kept`
+        (indexes), another place than the entry, at most `reach` degrees north or south
+        of it; None when there is none."""
+        low = bisect_left(self.town_lats, entry.lat - reach - _LAT_SLACK)
+        high = bisect_right(self.town_lats, entry.lat + reach + _LAT_SLACK)
+        near = [km_between(entry.lat, entry.lon, pick.lat, pick.lon)
+                for pick in (self.distinct[n][0] for _, n in self.towns[low:high] if n in kept)
+                if pick.gazetteer_id != entry.gazetteer_id and abs(pick.lat - entry.lat) <= reach]
+        return min(near, default=None)
 
 
 @dataclass
@@ -133,14 +153,17 @@ class DocumentContext:
         self._mine = self.names[self.me] if self.me >= 0 else None
         if self.votes is None:
             self.votes = Votes(self.picks, self.confidence, self.names)
-        self._count, self._total = self.votes.left(self._mine)
-        self._distinct = self.votes.picks_left(self._mine)
+        self._votes: Votes = self.votes
+        self._count, self._total = self._votes.left(self._mine)
+        self._kept = self._votes.left_indexes(self._mine)
+        self._distinct = [self._votes.distinct[n][0] for n in self._kept]
+        self._regions = [p for p in self._distinct if p.feature in REGION_FEATURES]
+        self._kept_set = set(self._kept)
 
     def _shares(self, entry: PlaceEntry) -> tuple[bool, float, float]:
         """Whether other voters remain once the entry's own id is left out, their total
         weight and the weight in the entry's country."""
-        votes, mine, gid, country = self.votes, self._mine, entry.gazetteer_id, entry.country
-        assert votes is not None
+        votes, mine, gid, country = self._votes, self._mine, entry.gazetteer_id, entry.country
         same = votes.left(mine, None, country)[1] if country else 0
         own, own_weight = votes.left(mine, gid)
         if not own:
@@ -157,13 +180,14 @@ class DocumentContext:
         if not any_other or total <= 0:
             return {}
         out: dict[str, Any] = {"doc_country_share": same / total}
-        others = [p for p in self._distinct if p.gazetteer_id != entry.gazetteer_id]
-        inside = next((p.name for p in others if p.feature in ("admin1", "admin2", "region")
-                       and gaz.contains(p, entry)), None)
+        gid = entry.gazetteer_id
+        inside = next((p.name for p in self._regions
+                       if p.gazetteer_id != gid and gaz.contains(p, entry)), None)
         if inside is not None:
             out["doc_inside"] = inside
         if entry.feature in ("country", "admin1", "admin2", "region"):
-            holds = next((p.name for p in others if gaz.contains(entry, p)), None)
+            holds = next((p.name for p in self._distinct
+                          if p.gazetteer_id != gid and gaz.contains(entry, p)), None)
             if holds is not None:
                 out["doc_contains"] = holds
         if entry.feature not in ("continent", "country", "region"):
@@ -171,9 +195,7 @@ class DocumentContext:
             # A place this many degrees north or south (a kilometre to spare) lies farther
             # than `limit`: its distance is not worked out.
             reach = math.degrees((limit + 1.0) / EARTH_KM)
-            near = [km_between(entry.lat, entry.lon, p.lat, p.lon) for p in others
-                    if p.feature in ("city", *SUB_CITY) and abs(p.lat - entry.lat) <= reach]
-            close = min(near, default=None)
+            close = self._votes.nearest_town(entry, self._kept_set, reach)
             if close is not None and close <= limit:
                 out["doc_near_km"] = close
         return out
