@@ -210,3 +210,20 @@ def test_generic_registry_keys_built_ins_and_run_time_additions(monkeypatch):
     plugins.unregister("a")
     plugins.unregister("nothing")
     assert plugins.items() == {"a": "A", "b": "B", "c": "C"}
+
+
+def test_items_follow_register_and_cannot_be_changed_from_outside() -> None:
+    """A registry hands out one read-only view of its items until it changes."""
+    reg: registry.Registry[str] = registry.Registry("cronica.none", "word", str.upper,
+                                                    lambda: ["a"])
+    first = reg.items()
+    assert dict(first) == {"A": "a"} and reg.items() is first
+    with pytest.raises(TypeError):
+        first["B"] = "b"  # type: ignore[index]
+    reg.register("b")
+    assert dict(reg.items()) == {"A": "a", "B": "b"}
+    reg.unregister("A")  # only run-time additions go
+    reg.unregister("B")
+    assert dict(reg.items()) == {"A": "a"}
+    reg.reload()
+    assert dict(reg.items()) == {"A": "a"}

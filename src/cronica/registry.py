@@ -8,8 +8,9 @@ declaring one more entry point, and a test or a notebook by calling `register`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib.metadata import entry_points
+from types import MappingProxyType
 from typing import Generic, TypeVar
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class Registry(Generic[T]):
         self.built_in = built_in
         self._installed: dict[str, T] | None = None
         self._extra: dict[str, T] = {}
+        self._items: Mapping[str, T] | None = None  # `items()` until the registry changes
 
     def installed(self) -> dict[str, T]:
         """The items declared as entry points (loaded once), or the built-in ones."""
@@ -54,9 +56,12 @@ class Registry(Generic[T]):
             self._installed = found
         return self._installed
 
-    def items(self) -> dict[str, T]:
-        """Every item by key, installed ones first."""
-        return {**self.installed(), **self._extra}
+    def items(self) -> Mapping[str, T]:
+        """Every item by key, installed ones first (read-only; made again only when the
+        registry changes: language packs are looked up at every word)."""
+        if self._items is None:
+            self._items = MappingProxyType({**self.installed(), **self._extra})
+        return self._items
 
     def added(self) -> dict[str, T]:
         """The items added by `register`, by key."""
@@ -65,11 +70,14 @@ class Registry(Generic[T]):
     def register(self, new: T) -> None:
         """Add (or replace) an item for this process."""
         self._extra[self.key(new)] = new
+        self._items = None
 
     def unregister(self, key: str) -> None:
         """Remove an item added by `register`."""
         self._extra.pop(key, None)
+        self._items = None
 
     def reload(self) -> None:
         """Forget the loaded entry points: the next look-up reads them again."""
         self._installed = None
+        self._items = None

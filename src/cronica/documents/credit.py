@@ -42,6 +42,6 @@ def _cut(line: str, cue: str) -> int:
 
 
 def _joiners(lang: str | None) -> str:
-    codes = [lang] if lang in packs() else sorted(packs())
+    codes = [lang] if lang is not None and lang in packs() else sorted(packs())
     words = {w for code in codes for w in pack(code).word_list("list_joiners")}
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

@@ -9,7 +9,7 @@ documents/raw.py) and yields a Document or an InputError per record.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -62,7 +62,7 @@ def _built_in() -> tuple[Reader, ...]:
 _registry: Registry[Reader] = Registry(GROUP, "reader", lambda r: r.name, _built_in)
 
 
-def readers() -> dict[str, Reader]:
+def readers() -> Mapping[str, Reader]:
     """Every reader by name, installed ones first."""
     return _registry.items()
 

@@ -9,7 +9,7 @@ answers to) and ``binary`` (True when it cannot write to a text stream such as s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
@@ -60,7 +60,7 @@ def _built_in() -> tuple[Exporter, ...]:
 _registry: Registry[Exporter] = Registry(GROUP, "exporter", lambda e: e.name, _built_in)
 
 
-def exporters() -> dict[str, Exporter]:
+def exporters() -> Mapping[str, Exporter]:
     """Every exporter by the names it answers to (its name and aliases), installed first."""
     found: dict[str, Exporter] = {}
     for item in (*_registry.installed().values(), *_registry.added().values()):

@@ -3,6 +3,8 @@ registered at run time (tests, notebooks)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from cronica.lang.pack import LanguagePack
 from cronica.registry import Registry
 
@@ -18,7 +20,7 @@ def _built_in() -> tuple[LanguagePack, ...]:
 _registry: Registry[LanguagePack] = Registry(GROUP, "language pack", lambda p: p.code, _built_in)
 
 
-def packs() -> dict[str, LanguagePack]:
+def packs() -> Mapping[str, LanguagePack]:
     """Every language pack by code, installed ones first."""
     return _registry.items()
 
