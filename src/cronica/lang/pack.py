@@ -24,6 +24,11 @@ class LanguagePack:
     aliases: tuple[str, ...] = ()
     _cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
+    def __hash__(self) -> int:
+        """By code alone (equal packs share it): the word look-ups key caches by pack at
+        every word, where the generated hash went over every field."""
+        return hash(self.code)
+
     @classmethod
     def from_dir(cls, folder: str | Path) -> LanguagePack:
         """Read ``pack.yaml`` in `folder`; ValueError naming the file when it is unusable."""
