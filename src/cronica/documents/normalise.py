@@ -23,7 +23,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from itertools import chain, compress
 
 from cronica.lang import LanguagePack, packs
 
@@ -53,6 +52,7 @@ _DROP = {"\u200b", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"}
 _CLOSING = set(".,;:!?)]}»”’\"'…")
 # Characters after which an attached marker run is still "immediately following" a span.
 _TRAILING = set(" \n.,;:!?)]}»”’\"'…")
+_SPACE_RUNS = re.compile(" {2,}")
 
 
 @dataclass
@@ -164,15 +164,15 @@ _PLAIN: dict[str, bool] = {}  # character -> kept as it is, on its own (see _pla
 
 def _plain(ch: str) -> bool:
     """Whether `_step` keeps `ch` as it is, with its own offsets, when no combining mark
-    follows it: not a line break to fold, a space to unify or a character to drop, not a
-    combining mark, and its own NFC form."""
+    follows it: not a line break to fold, a space to unify (the plain space is its own
+    unified form) or a character to drop, not a combining mark, and its own NFC form."""
     found = _PLAIN.get(ch)
     if found is None:
         found = not (
             ch == "\r"
             or ch in _SPACES
             or ch in _DROP
-            or (ch != "\n" and unicodedata.category(ch) in ("Zs", "Cc"))
+            or (ch not in "\n " and unicodedata.category(ch) in ("Zs", "Cc"))
             or unicodedata.combining(ch)
             or unicodedata.normalize("NFC", ch) != ch
         )
@@ -299,11 +299,17 @@ def _remove_markers(
 
 
 def _collapse_spaces(chars: list[str], starts: array[int], ends: array[int]) -> Chars:
-    previous = chain(" ", chars)  # one longer than chars: zip stops with chars
-    keep = [not (ch == " " and prev == " ") for prev, ch in zip(previous, chars, strict=False)]
-    keep[:1] = [True]  # the first character has no previous one
-    return (
-        list(compress(chars, keep)),
-        array("q", compress(starts, keep)),
-        array("q", compress(ends, keep)),
-    )
+    """A run of spaces as its first space (one character each in `chars`)."""
+    runs = [(m.start() + 1, m.end()) for m in _SPACE_RUNS.finditer("".join(chars))]
+    if not runs:
+        return chars, starts, ends
+    out_c: list[str] = []
+    out_s = array("q")
+    out_e = array("q")
+    pos = 0
+    for drop, after in (*runs, (len(chars), len(chars))):
+        out_c.extend(chars[pos:drop])
+        out_s.extend(starts[pos:drop])
+        out_e.extend(ends[pos:drop])
+        pos = after
+    return out_c, out_s, out_e
