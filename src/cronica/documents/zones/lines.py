@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from cronica.documents.zones.cues import NUMERIC_DATE, Cues, contains, starts_with
 from cronica.documents.zones.repetition import RepetitionIndex
@@ -48,12 +49,12 @@ class Line:
     reason: str = ""
     level: int = 0  # markdown heading level, 0 for other lines
 
-    @property
+    @cached_property
     def folded(self) -> str:
         return fold(self.text)
 
-    @property
-    def words(self) -> int:
+    @cached_property
+    def words(self) -> int:  # (the rules ask a line's words about five times)
         return len(_WORD.findall(self.text))
 
     @property
