@@ -24,7 +24,9 @@ def _counts(text: str) -> np.ndarray:
 
 
 class FuzzyKeys:
-    """Alias keys in match order, with their lengths and letter counts."""
+    """Alias keys in match order, with their lengths and letter counts; the same by length
+    (shortest first), so that a look-up scores only the aliases whose length can reach the
+    cutoff."""
 
     def __init__(self, keys: list[str]) -> None:
         self.keys = keys
@@ -32,29 +34,46 @@ class FuzzyKeys:
         self.letters = np.array([_counts(k) for k in keys], dtype=np.int64).reshape(
             len(keys), len(_ALPHABET))
         self.whole = self.lengths == self.letters.sum(axis=1)  # every letter counted
+        self.order = np.argsort(self.lengths, kind="stable")  # match-order index, by length
+        self._lengths = self.lengths[self.order]
+        self._keys = [keys[i] for i in self.order]
+        self._letters = self.letters[self.order]
+        self._whole = self.whole[self.order]
 
     def scores(self, key: str, cutoff: float = 0.0) -> np.ndarray:
         """Each alias key's score against `key`: the ratio, or the partial ratio of the alias
         within a longer key where that is higher; a score under `cutoff` is 0 (rapidfuzz
-        then stops early, and a partial ratio that cannot reach it is not worked out)."""
+        then stops early, and an alias that cannot reach it is not scored)."""
+        scores = np.zeros(len(self.keys), dtype=np.float64)
         if not self.keys:
-            return np.zeros(0, dtype=np.float64)
-        scores = process.cdist([key], self.keys, scorer=fuzz.ratio, dtype=np.float64,
-                               score_cutoff=cutoff)[0]
-        shorter = self.lengths < len(key)
-        if cutoff > 0:
-            # The partial ratio of an alias of n letters sharing at most m letters (with
-            # repeats) with the key is at most 200 m / (n + m): any window of the key holds
-            # at most those m, and the ratio of a window is 200 * LCS / (n + window length).
-            shared = np.minimum(self.letters, _counts(key)).sum(axis=1)
-            bound = 200.0 * shared / np.maximum(self.lengths + shared, 1)
-            shorter &= ~self.whole | (bound >= cutoff - 1e-6)
-        at = np.flatnonzero(shorter)
+            return scores
+        n, lo, hi = len(key), 0, len(self.keys)
+        if 0 < cutoff < 200:
+            # The ratio, 200 * LCS / (m + n) for an alias of m letters, is at most
+            # 200 * min(m, n) / (m + n): it reaches the cutoff c only for m between
+            # c n / (200 - c) and n (200 - c) / c.
+            lo = int(np.searchsorted(self._lengths, n * cutoff / (200 - cutoff) - 1e-6))
+            hi = int(np.searchsorted(self._lengths, n * (200 - cutoff) / cutoff + 1e-6,
+                                     side="right"))
+        if hi > lo:
+            scores[self.order[lo:hi]] = process.cdist(
+                [key], self._keys[lo:hi], scorer=fuzz.ratio, dtype=np.float64,
+                score_cutoff=cutoff)[0]
+        shorter = int(np.searchsorted(self._lengths, n))  # the aliases shorter than the key
+        at = np.arange(shorter)
+        if cutoff > 0 and shorter:
+            # The partial ratio of an alias of m letters sharing at most s letters (with
+            # repeats) with the key is at most 200 s / (m + s): any window of the key holds
+            # at most those s, and the ratio of a window is 200 * LCS / (m + window length).
+            shared = np.minimum(self._letters[:shorter], _counts(key)).sum(axis=1)
+            bound = 200.0 * shared / np.maximum(self._lengths[:shorter] + shared, 1)
+            at = np.flatnonzero(~self._whole[:shorter] | (bound >= cutoff - 1e-6))
         if at.size:
-            partial = process.cdist([self.keys[i] for i in at], [key],
+            partial = process.cdist([self._keys[i] for i in at], [key],
                                     scorer=fuzz.partial_ratio, dtype=np.float64,
                                     score_cutoff=cutoff)[:, 0]  # 0 under the cutoff
-            scores[at] = np.maximum(scores[at], partial)
+            where = self.order[at]
+            scores[where] = np.maximum(scores[where], partial)
         return scores
 
     def best(self, key: str, threshold: float, allowed: list[bool] | None = None) -> int | None:
