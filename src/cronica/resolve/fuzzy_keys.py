@@ -24,21 +24,19 @@ def _counts(text: str) -> np.ndarray:
 
 
 class FuzzyKeys:
-    """Alias keys in match order, with their lengths and letter counts; the same by length
-    (shortest first), so that a look-up scores only the aliases whose length can reach the
-    cutoff."""
+    """Alias keys in match order; by length (shortest first) with their letter counts, so
+    that a look-up scores only the aliases whose length can reach the cutoff."""
 
     def __init__(self, keys: list[str]) -> None:
         self.keys = keys
-        self.lengths = np.array([len(k) for k in keys], dtype=np.int64)
-        self.letters = np.array([_counts(k) for k in keys], dtype=np.int64).reshape(
-            len(keys), len(_ALPHABET))
-        self.whole = self.lengths == self.letters.sum(axis=1)  # every letter counted
-        self.order = np.argsort(self.lengths, kind="stable")  # match-order index, by length
-        self._lengths = self.lengths[self.order]
+        lengths = np.array([len(k) for k in keys], dtype=np.int64)
+        self.order = np.argsort(lengths, kind="stable")  # match-order index, by length
+        # The rest by length: lengths, keys, letter counts, whether every letter is counted.
+        self._lengths = lengths[self.order]
         self._keys = [keys[i] for i in self.order]
-        self._letters = self.letters[self.order]
-        self._whole = self.whole[self.order]
+        self._letters = np.array([_counts(k) for k in self._keys], dtype=np.int64).reshape(
+            len(keys), len(_ALPHABET))
+        self._whole = self._lengths == self._letters.sum(axis=1)
 
     def scores(self, key: str, cutoff: float = 0.0) -> np.ndarray:
         """Each alias key's score against `key`: the ratio, or the partial ratio of the alias
