@@ -351,10 +351,10 @@ def _find_times(text: str, lang: str) -> tuple[TimeMention, ...]:
     candidates: list[tuple[int, int, int, TimeMention]] = []
     lowered = text.lower()  # unless offsets would move ("İ") or a letter folds apart
     safe = len(lowered) == len(text) and _OTHER_FOLDS.isdisjoint(text)
-    patterns = zip(_compiled(lang), _case_sensitive(lang), strict=True)
-    for priority, ((insensitive, fields), sensitive) in enumerate(patterns):
+    patterns = zip(_sources(lang), _case_sensitive(lang), strict=True)
+    for priority, ((_, fields), sensitive) in enumerate(patterns):
         found = (sensitive.finditer(lowered) if safe and sensitive is not None
-                 else insensitive.finditer(text))
+                 else _compiled(lang)[priority][0].finditer(text))  # compiled when first met
         for m in found:
             mention = _mention(m, text, fields, lang)
             if mention is not None and mention.end > mention.start:
