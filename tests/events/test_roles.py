@@ -706,3 +706,32 @@ def test_an_actor_worked_out_once_per_token_is_a_new_object_each_time() -> None:
     assert reader.actor_of(next(t for t in other if t.text == "Estado")) != first
     reader.on_date = date(2016, 1, 1)
     assert reader.actor_of(army) == first
+
+
+def test_the_antecedent_is_the_last_acting_subject_however_late_it_is_asked() -> None:
+    """`remember` only notes a sentence; `last_agent` works the subjects out when asked,
+    from the latest sentence back: the latest with a subject decides (one that cannot act
+    clears it), sentences with none are passed over, and the pending sentences are worked
+    out past a bound, so that they hold no paragraph for long."""
+    from cronica.components.nlp import load_model
+    from cronica.events.arguments import PENDING_SUBJECTS, ArgumentReader
+    from cronica.resolve.actors import ActorResolver
+
+    nlp = load_model("es")
+    reader = ArgumentReader(lang="es", actors=ActorResolver())
+
+    def read(text: str) -> None:
+        reader.remember(next(nlp(text).sents))
+
+    read("El Ejército sirio bombardeó la ciudad.")
+    read("Llovió durante toda la noche.")
+    assert reader.last_agent is not None and reader.last_agent.text == "Ejército"
+    read("Los rebeldes atacaron el cuartel.")
+    read("Los civiles huyeron de la ciudad.")
+    read("Llovió durante toda la noche.")
+    assert reader.last_agent is None
+    read("Los rebeldes atacaron el cuartel.")
+    for _ in range(PENDING_SUBJECTS + 3):
+        read("Llovió durante toda la noche.")
+    assert len(reader._pending) <= PENDING_SUBJECTS
+    assert reader.last_agent is not None and reader.last_agent.text == "rebeldes"

@@ -72,6 +72,9 @@ class Roles:
 PHRASE_REACH = 2  # nominals above a place that may still describe it
 DEICTIC_PLACE_RULE = "place:deictic-previous"  # "allí", "there": the last sentence's places
 CIVILIANS_TYPE = "Civilians"  # ACLED's actor type of civilians: never who acts
+# Sentences whose last acting subject is not yet worked out (see `ArgumentReader.remember`):
+# past this many, they are worked out, so that they do not hold their paragraphs' Docs.
+PENDING_SUBJECTS = 32
 
 
 def is_seat(token: Token, lang: str) -> bool:
@@ -131,7 +134,10 @@ class ArgumentReader:
     on_date: date | None = None  # the document date: actor names valid then
     known_place: Callable[[str], bool] = lambda _: False  # the gazetteer knows this name
     near_place: Callable[[str], bool] = lambda _: False  # ... or one spelt close to it
-    last_agent: Token | None = None  # the document's last acting subject (pronoun antecedent)
+    # the document's last acting subject (pronoun antecedent): see `last_agent`
+    _last_agent: Token | None = field(default=None, repr=False)
+    # sentences remembered since, with the date then current, not yet read for their subject
+    _pending: list[tuple[Span, date | None]] = field(default_factory=list, repr=False)
     last_places: list[Token] = field(default_factory=list)  # where the last sentence was
     named_places: frozenset[str] = frozenset()  # names the model tagged as places in the story
     # actor_of's answers for the paragraph read last, by token, focus and date
@@ -569,10 +575,41 @@ class ArgumentReader:
             roles.rules.append("agent:previous-clause")
         return self.last_agent
 
+    @property
+    def last_agent(self) -> Token | None:
+        """The document's last acting subject: the antecedent of a pronoun or elided subject
+        (see `remember`)."""
+        if self._pending:
+            self._settle()
+        return self._last_agent
+
     def remember(self, sent: Span) -> None:
         """After a sentence: its last subject of a finite verb, when it acts, becomes the
         antecedent of the next pronoun or elided subject; a subject that cannot act (civilians)
-        clears it."""
+        clears it. Worked out when a later sentence asks (`last_agent`), from the latest
+        sentence back, as of the date current at each: most sentences are never asked
+        about, and a later sentence that has a subject makes the earlier ones moot."""
+        self._pending.append((sent, self.on_date))
+        if len(self._pending) > PENDING_SUBJECTS:
+            self._settle()
+
+    def _settle(self) -> None:
+        """`_last_agent` after the pending sentences: the latest that has a subject decides."""
+        pending, self._pending = self._pending, []
+        current = self.on_date
+        try:
+            for sent, on_date in reversed(pending):
+                self.on_date = on_date
+                decided, agent = self._sentence_subject(sent)
+                if decided:
+                    self._last_agent = agent
+                    return
+        finally:
+            self.on_date = current
+
+    def _sentence_subject(self, sent: Span) -> tuple[bool, Token | None]:
+        """(whether the sentence names a last subject of a finite verb, that subject if it
+        acts, else None: one that cannot act clears the antecedent)."""
         for tok in reversed(list(sent)):
             if tok.dep_ not in SUBJECT_DEPS:
                 continue
@@ -583,11 +620,10 @@ class ArgumentReader:
             if tok.pos_ == "PRON" or speech:
                 continue  # a pronoun keeps its antecedent; a speaker is a source
             if self.agentive(tok):
-                self.last_agent = tok
-                return
+                return True, tok
             if self.actor_of(tok) is not None:
-                self.last_agent = None
-                return
+                return True, None
+        return False, None
 
     def place_themes(self, token: Token, passive_or_unaccusative: bool) -> list[Token]:
         """Places a territorial trigger takes: objects, passive subjects, their conjuncts."""
