@@ -339,8 +339,11 @@ class Pipeline:
         if reporting is not None and len(reporting) < len(docs):  # a page with other zones
             told = [described_place(e) for e in _place_ents(reporting, lang)]
             told = told[:MAX_PLACE_MENTIONS]
+            known = dict(zip(texts, prepared, strict=True))  # taken apart once per text
+            new = [t for t in dict.fromkeys(told) if t not in known]
+            known.update(zip(new, prepare_mentions(new, lang, self.gazetteer), strict=True))
             told_places = resolve_places(  # resolved once: their countries, then their focus
-                told, lang, None, self.gazetteer, prepare_mentions(told, lang, self.gazetteer))
+                told, lang, None, self.gazetteer, [known[t] for t in told])
             if told and focus not in _countries(told_places):
                 focus = country_focus_of(told_places, self.gazetteer) or focus
         located = unfocused if focus is None else resolve_places(  # with no focus: as they were

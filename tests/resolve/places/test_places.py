@@ -168,6 +168,24 @@ def test_document_context_disambiguates(gaz: Gazetteer) -> None:
     assert cands[0].features["doc_inside"] == "California"
 
 
+def test_a_place_said_again_is_ranked_as_its_first_mention_with_candidates_of_its_own(
+    gaz: Gazetteer,
+) -> None:
+    """A repeated text shares its first mention's ranking while the rounds last and gets its
+    own copy of it at the end: the same choice and features, no candidate shared."""
+    from cronica.resolve.places import resolve_places_explained
+
+    texts = ["Santa Ana", "California", "Irvine", "Santa Ana", "Irvine"]
+    explained = resolve_places_explained(texts, "en", gazetteer=gaz)
+    for first, again in ((0, 3), (2, 4)):
+        (loc, cands), (loc_again, cands_again) = explained[first], explained[again]
+        assert loc == loc_again and loc is not None
+        assert [(c.entry, c.rank, c.features) for c in cands] == [
+            (c.entry, c.rank, c.features) for c in cands_again]
+        assert not {id(c) for c in cands} & {id(c) for c in cands_again}
+        assert all(a.features is not b.features for a, b in zip(cands, cands_again, strict=True))
+
+
 def test_document_context_with_spanish_text(gaz: Gazetteer) -> None:
     from cronica.resolve.places import resolve_places
 

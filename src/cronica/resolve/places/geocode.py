@@ -120,7 +120,7 @@ def resolve_places_explained(
     prepared = [(m, with_spelling_variants(c, m, country_focus, None, gaz) if first[i] == i
                  else c) for i, (m, c) in enumerate(prepared)]
     names = [m.name for m, _ in prepared]
-    ranked = _repeats_copied(first, (rank(c, m, country_focus, None, gaz) if first[i] == i
+    ranked = _repeats_shared(first, (rank(c, m, country_focus, None, gaz) if first[i] == i
                                      else None for i, (m, c) in enumerate(prepared)))
     voted: tuple[list[PlaceEntry | None], list[float]] | None = None
     for _ in range(table()["document"]["rounds"] if rounds is None else rounds):
@@ -131,12 +131,16 @@ def resolve_places_explained(
         voted = votes
         contexts: dict[str, DocumentContext] = {}  # the mentions of one name share theirs
         round_votes = Votes(picks, confidence, names)  # added up once for all of them
-        ranked = _repeats_copied(first, (
+        ranked = _repeats_shared(first, (
             rank([c.fresh() for c in cands], mention, country_focus, None, gaz,
                  contexts.get(names[i]) or contexts.setdefault(
                      names[i], DocumentContext(picks, confidence, names, i, round_votes)))
             if first[i] == i else None
             for i, ((mention, _c), cands) in enumerate(zip(prepared, ranked, strict=True))))
+    # Each repeat gets its own copy of its first mention's ranking now, before the mentions
+    # placed inside another (`within`) are ranked again, which writes into their candidates.
+    ranked = [found if first[i] == i else [c.copy() for c in found]
+              for i, found in enumerate(ranked)]
     out = []
     for text, (mention, _c), cands in zip(texts, prepared, ranked, strict=True):
         within = None
@@ -148,14 +152,15 @@ def resolve_places_explained(
     return out
 
 
-def _repeats_copied(
+def _repeats_shared(
     first: list[int], ranked: Iterable[list[Candidate] | None]
 ) -> list[list[Candidate]]:
     """The rankings of the mentions, in order: each first mention of a text (`first[i] ==
-    i`) gives its own, a repeat (None) gets copies of its first mention's candidates."""
+    i`) gives its own, a repeat (None) shares its first mention's list (read, not ranked,
+    while the rounds last; copied after them)."""
     out: list[list[Candidate]] = []
     for i, found in enumerate(ranked):
-        out.append(found if found is not None else [c.copy() for c in out[first[i]]])
+        out.append(found if found is not None else out[first[i]])
     return out
 
 
