@@ -390,13 +390,13 @@ class ArgumentReader:
         """The noun, then the verb it is an argument of, then that verb's place nominals."""
         holders = [noun]
         verb = noun.head
-        if verb is noun or verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in (
+        if verb.i == noun.i or verb.pos_ not in ("VERB", "AUX") or noun.dep_ not in (
             SUBJECT_DEPS | OBJECT_DEPS
         ):
             return holders
         holders.append(verb)
         for _prep, child in attachments(verb, self.lang):
-            if child is not noun and self.is_place(child):
+            if child.i != noun.i and self.is_place(child):
                 holders.append(child)
         return holders
 
@@ -818,7 +818,7 @@ class ArgumentReader:
                         objects.update([place.i, found[-1].i] if hit else [])  # provincia
                         if found[-1] is not place:  # de Idlib": Idlib, the finer, wins
                             introduced.add(found[-1].i)
-            holder = nominal_head(holder) if holder.head is not holder else None
+            holder = nominal_head(holder) if holder.head.i != holder.i else None
         found.sort(key=lambda t: (self._country(t), t.i not in objects))
         named = [  # a name the gazetteer has as written, or one a place noun introduces
             t  # ("la localidad de Talbisé", "the village of X"), spelt as it may be
@@ -896,7 +896,7 @@ class ArgumentReader:
         if preposition(token) in any_words("place_prepositions"):
             return True
         head = token.head
-        return head is not token and head.pos_ == "NOUN" and self.is_place(head)
+        return head.i != token.i and head.pos_ == "NOUN" and self.is_place(head)
 
     def _foreign_country(self, ent: Span) -> bool:
         """A country other than the story's, named in the sentence but not where the trigger
@@ -921,7 +921,7 @@ class ArgumentReader:
         cues = attribution_cues(self.lang)
         current = token
         for _ in range(3):
-            if current.head is current:
+            if current.head.i == current.i:
                 return False
             purpose = any(
                 fold(c.text) in any_words("purpose_markers") and c.dep_ in ("mark", "aux")
@@ -1053,7 +1053,7 @@ class ArgumentReader:
         for _ in range(3):
             if token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX"):
                 return True
-            if token.dep_ not in ("nmod", "pobj", "prep") or token.head is token:
+            if token.dep_ not in ("nmod", "pobj", "prep") or token.head.i == token.i:
                 return False
             token = token.head
         return False
@@ -1126,11 +1126,11 @@ def _passive_governor(noun: Token) -> Token | None:
     whose agent is the deed's."""
     current = noun
     for _ in range(2):  # "a barrel bomb", "una bomba de barril": the phrase's head
-        if current.dep_ not in ("compound", "nmod") or current.head is current:
+        if current.dep_ not in ("compound", "nmod") or current.head.i == current.i:
             break
         current = current.head
     verb = current.head
-    if current.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and verb is not current and (
+    if current.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and verb.i != current.i and (
         verb.pos_ in ("VERB", "AUX") and is_passive(verb)
     ):
         return verb

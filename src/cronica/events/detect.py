@@ -47,7 +47,7 @@ def _frame(token: Token) -> list[Token]:
     por un avión")."""
     found: list[Token] = []
     governor = nominal_head(token)
-    if governor is not token and token.dep_ in GOVERNED_DEPS:
+    if governor.i != token.i and token.dep_ in GOVERNED_DEPS:
         found.append(governor)
         if token.dep_ in OBJECT_DEPS:
             found.extend(c for c in governor.children if c.dep_ in SUBJECT_DEPS)

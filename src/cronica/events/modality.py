@@ -41,7 +41,7 @@ def _clause_heads(token: Token) -> list[Token]:
     """The trigger and the clause heads it depends on (xcomp, advcl, ...), nearest first."""
     heads, current = [token], token
     for _ in range(CLAUSE_REACH):
-        if current.dep_ not in CLAUSE_DEPS or current.head is current:
+        if current.dep_ not in CLAUSE_DEPS or current.head.i == current.i:
             break
         current = current.head
         heads.append(current)
@@ -64,7 +64,7 @@ def _negated(token: Token) -> str | None:
     for _ in range(CLAUSE_REACH):
         if negated(current):
             return f"negated '{current.text}'"
-        if current.dep_ not in CONTROL_DEPS or current.head is current:
+        if current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
             break
         current = current.head
     return None
@@ -76,7 +76,7 @@ def _governed_path(token: Token) -> Iterator[tuple[Token, Token]]:
     current = token
     for _ in range(CLAUSE_REACH):
         governor = nominal_head(current)
-        if governor is current or current.dep_ not in GOVERNED_DEPS:
+        if governor.i == current.i or current.dep_ not in GOVERNED_DEPS:
             return
         yield current, governor
         current = governor
@@ -142,7 +142,7 @@ def _classifying(token: Token, lang: str) -> str | None:
     if _copular_predicate(token):
         return "the predicate of a copula: what something is said to be, not an event"
     verb = nominal_head(token)
-    if verb is token or fold(verb.lemma_) not in words(lang, "classifying_verbs"):
+    if verb.i == token.i or fold(verb.lemma_) not in words(lang, "classifying_verbs"):
         return None
     markers = words(lang, "predicative_markers")
     marked = preposition(token) in markers or any(
@@ -240,7 +240,7 @@ def _habitual(token: Token, lang: str) -> str | None:
     enfrentan a los kurdos", "hay bombardeos", "disparaban sin aviso", "the group fights the
     army"): a habit, a state or a backdrop, not a reported event.
     A present verb of saying or suffering reports the event ("denuncian un ataque")."""
-    while token.pos_ in ("NOUN", "PROPN") and token.dep_ == "conj" and token.head is not token:
+    while token.pos_ in ("NOUN", "PROPN") and token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "hay bombardeos y combates": the second noun shares the verb
     verb = _verbal(token)
     cues = attribution_cues(lang)

@@ -42,7 +42,7 @@ def listing_noun(token: Token) -> Token | None:
     """The common noun a name is listed under ("two districts, X and Y" -> districts)."""
     current = token
     for _ in range(LISTING_DEPTH):
-        if current.dep_ not in ("conj", "appos") or current.head is current:
+        if current.dep_ not in ("conj", "appos") or current.head.i == current.i:
             break
         current = current.head
     if current.dep_ in ("nmod", "pobj"):  # "los barrios de X, Y", "the districts of X and Y"

@@ -75,7 +75,7 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
             return kind
     current = noun
     for _ in range(4):
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
         kind = _kind_of(current, lang)
@@ -146,7 +146,7 @@ def _is_cumulative(tokens: list[Token], lang: str) -> bool:
     heads = {fold(w) for w in load_numbers_lexicon(lang).get("cumulative_heads", [])}
     current = tokens[-1]
     for _ in range(CUMULATIVE_REACH):
-        if current.head is current:
+        if current.head.i == current.i:
             return False
         current = current.head
         if fold(current.lemma_) in heads or fold(current.text) in heads:

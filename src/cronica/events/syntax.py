@@ -271,7 +271,7 @@ def phrase(head: Token) -> Span:
         start += 1
     while end - 1 > head.i and doc[end - 1].dep_ in ("punct", "case"):
         end -= 1
-    governor = head.head if head.head is not head else None
+    governor = head.head if head.head.i != head.i else None
     for ent in doc_ents(doc):  # never cut a name in two ("US-led coalition aircraft")
         if ent.start < end and start < ent.end:
             if governor is not None and ent.start <= governor.i < ent.end and not (
@@ -292,7 +292,7 @@ def governing_verb(token: Token, limit: int = 3) -> Token | None:
     """The verb a nominal hangs from, through compounds and prepositions ("with car bombs")."""
     current = token
     for _ in range(limit):
-        if current.head is current or current.dep_ not in (
+        if current.head.i == current.i or current.dep_ not in (
             "compound",
             "pobj",
             "prep",
@@ -354,7 +354,7 @@ def clause_head_chain(token: Token, limit: int = 4) -> Iterator[Token]:
     """The governors a subject-less clause inherits from: gerunds, xcomp, conj, acl."""
     current = token
     for _ in range(limit):
-        if current.dep_ in ("ROOT",) or current.head is current:
+        if current.dep_ in ("ROOT",) or current.head.i == current.i:
             return
         if current.dep_ in (
             "advcl",
