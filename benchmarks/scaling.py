@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import itertools
 import json
 import os
 import subprocess
@@ -89,26 +88,23 @@ def balanced(texts: list[Text], parts: int) -> list[list[Text]]:
 def dask_partitions(texts: list[Text], workers: int, warm: list[Text]) -> dict[str, Any]:
     """Seconds to run every text through the pipeline on `workers` local worker processes
     (after each read `warm`), and each worker's busy wall and CPU seconds. The partitions
-    are submitted as `cronica batch` submits them: IN_FLIGHT per worker, the
+    are submitted by `cronica batch`'s own `completed_in_turn`: IN_FLIGHT per worker, the
     next as one finishes, so that a worker free early takes the next one (a dask.bag hands
     its partitions out at the start, and the worker left with the heavier ones sets the time)."""
-    from distributed import Client, LocalCluster, as_completed
+    from distributed import Client, LocalCluster
+
+    from cronica.batch.run import completed_in_turn
 
     os.environ["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(HERE), os.environ.get("PYTHONPATH", "")) if p)
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster, Client(cluster) as client:
         client.run(_warm, warm)
-        waiting = iter(balanced(texts, workers * PARTITIONS_PER_WORKER))
+        parts = balanced(texts, workers * PARTITIONS_PER_WORKER)
         t0 = time.perf_counter()
-        running = as_completed([client.submit(timed_partition, part, pure=False)
-                                for part in itertools.islice(waiting, IN_FLIGHT * workers)])
-        done = []
-        for future in running:
-            done.append(future.result())
-            part = next(waiting, None)
-            if part is not None:
-                running.add(client.submit(timed_partition, part, pure=False))
+        done = [future.result() for _, future in completed_in_turn(
+            lambda part: (client.submit(timed_partition, part, pure=False), None),
+            parts, IN_FLIGHT * workers)]
         seconds = time.perf_counter() - t0
     busy: dict[int, list[float]] = {}
     for pid, wall, cpu in done:

@@ -195,3 +195,30 @@ def test_run_on_an_existing_scheduler_leaves_the_cluster_running(tmp_path):
         with Client(cluster.scheduler_address) as client:  # still there for its owners
             assert len(client.scheduler_info()["workers"]) == 1
     assert sorted(done_hashes(tmp_path)) == sorted(d.content_hash for d in docs)
+
+
+def test_completed_in_turn_holds_at_most_the_limit_and_returns_what_was_kept():
+    """At most `limit` items are submitted at once, the next as one finishes; each future
+    comes back with what `submit` kept of its item, and every item is run once."""
+    from dask.distributed import Client, LocalCluster
+
+    from cronica.batch.run import completed_in_turn
+
+    in_flight: list[int] = []
+    running = 0
+
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                      dashboard_address=":0") as cluster, Client(cluster) as client:  # fmt: skip
+
+        def submit(n: int):
+            nonlocal running
+            running += 1
+            in_flight.append(running)
+            return client.submit(pow, n, 2, pure=False), f"item {n}"
+
+        found = []
+        for kept, future in completed_in_turn(submit, range(7), limit=3):
+            running -= 1
+            found.append((kept, future.result()))
+    assert max(in_flight) == 3
+    assert sorted(found) == sorted((f"item {n}", n * n) for n in range(7))

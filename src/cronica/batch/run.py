@@ -113,6 +113,38 @@ def _client(config: BatchConfig) -> tuple[Any, Any, int]:
     return Client(cluster), cluster, n
 
 
+_NONE_LEFT = object()  # the end of `completed_in_turn`'s items
+
+
+def completed_in_turn(
+    submit: Callable[[Any], tuple[Any, Any]], items: Iterable[Any], limit: int
+) -> Iterator[tuple[Any, Any]]:
+    """Submit the items, at most `limit` at a time and the next as one finishes, and yield
+    (what `submit` kept of the item, its future) as each future completes. `submit(item)`
+    returns (future, what to keep): the item itself need not be held while it runs."""
+    from dask.distributed import as_completed
+
+    waiting = iter(items)
+    running = as_completed()
+    kept: dict[str, Any] = {}  # future key -> what submit kept of its item
+
+    def submit_next() -> bool:
+        item = next(waiting, _NONE_LEFT)
+        if item is _NONE_LEFT:
+            return False
+        future, keep = submit(item)
+        kept[future.key] = keep
+        running.add(future)
+        return True
+
+    while len(kept) < limit and submit_next():
+        pass
+    for future in running:
+        yield kept.pop(future.key, None), future
+        while len(kept) < limit and submit_next():
+            pass
+
+
 def run_batch(
     config: BatchConfig,
     documents: Iterable[Document | InputError],
@@ -124,8 +156,6 @@ def run_batch(
     The failures file (OUT/failures.jsonl) is rewritten: one JSON line per input that failed
     this run, with why. A task lost with its worker fails its documents, not the run.
     """
-    from dask.distributed import as_completed
-
     out = Path(config.out)
     out.mkdir(parents=True, exist_ok=True)
     remove_unfinished(out)
@@ -147,30 +177,20 @@ def run_batch(
         try:
             shared = client.scatter(repeated, broadcast=True) if repeated is not None else None
             limit = config.max_in_flight or 2 * n_workers
-            running = as_completed()
-            submitted: dict[str, list[Document]] = {}
 
-            def submit_next() -> bool:
-                docs = next(pending, None)
-                if docs is None:
-                    return False
+            def submit(docs: list[Document]) -> tuple[Any, list[Document]]:
                 name = partition_name(docs)
-                submitted[name] = [Document(d.id, "", path=d.path, line=d.line) for d in docs]
-                running.add(client.submit(
+                future = client.submit(
                     run_partition, name, docs, str(out), config.gazetteers, shared,
                     key=f"cronica-partition-{name}", pure=False,
-                ))  # fmt: skip
-                return True
+                )  # fmt: skip
+                return future, [Document(d.id, "", path=d.path, line=d.line) for d in docs]
 
-            while len(submitted) < limit and submit_next():
-                pass
-            for future in running:
-                name = future.key.removeprefix("cronica-partition-")
-                stubs = submitted.pop(name, [])
+            for stubs, future in completed_in_turn(submit, pending, limit):
                 try:
                     result: PartitionResult = future.result()
                 except Exception as exc:  # the task (or its worker) died: its documents failed
-                    for doc in stubs:
+                    for doc in stubs or []:
                         stats.failed += 1
                         on_failure(failure(doc, exc))
                 else:
@@ -182,8 +202,6 @@ def run_batch(
                         on_failure(record)
                 future.release()
                 report(stats)
-                while len(submitted) < limit and submit_next():
-                    pass
         finally:
             client.close()
             if cluster is not None:
