@@ -70,7 +70,7 @@ def _verbal(token: Token) -> bool:
 
 
 def _with_tokens(
-    token: Token, sent: Span, words: frozenset[str], keys: dict[int, set[str]]
+    token: Token, sent: Span, words: frozenset[str], keys: dict[int, frozenset[str]]
 ) -> list[Token] | None:
     """Modifier tokens that satisfy a `with` constraint, or None when it fails. A modifier's
     conjuncts modify the trigger too ("bombardeos sirios y rusos")."""
@@ -86,7 +86,7 @@ def _matches(
     sent: Span,
     pattern: TriggerPattern,
     requirement: Callable[[Token, str], bool],
-    keys: dict[int, set[str]],
+    keys: dict[int, frozenset[str]],
     sentence_words: frozenset[str] | None = None,
 ) -> list[Token] | None:
     """The modifier tokens a pattern used at `token`, or None when it does not match there

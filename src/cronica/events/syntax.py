@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
+from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 
 from cronica.lang import LanguagePack, pack, packs
@@ -110,16 +111,37 @@ def sequence_starts(words: list[str], sequence: tuple[str, ...]) -> Iterator[int
             yield at
 
 
-def key(token: Token) -> set[str]:
+def key(token: Token) -> frozenset[str]:
     """Keys a lexicon entry may match: folded lemma and folded form, and for a participle
     the model tagged as an adjective, the verbs it may come from ("reprimidos" ->
-    "reprimir"; the pack's `participle_infinitives`)."""
+    "reprimir"; the pack's `participle_infinitives`).
+
+    Kept by what decides them (language, lemma, form, part of speech, and for a name
+    whether it may be misread): trigger detection asks for every word of every sentence,
+    and a run meets the same words again and again."""
+    pos = token.pos
+    decided = (token.lang, token.lemma, token.orth, pos,
+               pos == PROPN and misread_name(token))  # fmt: skip
+    found = _KEYS.get(decided)
+    if found is None:
+        if len(_KEYS) >= MAX_KEYS:
+            _KEYS.clear()
+        found = _KEYS[decided] = _key(token)
+    return found
+
+
+MAX_KEYS = 100_000  # words' keys kept before starting afresh (a few tens of MB at most)
+_KEYS: dict[tuple[int, int, int, int, bool], frozenset[str]] = {}
+
+
+def _key(token: Token) -> frozenset[str]:
+    """`key`, worked out."""
     keys = {fold(token.lemma_), fold(token.text)}
     if token.pos_ == "ADJ":
         keys.update(_infinitives(token.doc.lang_, fold(token.text)))
     elif misread_name(token):  # "Rockets fell": a plural read as a name
         keys.update(_singulars(token.doc.lang_, fold(token.text)))
-    return keys
+    return frozenset(keys)
 
 
 def misread_name(token: Token) -> bool:

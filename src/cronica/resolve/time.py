@@ -16,6 +16,7 @@ from typing import Any
 
 from cronica.lang import pack
 from cronica.resolve.numbers import NEVER, number_word_pattern, parse_number
+from cronica.resolve.regex_literals import literal_test
 from cronica.text import alternation
 
 KINDS = ("date", "relative_doc", "relative_narrative", "duration", "time_of_day", "set")
@@ -192,6 +193,15 @@ def _case_sensitive(lang: str) -> list[re.Pattern[str] | None]:
 
 
 @cache
+def _literal_tests(lang: str) -> list[re.Pattern[str] | None]:
+    """For each of `_case_sensitive`'s patterns, a regex finding the strings every match of
+    it holds (regex_literals): a lower-cased text where it finds none is not scanned."""
+    return [literal_test(source) if sensitive is not None else None
+            for (source, _), sensitive in zip(_sources(lang), _case_sensitive(lang),
+                                              strict=True)]
+
+
+@cache
 def _edge_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = load_time_lexicon(lang)
     return (
@@ -351,10 +361,14 @@ def _find_times(text: str, lang: str) -> tuple[TimeMention, ...]:
     candidates: list[tuple[int, int, int, TimeMention]] = []
     lowered = text.lower()  # unless offsets would move ("İ") or a letter folds apart
     safe = len(lowered) == len(text) and _OTHER_FOLDS.isdisjoint(text)
-    patterns = zip(_sources(lang), _case_sensitive(lang), strict=True)
-    for priority, ((_, fields), sensitive) in enumerate(patterns):
-        found = (sensitive.finditer(lowered) if safe and sensitive is not None
-                 else _compiled(lang)[priority][0].finditer(text))  # compiled when first met
+    patterns = zip(_sources(lang), _case_sensitive(lang), _literal_tests(lang), strict=True)
+    for priority, ((_, fields), sensitive, test) in enumerate(patterns):
+        if safe and sensitive is not None:
+            if test is not None and test.search(lowered) is None:
+                continue  # none of the strings every match holds: no match
+            found = sensitive.finditer(lowered)
+        else:
+            found = _compiled(lang)[priority][0].finditer(text)  # compiled when first met
         for m in found:
             mention = _mention(m, text, fields, lang)
             if mention is not None and mention.end > mention.start:
