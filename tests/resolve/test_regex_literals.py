@@ -18,6 +18,7 @@ from cronica.resolve.regex_literals import literal_test, required_literals
     (r"(?:uno|dos) de", {"uno de", "dos de"}),
     (r"(?<!\w)(?:el\s+)?(?P<month>enero|mayo)(?!\w)", {"enero", "mayo"}),
     (r"\d{1,2}\s+de\s+(?:enero|mayo)", {"enero", "mayo"}),
+    (r"(?:19|20)\d\d", {"19", "20"}),  # \d is any script's digit: not the ten
     (r"a(?=b)c", {"ac"}),  # a look-ahead matches nothing: a and c are adjacent
     (r"[0-9]+ horas", {" horas"}),
     (r"[0-9]+", set("0123456789")),
@@ -33,6 +34,7 @@ def test_required_strings(source: str, expected: set[str]) -> None:
     r"\w+",  # a wide class
     r"(?:ayer|\w+)",  # one alternative requires nothing known
     r".",
+    r"\d+",  # "٣" (an Arabic-Indic three) is a digit too
 ])
 def test_nothing_known(source: str) -> None:
     assert required_literals(source) is None
@@ -57,7 +59,7 @@ _PIECES = ["a", "b", "ab", "(?:a|b)", "(?:ab|ba)", "b?", "a+", "[ab]", "(?:a|b+)
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=5),
-       st.text(alphabet="abc1 ", max_size=12))
+       st.text(alphabet="abc1\u0663 ", max_size=12))  # \u0663: an Arabic-Indic three
 def test_never_a_set_a_match_lacks(pieces: list[str], text: str) -> None:
     source = "".join(pieces)
     found = required_literals(source)

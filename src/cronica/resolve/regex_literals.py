@@ -50,15 +50,14 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
 
 
 def _class(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """The characters of a character class (`[ab]`, `\\d`), when few and all literal."""
+    """The characters of a character class (`[ab]`, `[0-9]`), when few and all literal. A
+    category (`\\d`) is not: in a str pattern it matches every script's digits."""
     chars: set[str] = set()
     for op, arg in items:
         if op is _C.LITERAL:
             chars.add(chr(arg))
         elif op is _C.RANGE and arg[1] - arg[0] < MAX_CLASS:
             chars.update(chr(c) for c in range(arg[0], arg[1] + 1))
-        elif op is _C.CATEGORY and arg is _C.CATEGORY_DIGIT:
-            chars.update("0123456789")
         else:
             return None
     return chars if len(chars) <= MAX_CLASS else None
@@ -107,8 +106,7 @@ def _item(op: Any, arg: Any) -> _Node:
         alternatives = [_sequence(list(p)) for p in arg[1]]
         if all(a.exact is not None for a in alternatives):
             union = set().union(*(a.exact or set() for a in alternatives))
-            return _Node(exact=union) if len(union) <= MAX_STRINGS else _Node(
-                required=_nonempty(union))
+            return _Node(exact=union) if len(union) <= MAX_STRINGS else _Node()
         if any(a.required is None for a in alternatives):
             return _Node()
         union = set().union(*(a.required or set() for a in alternatives))
