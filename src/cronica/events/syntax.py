@@ -130,7 +130,7 @@ def key(token: Token) -> frozenset[str]:
     return found
 
 
-MAX_KEYS = 100_000  # words' keys kept before starting afresh (a few tens of MB at most)
+MAX_KEYS = 50_000  # words' keys kept before starting afresh (about 400 bytes each: 20 MB)
 _KEYS: dict[tuple[int, int, int, int, bool], frozenset[str]] = {}
 
 
