@@ -34,6 +34,7 @@ from cronica.events.opponents import fill_opponents, strikers_from_holders
 from cronica.events.place_of import in_story_country
 from cronica.events.syntax import PLACE_LABELS, doc_ents
 from cronica.link.merge import merge_document
+from cronica.readings import paragraph, reading
 from cronica.record import DATING_ZONES, Block, Document, Event, Location, Sentence
 from cronica.resolve.actors import shipped_resolver
 from cronica.resolve.places import (
@@ -253,8 +254,9 @@ class Pipeline:
         names: tuple[str, ...],
     ) -> list[Doc]:
         """`docs` (parsed `paras`) read by the components `names`."""
-        for (offset, _), parsed in zip(paras, docs, strict=True):
-            parsed._.story, parsed._.offset = story, offset
+        for (offset, text), parsed in zip(paras, docs, strict=True):
+            record = paragraph(parsed)
+            record.story, record.offset, record.text = story, offset, text
         with nlp.select_pipes(enable=list(names)):
             return list(nlp.pipe(docs))
 
@@ -287,11 +289,12 @@ class Pipeline:
                 analysis = Analysis(doc, story.lang)
             for span in (s for parsed in docs for s in read_sentences(parsed)):
                 sentences += 1
-                ev = span._.evidence
+                record = reading(span)
+                evidence, index = record.evidence, record.index
+                assert evidence is not None and index is not None  # the sentence locator's
                 if keep_sentences:
-                    analysis.sentences.append(
-                        (span._.index, ev.start, ev.end, ev.sentence, ev.citations)
-                    )
+                    analysis.sentences.append((index, evidence.start, evidence.end,
+                                               evidence.sentence, evidence.citations))
                 analysis.events.extend(sentence_events(story, span))
         assert analysis is not None and story is not None  # read_parts yields at least once
         lang = story.lang

@@ -17,6 +17,7 @@ from cronica.events.arguments import ArgumentReader
 from cronica.events.attribution import AttributionState, Attributor
 from cronica.events.syntax import span_ents
 from cronica.ontology import ontology
+from cronica.readings import reading, span_text
 from cronica.record import DATING_ZONES, REPORTING_ZONES, Actor, Block, Document, Event, Location
 from cronica.resolve.places import Gazetteer, city_of
 from cronica.resolve.time import Timeline
@@ -24,7 +25,8 @@ from cronica.resolve.time import Timeline
 
 @dataclass
 class Story:
-    """One document's reading state (set on each of its parsed paragraphs as ``Doc._.story``)."""
+    """One document's reading state (set on each of its parsed paragraphs as
+    `Paragraph.story`)."""
 
     document: Document
     lang: str
@@ -59,22 +61,24 @@ class Story:
     @staticmethod
     def dates(span: Span) -> bool:
         """The sentence's dates move the narrative (reporting zones and headings)."""
-        return span._.zone is None or span._.zone in DATING_ZONES
+        zone = reading(span).zone
+        return zone is None or zone in DATING_ZONES
 
     @staticmethod
     def reports(span: Span) -> bool:
         """The sentence lies in a zone that carries events (or the document is not zoned)."""
-        return span._.zone is None or span._.zone in REPORTING_ZONES
+        zone = reading(span).zone
+        return zone is None or zone in REPORTING_ZONES
 
     def at(self, span: Span) -> None:
         """Make the sentence's date current: actor names are those valid on that day."""
-        time = span._.time
+        time = reading(span).time
         self.reader.on_date = (time.date if time is not None else None) or self.document.date
 
     def count_cities(self, span: Span, index: int) -> None:
         """Count the cities this sentence names (a district counts for its city)."""
         for ent in span_ents(span):
-            loc = self.places.get(ent.text)
+            loc = self.places.get(span_text(ent))
             city = city_of(loc, self.gazetteer) if loc is not None else None
             if city is not None and city.gazetteer_id:
                 count = self.cities.get(city.gazetteer_id, (0, 0, city))[0]

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from cronica.components.extensions import SentenceReader
+from cronica.readings import paragraph, reading
 
 if TYPE_CHECKING:
     from cronica.story import Story
@@ -27,14 +28,16 @@ class ArgumentFinder(SentenceReader):
 
     def read(self, story: Story, span: Span) -> None:
         story.at(span)
-        triggers = span._.triggers
-        sources = [c.span for cues in span._.cues.values() for c in cues]  # document offsets
-        offset = span.doc._.offset or 0
+        record = reading(span)
+        triggers = record.triggers or []
+        sources = [c.span for cues in (record.cues or {}).values() for c in cues]  # document
+        # offsets
+        offset = paragraph(span.doc).offset or 0
         not_places: set[int] = set()
         if triggers and sources:
             not_places = {t.i for t in span if any(a <= offset + t.idx < b for a, b in sources)}
         not_places.update(m.token.i for m in triggers)  # "granada" is no place
-        span._.roles = {
+        record.roles = {
             m.token.i: story.reader.read(
                 m.token,
                 span,
@@ -46,4 +49,4 @@ class ArgumentFinder(SentenceReader):
             for m in triggers
         }
         story.reader.remember(span)  # the antecedent of the next elided subject
-        story.reader.remember_places(list(span._.roles.values()))  # for "allí", "there"
+        story.reader.remember_places(list(record.roles.values()))  # for "allí", "there"

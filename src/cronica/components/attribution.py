@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from cronica.components.extensions import SentenceReader
+from cronica.readings import reading
 
 if TYPE_CHECKING:
     from cronica.story import Story
@@ -26,5 +27,6 @@ class SourceFinder(SentenceReader):
 
     def read(self, story: Story, span: Span) -> None:
         story.at(span)
-        ids = [m.token.i for m in span._.triggers]
-        span._.cues = story.attributor.attribute(span, ids, story.attribution)
+        record = reading(span)
+        ids = [m.token.i for m in record.triggers or ()]
+        record.cues = story.attributor.attribute(span, ids, story.attribution)

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from cronica.components.extensions import SentenceReader
 from cronica.events.quantities import sentence_quantities
+from cronica.readings import reading
 
 if TYPE_CHECKING:
     from cronica.story import Story
@@ -27,6 +28,7 @@ class QuantityFinder(SentenceReader):
     the kind a bare count takes)."""
 
     def read(self, story: Story, span: Span) -> None:
-        triggers = span._.triggers
+        record = reading(span)
+        triggers = record.triggers
         action = triggers[0].entry.action if triggers else None
-        span._.quantities = sentence_quantities(span, story.lang, action) if triggers else []
+        record.quantities = sentence_quantities(span, story.lang, action) if triggers else []

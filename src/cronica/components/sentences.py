@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from cronica.components.extensions import SentenceReader
 from cronica.documents.normalise import citations_in, to_original
+from cronica.readings import paragraph, reading, span_text
 from cronica.record import Evidence
 
 if TYPE_CHECKING:
@@ -29,17 +30,17 @@ class SentenceLocator(SentenceReader):
 
     def sentences(self, doc: Doc) -> Iterator[Span]:
         """Every non-empty sentence (they get their index here, and are kept as the
-        paragraph's ``Doc._.sentences`` for the components after this one)."""
-        text = doc.text  # a span's text is the doc's between its offsets (no Token made)
-        kept = [span for span in doc.sents if text[span.start_char : span.end_char].strip()]
-        doc._.sentences = kept
+        paragraph's `Paragraph.sentences` for the components after this one)."""
+        kept = [span for span in doc.sents if span_text(span).strip()]
+        paragraph(doc).sentences = kept
         return iter(kept)
 
     def read(self, story: Story, span: Span) -> None:
-        offset = span.doc._.offset
+        offset = paragraph(span.doc).offset or 0
         start, end = to_original(story.norm, offset + span.start_char, offset + span.end_char)
         text = story.document.text[start:end]
-        span._.evidence = Evidence(text, start, end, citations_in(story.norm, start, end))
-        span._.index = story.sentences
-        span._.zone = story.zone_at(start)
+        record = reading(span)
+        record.evidence = Evidence(text, start, end, citations_in(story.norm, start, end))
+        record.index = story.sentences
+        record.zone = story.zone_at(start)
         story.sentences += 1

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from cronica.components.extensions import SentenceReader
 from cronica.events.syntax import words
+from cronica.readings import reading, span_text
 from cronica.record import BRIEF_ZONE
 from cronica.resolve.time import (
     UNKNOWN,
@@ -74,9 +75,9 @@ def sentence_time(
     own: tuple[ResolvedTime, str | None] | None = None
     later: tuple[ResolvedTime, str | None] | None = None
     if dates:
-        span._.times = find_times(span.text, lang)
-        past = bool(span._.times) and _told_as_past(span, lang)
-        for mention in span._.times:
+        times = reading(span).times = find_times(span_text(span), lang)
+        past = bool(times) and _told_as_past(span, lang)
+        for mention in times:
             resolved = timeline.resolve(with_tense(mention, span, lang), past)
             if own is None and timeline.usable(resolved):
                 own = (resolved, mention.text)
@@ -109,7 +110,9 @@ def closing_date(story: Story, span: Span) -> TimeMention | None:
     """The date that closes a dated brief ("Los rebeldes acusaron ... (03.08.2016)"): the
     first calendar date after the sentence, in its block or the brief's next block (a
     brief's headline is a block of its own), in the original text."""
-    end = span._.evidence.end
+    evidence = reading(span).evidence
+    assert evidence is not None  # the sentence locator's, before this component
+    end = evidence.end
     for block in story.blocks_from(end)[:BRIEF_BLOCKS]:
         if block.zone != BRIEF_ZONE:
             break
@@ -128,9 +131,10 @@ class SentenceTime(SentenceReader):
 
     def read(self, story: Story, span: Span) -> None:
         dates = story.dates(span)
-        span._.time, span._.date_text = sentence_time(span, story.timeline, story.lang, dates)
-        if span._.zone == BRIEF_ZONE and span._.date_text is None:
+        record = reading(span)
+        record.time, record.date_text = sentence_time(span, story.timeline, story.lang, dates)
+        if record.zone == BRIEF_ZONE and record.date_text is None:
             closing = closing_date(story, span)  # dated at its end: not by the narrative
             if closing is not None:
-                span._.time = story.timeline.resolve(closing, True)
-                span._.date_text = closing.text  # the words that date it, though not its own
+                record.time = story.timeline.resolve(closing, True)
+                record.date_text = closing.text  # the words that date it, though not its own

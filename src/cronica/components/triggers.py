@@ -12,6 +12,7 @@ from cronica.components.extensions import SentenceReader
 from cronica.events.detect import TriggerMatch, apart, find_triggers, simultaneity_marks
 from cronica.events.lexicon import trigger_lemmas
 from cronica.events.modality import modality
+from cronica.readings import reading
 
 if TYPE_CHECKING:
     from cronica.story import Story
@@ -28,7 +29,8 @@ class TriggerFinder(SentenceReader):
     """Find the triggers of the sentences that report (zones that carry events)."""
 
     def read(self, story: Story, span: Span) -> None:
-        span._.triggers, span._.dropped = [], []
+        record = reading(span)
+        record.triggers, record.dropped = [], []
         if not story.reports(span):
             return
         story.at(span)
@@ -50,4 +52,4 @@ class TriggerFinder(SentenceReader):
                 dropped.append(m)
             else:
                 kept.append(m)
-        span._.triggers, span._.dropped = kept, dropped
+        record.triggers, record.dropped = kept, dropped

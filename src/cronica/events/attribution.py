@@ -33,6 +33,7 @@ from cronica.events.syntax import (
     span_ents,
     subject_of,
 )
+from cronica.readings import paragraph, reading, span_text
 from cronica.record import Actor, DetachedClaim
 from cronica.text import fold
 
@@ -125,7 +126,7 @@ def _document_span(span: Span) -> tuple[int, int]:
     """`span`'s offsets in the document's clean text: a paragraph is parsed as its own Doc
     (``Doc._.offset`` is where it starts), and a cue outlives its paragraph when a later
     sentence takes the last speaker ("…said…\\nHe added that…")."""
-    offset = span.doc._.offset or 0
+    offset = paragraph(span.doc).offset or 0
     return offset + span.start_char, offset + span.end_char
 
 
@@ -141,13 +142,13 @@ def _headline(sent: Span) -> bool:
     doc = sent.doc  # (the tokens beside it, not doc.text: that rebuilds the paragraph)
     before = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
     after = sent.end == len(doc) or "\n" in sent[-1].whitespace_ + doc[sent.end].text
-    return before and after and is_headline(sent.text.strip())
+    return before and after and is_headline(span_text(sent).strip())
 
 
 def _in_time(token: Token, sent: Span) -> bool:
     """Whether the token lies in one of the sentence's time expressions ("el 24 de febrero")."""
     at = token.idx - sent.start_char
-    return any(m.start <= at < m.end for m in sent._.times or [])
+    return any(m.start <= at < m.end for m in reading(sent).times or [])
 
 
 def _named_in(token: Token, sent: Span) -> Token | None:
@@ -285,9 +286,10 @@ class Attributor:
             ),
         ]
         for mention in names:
-            name = self.reader.actors.source_name(mention.text, self.reader.lang)
+            text = span_text(mention)
+            name = self.reader.actors.source_name(text, self.reader.lang)
             if name is not None:
-                stype = self.reader.actors.source_type(mention.text, self.reader.lang)
+                stype = self.reader.actors.source_type(text, self.reader.lang)
                 state.named.append(
                     SourceCue(name, stype, "reports", set(), _document_span(mention),
                               rule="mention")  # fmt: skip
@@ -613,7 +615,7 @@ class Attributor:
             for i in covered:
                 if all((c.source, c.stance) != (cue.source, cue.stance) for c in out[i]):
                     out[i].append(cue)  # "OSDH" and "el Observatorio" are one claim
-            if not covered and sent.text.rstrip().endswith((":", ':"', ": «", ":«")):
+            if not covered and span_text(sent).rstrip().endswith((":", ':"', ": «", ":«")):
                 state.open_quote = cue
         headline = _headline(sent)  # "ONG denuncia …": the source its story names next
         for cue in cues:

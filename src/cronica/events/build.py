@@ -28,6 +28,7 @@ from cronica.link.merge import (
     fatalities_of,
     merge_within_sentence,
 )
+from cronica.readings import paragraph, reading
 from cronica.record import (
     BRIEF_ZONE,
     Actor,
@@ -38,7 +39,7 @@ from cronica.record import (
     Quantity,
     event_id_for,
 )
-from cronica.resolve.time import ResolvedTime, background, resolve_time
+from cronica.resolve.time import UNKNOWN, ResolvedTime, background, resolve_time
 from cronica.story import Story
 from cronica.text import fold
 
@@ -56,26 +57,30 @@ FOLLOW_UP_KINDS = ("killed", "wounded", "detained", "displaced", "evacuated", "s
 def sentence_events(story: Story, span: Span) -> list[Event]:
     """The events of one read sentence, merged within it; a toll in an event-less sentence
     goes to the events just reported."""
-    index = span._.index
+    record = reading(span)
+    index = record.index
+    assert index is not None  # the sentence locator's
     story.count_cities(span, index)
     story.at(span)
-    tolls = cumulative_tolls(span, story.lang, span._.quantities)
+    quantities = record.quantities or []
+    tolls = cumulative_tolls(span, story.lang, quantities)
     events: list[tuple[int, Event]] = []
-    for match in span._.triggers:
+    roles, cues_of = record.roles or {}, record.cues or {}
+    for match in record.triggers or ():
         if tolls.holds(match.token):
             _log_toll(story, span, match.token)
             continue
-        cues = span._.cues.get(match.token.i, [])
-        for ev in _events_for(story, span, match, span._.roles[match.token.i], cues):
+        cues = cues_of.get(match.token.i, [])
+        for ev in _events_for(story, span, match, roles[match.token.i], cues):
             events.append((match.token.i, ev))
     if not events:
         if not tolls.counts:
             _attach_to_previous(story, span)
         return []
-    counts = [(i, q) for i, q in span._.quantities if i not in tolls.counts]
+    counts = [(i, q) for i, q in quantities if i not in tolls.counts]
     _attach_quantities(events, counts)
     _civilian_victims(story, span, events, counts)
-    _claimed_deeds(story, span, events, span._.quantities)  # a multi-day toll names them too
+    _claimed_deeds(story, span, events, quantities)  # a multi-day toll names them too
     _share_anaphor([ev for _, ev in events])
     merged = [_crowd_of_type(ev) for ev in merge_within_sentence([ev for _, ev in events])]
     story.last_events, story.last_index = merged, index
@@ -171,7 +176,7 @@ def _log_toll(story: Story, span: Span, trigger: Token) -> None:
     log.info(
         "%s: sentence %d: %r dropped: cumulative toll (a count over a span of days)",
         story.document.id,
-        span._.index,
+        reading(span).index,
         trigger.text,
     )
 
@@ -179,7 +184,8 @@ def _log_toll(story: Story, span: Span, trigger: Token) -> None:
 def _attach_to_previous(story: Story, span: Span) -> None:
     """A toll in a sentence of its own ("Two civilians died.") belongs to the event just
     reported (at most FOLLOW_UP_SENTENCES back)."""
-    if not story.last_events or span._.index - story.last_index > FOLLOW_UP_SENTENCES:
+    index = reading(span).index
+    if not story.last_events or index is None or index - story.last_index > FOLLOW_UP_SENTENCES:
         return
     if not story.reports(span):
         return
@@ -206,7 +212,7 @@ def _attach_quantities(events: list[tuple[int, Event]], found: list[tuple[int, Q
 
 def _claims(story: Story, span: Span, cues: list[SourceCue]) -> list[Claim]:
     """The sources of a trigger, and the outlet that published the document."""
-    doc, index = story.document, span._.index
+    doc, index = story.document, reading(span).index
     claims = [
         Claim(
             c.source,
@@ -356,7 +362,7 @@ def _general(match: TriggerMatch, span: Span) -> list[str]:
     beside = any(
         other.entry.sub_event_type != match.entry.sub_event_type
         and onto.event_type_of.get(other.entry.sub_event_type or "") == kind
-        for other in span._.triggers
+        for other in reading(span).triggers or ()
         if other.token.i != token.i
     )
     return [] if beside else [GENERAL_WORD]
@@ -405,7 +411,8 @@ def _events_for(
 ) -> list[Event]:
     """One event per agent and place of a trigger (coordinated agents and places split)."""
     onto, reader, doc = ontology(), story.reader, story.document
-    index, offset, token = span._.index, span.doc._.offset, match.token
+    record = reading(span)
+    index, offset, token = record.index, paragraph(span.doc).offset or 0, match.token
     agents: list[Actor | None] = [*_actors(roles.agent, reader, roles.sides)] or [None]
     target = reader.actor_of(roles.target) if roles.target is not None else None
     if target is not None and roles.target is not None and _defenceless(roles.target):
@@ -421,7 +428,8 @@ def _events_for(
         agents = [accused, *accuser.co_accused]  # "acusaron a X y a su aliado Y de ...": each
     t_start, t_end = to_original(story.norm, offset + token.idx, offset + token.idx + len(token))
     family = match.entry.family
-    ev = span._.evidence
+    ev = record.evidence
+    assert ev is not None and index is not None  # the sentence locator's
     anaphor = anaphor_rules(token, _named_by(match, story.lang))
     when, when_text = trigger_time(story, span, token)
     out = []
@@ -487,7 +495,7 @@ def _events_for(
                         *holder,
                     ],  # fmt: skip
                     lang=story.lang,
-                    zone=span._.zone,
+                    zone=record.zone,
                 )
             )
     return out
@@ -527,10 +535,11 @@ def trigger_time(story: Story, span: Span, token: Token) -> tuple[ResolvedTime, 
     own verb ("supo hoy que fue ejecutado en 2015"), else the last one before the trigger
     ("On 14 April ... by the following day they captured X"), resolved on the sentence's own
     date; else the sentence's. Pure: the story's timeline is not moved."""
-    own, own_text = span._.time, span._.date_text
+    record = reading(span)
+    own, own_text = record.time or UNKNOWN, record.date_text
     if own_text is None or own.date is None:
         return own, own_text
-    mentions = span._.times or []  # the time component's, found once
+    mentions = record.times or []  # the time component's, found once
     if len(mentions) < 2:
         return own, own_text
     verb = token if token.pos_ in ("VERB", "AUX") else token.head

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from cronica.events.lexicon import attribution_cues
 from cronica.events.syntax import any_words, is_passive, preposition
 from cronica.ontology import ontology
+from cronica.readings import span_text
 from cronica.record import Quantity
 from cronica.resolve.numbers import (
     NumberMention,
@@ -158,9 +159,10 @@ def sentence_quantities(sent: Span, lang: str, action: str | None) -> list[tuple
     """Counts in `sent` (dates, durations and ages excluded), each with its kind and token
     index; a cumulative toll of deaths or wounded is not one event's count and is left out."""
     found: list[tuple[int, Quantity]] = []
-    mentions = _ranges(sent.text, find_numbers(sent.text, lang), lang)
+    text = span_text(sent)
+    mentions = _ranges(text, find_numbers(text, lang), lang)
     for m in mentions:
-        if m.is_date_part or _is_age(sent.text, m, lang):
+        if m.is_date_part or _is_age(text, m, lang):
             continue
         tokens = _tokens_at(sent, m.start, m.end)
         kind = _kind_for(tokens, lang, action)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
@@ -12,17 +13,18 @@ from spacy.tokens import Doc, Span, Token
 from cronica.lang import LanguagePack, pack, packs
 from cronica.text import fold
 
-if not Doc.has_extension("entities"):
-    Doc.set_extension("entities", default=None)  # doc_ents' copy of the paragraph's ents
+_ENTITIES = ("cronica", "entities")  # doc_ents' copy of a paragraph's ents, in its user_data
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """`doc.ents`, built once per parsed paragraph: spaCy builds every entity's Span again
     at each `doc.ents` (and `span.ents`), and cronica asks for a sentence's names dozens of
-    times. The entities are final once the model (and cronica's ruler) has run."""
-    found: tuple[Span, ...] | None = doc._.entities
+    times. The entities are final once the model (and cronica's ruler) has run. Kept in the
+    Doc's user_data, not as a ``Doc._`` extension, whose every access costs microseconds."""
+    data: dict[Any, Any] = doc.user_data
+    found: tuple[Span, ...] | None = data.get(_ENTITIES)
     if found is None:
-        found = doc._.entities = tuple(doc.ents)
+        found = data[_ENTITIES] = tuple(doc.ents)
     return found
 
 

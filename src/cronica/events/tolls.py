@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from cronica.events.syntax import PLACE_LABELS, words
+from cronica.readings import reading
 from cronica.record import Quantity
 from cronica.text import fold
 
@@ -99,7 +100,7 @@ def _range_heads(span: Span) -> set[int]:
     """The tokens that head a phrase of the sentence naming several days ("between 11 and 13
     October", "entre el 24 y el 28 de febrero"): a count in that clause is a multi-day toll."""
     heads: set[int] = set()
-    for m in span._.times or []:
+    for m in reading(span).times or []:
         if m.day2 is None or m.day2 == m.day:
             continue
         chars = span.char_span(m.start, m.end, alignment_mode="expand")

@@ -1,0 +1,119 @@
+"""What cronica's components write on a parsed paragraph (`Paragraph`) and on each of its
+sentences (`Reading`).
+
+Each record is kept in the Doc's ``user_data`` and shown as ``Doc._`` and ``Span._``
+extensions of the same names (``span._.time`` is ``reading(span).time``). cronica's code reads
+and writes the records themselves: an extension's every access makes an object and looks its
+name up (about 3 microseconds), and the components do so hundreds of thousands of times a
+corpus. This module imports no other part of cronica, so that any may import it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc, Span
+
+if TYPE_CHECKING:
+    from cronica.events.arguments import Roles
+    from cronica.events.attribution import SourceCue
+    from cronica.events.detect import TriggerMatch
+    from cronica.record import Evidence, Quantity
+    from cronica.resolve.time import ResolvedTime, TimeMention
+    from cronica.story import Story
+
+_PARAGRAPH = ("cronica", "paragraph")  # the key of a Doc's Paragraph in its user_data
+_READING = "cronica"  # (this, start token, end token): the key of a sentence's Reading
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A parsed paragraph's place in its document."""
+
+    story: Story | None = None  # the document's reading state
+    offset: int | None = None  # where the paragraph starts in the clean text
+    text: str | None = None  # the paragraph's text (the Doc's, which spaCy rebuilds at each ask)
+    sentences: list[Span] | None = None  # its sentences that were indexed, in order
+
+
+@dataclass(slots=True)
+class Reading:
+    """What the components read of one sentence."""
+
+    index: int | None = None  # the sentence's index in the document
+    evidence: Evidence | None = None  # its original text, offsets and citation markers
+    zone: str | None = None  # the zone it lies in (None: the document is not zoned)
+    time: ResolvedTime | None = None  # its date, its own or the story's
+    times: list[TimeMention] | None = None  # its own time expressions
+    date_text: str | None = None  # the words that gave its date
+    triggers: list[TriggerMatch] | None = None  # asserted triggers
+    dropped: list[TriggerMatch] | None = None  # triggers left out, with why
+    cues: dict[int, list[SourceCue]] | None = None  # trigger token index -> its sources
+    roles: dict[int, Roles] | None = None  # trigger token index -> agent, target, places
+    quantities: list[tuple[int, Quantity]] | None = None  # (token index, count)
+
+
+def paragraph(doc: Doc) -> Paragraph:
+    """The paragraph record of `doc` (made empty at the first access)."""
+    data: dict[Any, Any] = doc.user_data  # spaCy's own extensions key it by tuples too
+    found: Paragraph | None = data.get(_PARAGRAPH)
+    if found is None:
+        found = data[_PARAGRAPH] = Paragraph()
+    return found
+
+
+def reading(span: Span) -> Reading:
+    """The reading of sentence `span` (made empty at the first access); any Span over the same
+    tokens of the same Doc shares it."""
+    key = (_READING, span.start, span.end)
+    data: dict[Any, Any] = span.doc.user_data
+    found: Reading | None = data.get(key)
+    if found is None:
+        found = data[key] = Reading()
+    return found
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from its paragraph's text: spaCy joins the span's tokens again at each
+    `span.text`, and cronica asks for sentences' and names' texts at every turn."""
+    record = paragraph(span.doc)
+    text = record.text
+    if text is None:
+        text = record.text = span.doc.text
+    return text[span.start_char : span.end_char]
+
+
+def kept_reading(span: Span) -> Reading | None:
+    """The reading of `span`, or None where nothing was written (none is made)."""
+    data: dict[Any, Any] = span.doc.user_data
+    return data.get((_READING, span.start, span.end))
+
+
+def _kept(obj: Doc | Span) -> Paragraph | Reading | None:
+    """The record of a Doc or a Span, or None where nothing was written (none is made)."""
+    if isinstance(obj, Doc):
+        data: dict[Any, Any] = obj.user_data
+        return data.get(_PARAGRAPH)
+    return kept_reading(obj)
+
+
+def _extension(owner: type[Doc] | type[Span], name: str) -> None:
+    record = paragraph if owner is Doc else reading
+
+    def getter(obj: Any) -> Any:
+        return getattr(_kept(obj), name, None)
+
+    def setter(obj: Any, value: Any) -> None:
+        setattr(record(obj), name, value)
+
+    if not owner.has_extension(name):
+        owner.set_extension(name, getter=getter, setter=setter)
+
+
+DOC_EXTENSIONS = tuple(f.name for f in fields(Paragraph))
+SPAN_EXTENSIONS = tuple(f.name for f in fields(Reading))
+for _name in DOC_EXTENSIONS:
+    _extension(Doc, _name)
+for _name in SPAN_EXTENSIONS:
+    _extension(Span, _name)

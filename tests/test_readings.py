@@ -1,0 +1,68 @@
+"""The records the components write (cronica.readings) and the extensions that show them."""
+
+from __future__ import annotations
+
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cronica.readings import kept_reading, paragraph, reading, span_text
+
+NLP = spacy.blank("es")
+
+
+def test_a_sentence_reading_is_shared_by_every_span_over_its_tokens() -> None:
+    doc = NLP("Los rebeldes tomaron la ciudad. Hubo tres muertos.")
+    first, again = doc[0:6], doc[0:6]
+    assert first is not again
+    reading(first).index = 4
+    assert reading(again).index == 4
+    assert again._.index == 4  # the extension shows the record
+    assert doc[0:5]._.index is None  # other tokens, another sentence
+
+
+def test_an_extension_written_is_the_record_written() -> None:
+    doc = NLP("Tres civiles murieron en Alepo.")
+    span = doc[0:5]
+    span._.zone = "body"
+    span._.triggers = ["a trigger"]
+    assert reading(span).zone == "body"
+    assert reading(span).triggers == ["a trigger"]
+    doc._.offset = 120
+    assert paragraph(doc).offset == 120
+
+
+def test_reading_an_extension_makes_no_record() -> None:
+    doc = NLP("Nada que contar.")
+    span = doc[0:3]
+    assert span._.time is None and doc._.story is None
+    assert kept_reading(span) is None
+    assert reading(span).time is None
+    assert kept_reading(span) is not None
+
+
+def test_readings_belong_to_their_doc() -> None:
+    one, other = NLP("Atacaron el puesto."), NLP("Atacaron el puesto.")
+    reading(one[0:3]).index = 1
+    assert kept_reading(other[0:3]) is None
+
+
+def test_span_text_is_spacys_text_of_a_span() -> None:
+    doc = NLP("Según el OSDH,  murieron 12 civiles.\nAl día siguiente  hubo otro ataque. ")
+    spans = [doc[i:j] for i in range(len(doc)) for j in range(i, len(doc) + 1)]
+    assert all(span_text(s) == s.text for s in spans)
+
+
+def test_span_text_reads_the_paragraph_text_it_is_given() -> None:
+    doc = NLP("Cayeron dos obuses en Hanano.")
+    paragraph(doc).text = "Cayeron dos obuses en Hanano?"  # not the Doc's: shows which is read
+    assert span_text(doc[4:6]) == "Hanano?"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab é\n,.0"), max_size=40), st.data())
+def test_span_text_agrees_on_any_text(text: str, data: st.DataObject) -> None:
+    doc = NLP(text)
+    start = data.draw(st.integers(0, len(doc)))
+    end = data.draw(st.integers(start, len(doc)))
+    assert span_text(doc[start:end]) == doc[start:end].text
