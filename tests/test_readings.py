@@ -6,7 +6,7 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cronica.readings import kept_reading, paragraph, reading, span_text
+from cronica.readings import kept_reading, paragraph, reading, sentence_of, span_text
 
 NLP = spacy.blank("es")
 
@@ -66,3 +66,16 @@ def test_span_text_agrees_on_any_text(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(doc)))
     end = data.draw(st.integers(start, len(doc)))
     assert span_text(doc[start:end]) == doc[start:end].text
+
+
+def test_sentence_of_a_token_is_its_kept_sentence_else_spacys() -> None:
+    nlp = spacy.blank("es")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Hubo un ataque. \n Murieron dos. Según el OSDH, hubo más.")
+    assert all(sentence_of(t) == t.sent for t in doc)  # nothing kept: spaCy's
+    kept = [s for s in doc.sents if s.text.strip()]
+    paragraph(doc).sentences = kept
+    for token in doc:
+        found = sentence_of(token)
+        assert (found.start, found.end) == (token.sent.start, token.sent.end)
+        assert any(found is span for span in kept) or not token.sent.text.strip()

@@ -10,10 +10,11 @@ corpus. This module imports no other part of cronica, so that any may import it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
     from cronica.events.arguments import Roles
@@ -82,6 +83,18 @@ def span_text(span: Span) -> str:
     if text is None:
         text = record.text = span.doc.text
     return text[span.start_char : span.end_char]
+
+
+def sentence_of(token: Token) -> Span:
+    """`token.sent`: the paragraph's kept sentence that holds the token where there is one
+    (the same Span the components read), else spaCy's (which walks the sentence's boundaries
+    and makes a new Span at each `token.sent`)."""
+    kept = paragraph(token.doc).sentences
+    if kept:
+        at = bisect_right(kept, token.i, key=lambda s: s.start) - 1
+        if at >= 0 and token.i < kept[at].end:
+            return kept[at]
+    return token.sent
 
 
 def kept_reading(span: Span) -> Reading | None:

@@ -35,6 +35,7 @@ from cronica.events.syntax import (
     words,
 )
 from cronica.ontology import ontology
+from cronica.readings import sentence_of
 from cronica.record import Actor
 from cronica.resolve.actors import ActorResolver, countries_named
 from cronica.resolve.places.mention import is_generic
@@ -1078,7 +1079,7 @@ class ArgumentReader:
             against = any_words("target_prepositions") - any_words("object_markers")
             if preposition(token) in against:  # not the personal "a" ("detuvo a manifestantes")
                 return False
-            return bool(self.event_places(token, token.sent, set()))
+            return bool(self.event_places(token, sentence_of(token), set()))
         if requirement == "agent":
             roles = Roles()
             if token.pos_ in ("VERB", "AUX"):

@@ -21,6 +21,7 @@ from cronica.events.syntax import (
     sequence_starts,
     words,
 )
+from cronica.readings import sentence_of
 from cronica.text import fold
 
 ASSERTED = "asserted"
@@ -268,7 +269,7 @@ def _beside_past_event(verb: Token, lang: str) -> bool:
     happening, not a habit. Read on the words, not the parse, which often loses the link."""
     if verb.morph.get("Tense", []) != ["Imp"]:
         return False
-    sent = verb.sent
+    sent = sentence_of(verb)
     if not any(i < verb.i for i in simultaneity_marks(sent, lang)):
         return False
     return any(t.i != verb.i and t.pos_ in ("VERB", "AUX") and _finite(t)
@@ -310,7 +311,7 @@ def _series_span(token: Token, lang: str) -> str | None:
     spans = words(lang, "series_spans")
     if not spans:
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     said = fold(sent.text)
     spans = frozenset(p for p in spans if p in said)  # most sentences name none: no walk
     if not spans:

@@ -22,7 +22,7 @@ from cronica.events.syntax import (
     words,
 )
 from cronica.link.compare import NARRATIVE_PLACE
-from cronica.readings import reading
+from cronica.readings import reading, sentence_of
 from cronica.record import Event, Location
 from cronica.resolve.actors import countries_named
 from cronica.resolve.places import (
@@ -124,7 +124,7 @@ def _in_sentence_country(story: Story, token: Token, text: str, loc: Location) -
     again in that country, and taken when found there."""
     if loc.country is None:
         return loc
-    named = _setting_countries(story, token.sent)  # walks the sentence: only when it may count
+    named = _setting_countries(story, sentence_of(token))  # a walk: only when it may count
     if len(named) != 1 or loc.country in named:
         return loc
     again = resolve_place(text, story.lang, country_focus=next(iter(named)),
@@ -193,11 +193,11 @@ def _town_named_before(story: Story, token: Token) -> Location | None:
     articles = words(story.lang, "definite_articles")
     if not any(c.dep_ == "det" and fold(c.text) in articles for c in token.children):
         return None
-    sent = token.sent
+    sent = sentence_of(token)
     own = _town_among(story, reversed(sent[: token.i - sent.start]))
     if own is not None or sent.start == 0:
         return own
-    before = token.doc[sent.start - 1].sent
+    before = sentence_of(token.doc[sent.start - 1])
     return _placed_before(story, token, before) or _town_among(story, reversed(list(before)))
 
 

@@ -11,6 +11,7 @@ from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 
 from cronica.lang import LanguagePack, pack, packs
+from cronica.readings import sentence_of
 from cronica.text import fold
 
 _ENTITIES = ("cronica", "entities")  # doc_ents' copy of a paragraph's ents, in its user_data
@@ -60,7 +61,7 @@ ACTOR_LABELS = {"ACTOR", "ORG", "PER", "PERSON", "NORP"}
 def is_kicker(tok: Token) -> bool:
     """A label opening a headline before a colon ("Siria: Rusia niega …"): the section it
     files the story under, not an argument of the verb the parser hung it on."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     right = tok.right_edge.i + 1
     return tok.left_edge.i == sent.start and right < sent.end and tok.doc[right].text == ":"
 
