@@ -36,6 +36,7 @@ class Paragraph:
     offset: int | None = None  # where the paragraph starts in the clean text
     text: str | None = None  # the paragraph's text (the Doc's, which spaCy rebuilds at each ask)
     sentences: list[Span] | None = None  # its sentences that were indexed, in order
+    entities: tuple[Span, ...] | None = None  # `doc.ents` once the model has run (doc_ents)
 
 
 @dataclass(slots=True)

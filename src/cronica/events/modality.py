@@ -21,7 +21,7 @@ from cronica.events.syntax import (
     sequence_starts,
     words,
 )
-from cronica.readings import sentence_of
+from cronica.readings import sentence_of, span_text
 from cronica.text import fold
 
 ASSERTED = "asserted"
@@ -312,7 +312,7 @@ def _series_span(token: Token, lang: str) -> str | None:
     if not spans:
         return None
     sent = sentence_of(token)
-    said = fold(sent.text)
+    said = fold(span_text(sent))
     spans = frozenset(p for p in spans if p in said)  # most sentences name none: no walk
     if not spans:
         return None

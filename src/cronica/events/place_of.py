@@ -22,7 +22,7 @@ from cronica.events.syntax import (
     words,
 )
 from cronica.link.compare import NARRATIVE_PLACE
-from cronica.readings import reading, sentence_of
+from cronica.readings import kept_reading, sentence_of
 from cronica.record import Event, Location
 from cronica.resolve.actors import countries_named
 from cronica.resolve.places import (
@@ -208,7 +208,8 @@ def _placed_before(story: Story, token: Token, before: Span) -> Location | None:
     lemma = fold(token.lemma_)
     if not any(t.pos_ == "NOUN" and fold(t.lemma_) == lemma and _indefinite(t) for t in before):
         return None
-    index = reading(before).index
+    record = kept_reading(before)  # a sentence not read (blank) has none
+    index = record.index if record is not None else None
     placed = [ev.location for ev in story.last_events if ev.sentence_index == index
               and ev.location is not None and ev.location.lat is not None]  # fmt: skip
     return placed[0] if len(placed) == 1 else None

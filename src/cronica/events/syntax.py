@@ -5,27 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
-from typing import Any
 
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 
 from cronica.lang import LanguagePack, pack, packs
-from cronica.readings import sentence_of
+from cronica.readings import paragraph, sentence_of
 from cronica.text import fold
-
-_ENTITIES = ("cronica", "entities")  # doc_ents' copy of a paragraph's ents, in its user_data
 
 
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """`doc.ents`, built once per parsed paragraph: spaCy builds every entity's Span again
     at each `doc.ents` (and `span.ents`), and cronica asks for a sentence's names dozens of
     times. The entities are final once the model (and cronica's ruler) has run. Kept in the
-    Doc's user_data, not as a ``Doc._`` extension, whose every access costs microseconds."""
-    data: dict[Any, Any] = doc.user_data
-    found: tuple[Span, ...] | None = data.get(_ENTITIES)
+    paragraph's record (`Paragraph.entities`)."""
+    record = paragraph(doc)
+    found = record.entities
     if found is None:
-        found = data[_ENTITIES] = tuple(doc.ents)
+        found = record.entities = tuple(doc.ents)
     return found
 
 
