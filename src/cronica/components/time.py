@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Span, Token
 
 from cronica.components.extensions import SentenceReader
-from cronica.events.syntax import words
+from cronica.events.syntax import morph_values, words
 from cronica.readings import reading, span_text
 from cronica.record import BRIEF_ZONE
 from cronica.resolve.time import (
@@ -48,7 +48,7 @@ def _future(verb: Token | None, lang: str) -> bool:
     """A verb in the future tense or with a future auxiliary ("atacarán", "will meet")."""
     if verb is None:
         return False
-    if "Fut" in verb.morph.get("Tense", []):
+    if "Fut" in morph_values(verb, "Tense"):
         return True
     auxes = words(lang, "future_auxiliaries")
     return any(c.dep_ == "aux" and fold(c.text) in auxes for c in verb.children)
@@ -101,9 +101,9 @@ def _told_as_past(span: Span, lang: str) -> bool:
     """A sentence told in the past ("El 4 de abril del 2017, un ataque causó …"), no verb of
     it future or conditional: a date it names after the publication date is no plan."""
     verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
-    if any(_future(v, lang) or "Cnd" in v.morph.get("Mood", []) for v in verbs):
+    if any(_future(v, lang) or "Cnd" in morph_values(v, "Mood") for v in verbs):
         return False
-    return any("Past" in v.morph.get("Tense", []) for v in verbs)
+    return any("Past" in morph_values(v, "Tense") for v in verbs)
 
 
 def closing_date(story: Story, span: Span) -> TimeMention | None:

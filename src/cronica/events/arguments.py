@@ -26,6 +26,7 @@ from cronica.events.syntax import (
     is_passive,
     key,
     misparsed_subject,
+    morph_values,
     name_span,
     negated,
     nominal_head,
@@ -96,7 +97,7 @@ def is_seat(token: Token, lang: str) -> bool:
 def _participle(token: Token) -> bool:
     """A participle that modifies a noun ("carried out", "lanzado"), not a finite relative
     clause ("manifestantes que protestaban en X": where they protested is their own event's)."""
-    return "Part" in token.morph.get("VerbForm", [])
+    return "Part" in morph_values(token, "VerbForm")
 
 
 def is_destination(token: Token, lang: str) -> bool:
@@ -216,12 +217,12 @@ class ArgumentReader:
         """The country of "los rusos", "the Russians": a plural people noun of one country with
         a definite determiner and nothing else in its phrase (not "miles de sirios", "rusos
         heridos"); None for anything else."""
-        plural = "Plur" in token.morph.get("Number", []) or token.tag_ in ("NNS", "NNPS")
+        plural = "Plur" in morph_values(token, "Number") or token.tag_ in ("NNS", "NNPS")
         countries = countries_named(token.text, self.lang) if plural else set()
         if len(countries) != 1:
             return None
         children = list(token.children)
-        definite = [c for c in children if c.dep_ == "det" and "Def" in c.morph.get("Definite", [])]
+        definite = [c for c in children if c.dep_ == "det" and "Def" in morph_values(c, "Definite")]
         return next(iter(countries)) if definite and len(children) == len(definite) else None
 
     def is_place(self, token: Token) -> bool:
@@ -307,7 +308,7 @@ class ArgumentReader:
         attached elsewhere ("… y las fuerzas de seguridad de Libia han detenido …")."""
         first = min((verb, *(c for c in verb.children if c.dep_.startswith("aux"))),
                     key=lambda t: t.i)  # fmt: skip
-        if first.i == 0 or not any(t.morph.get("Mood", []) for t in (verb, first)):
+        if first.i == 0 or not any(morph_values(t, "Mood") for t in (verb, first)):
             return None
         top = verb.doc[first.i - 1]
         while (
@@ -516,7 +517,7 @@ class ArgumentReader:
     # -- subjects carried across clauses ----------------------------------------------------
     @staticmethod
     def _third_person(token: Token) -> bool:
-        person = token.morph.get("Person", [])
+        person = morph_values(token, "Person")
         return not person or "3" in person
 
     def _acts_on_something(self, verb: Token) -> bool:
@@ -548,7 +549,7 @@ class ArgumentReader:
         subj = subjects[0] if subjects else None
         if subj is not None and subj.pos_ != "PRON":
             return None
-        relative = "Rel" in subj.morph.get("PronType", []) if subj is not None else False
+        relative = "Rel" in morph_values(subj, "PronType") if subj is not None else False
         if subj is not None and (relative or verb.dep_ in RELATIVE_DEPS):
             antecedent = verb.head if verb.dep_ in RELATIVE_DEPS else None  # "who", "que"
             if antecedent is not None and self.agentive(antecedent):
@@ -563,7 +564,7 @@ class ArgumentReader:
                     roles.rules.append("agent:coordinated-clause")
                     return first
         auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
-        finite = any(t.morph.get("Mood", []) for t in (verb, *auxes))  # "tomó", "ha tomado"
+        finite = any(morph_values(t, "Mood") for t in (verb, *auxes))  # "tomó", "ha tomado"
         if subj is None and (not finite or not all(map(self._third_person, (verb, *auxes)))):
             return None
         if not self._acts_on_something(verb):
@@ -727,7 +728,7 @@ class ArgumentReader:
         genitive = any_words("genitive_prepositions")
         for prep, noun in attachments(token, self.lang):
             bare = not any(c.dep_ == "det" for c in noun.children)
-            plural = "Plur" in noun.morph.get("Number", [])
+            plural = "Plur" in morph_values(noun, "Number")
             counted = token.pos_ != "NOUN" or (bare and plural) or portion
             if prep in genitive and counted and self.is_place(noun):
                 return noun
@@ -1116,7 +1117,7 @@ def _used_for(purpose: Token, lang: str) -> bool:
     verb = purpose.head
     return (
         fold(verb.lemma_) in words(lang, "instrument_verbs")
-        and "Past" in verb.morph.get("Tense", [])
+        and "Past" in morph_values(verb, "Tense")
         and not negated(verb)
     )
 

@@ -27,6 +27,7 @@ from cronica.events.syntax import (
     contractions,
     coordinated,
     entity_of,
+    morph_values,
     phrase,
     preposition,
     sequence_starts,
@@ -132,7 +133,7 @@ def _document_span(span: Span) -> tuple[int, int]:
 
 def _relative(word: Token) -> bool:
     """A relative pronoun ("que", "which", "who") heading its clause's subject."""
-    return "Rel" in word.morph.get("PronType", []) or (
+    return "Rel" in morph_values(word, "PronType") or (
         word.tag_ in ("WDT", "WP") and word.head.dep_ == "relcl"
     )
 
@@ -259,7 +260,7 @@ class Attributor:
         source_type = self.source_type(text)
         name = self.reader.actors.source_name(text, self.reader.lang)
         content = [t for t in span if t.pos_ not in ("DET", "ADP", "PUNCT")]
-        plural = "Plur" in source_tok.morph.get("Number", [])
+        plural = "Plur" in morph_values(source_tok, "Number")
         return SourceCue(
             source=name or text,
             source_type=source_type,

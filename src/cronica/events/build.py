@@ -18,7 +18,7 @@ from cronica.events.lexicon import actions_named, ontology
 from cronica.events.opponents import held_by_rule
 from cronica.events.place_of import event_place, token_place
 from cronica.events.quantities import sentence_quantities
-from cronica.events.syntax import coordinated, words
+from cronica.events.syntax import coordinated, morph_values, words
 from cronica.events.tolls import cumulative_tolls
 from cronica.lang import packs
 from cronica.link.compare import GENERAL_WORD, place_relation
@@ -324,7 +324,7 @@ def _defenceless(noun: Token) -> bool:
 
 def _clause(word: Token) -> bool:
     """A word heading a clause of its own ("los soldados que habían herido a dos civiles")."""
-    return any(c.dep_ in CLAUSE_DEPS or "Rel" in c.morph.get("PronType", []) for c in word.children)
+    return any(c.dep_ in CLAUSE_DEPS or "Rel" in morph_values(c, "PronType") for c in word.children)
 
 
 def _held_briefly(token: Token) -> bool:
@@ -335,7 +335,7 @@ def _held_briefly(token: Token) -> bool:
 
 
 def _determiner_marks(det: Token) -> list[str]:
-    return [*det.morph.get("Definite", []), *det.morph.get("PronType", [])]
+    return [*morph_values(det, "Definite"), *morph_values(det, "PronType")]
 
 
 def anaphor_rules(token: Token, refers_to: frozenset[str]) -> list[str]:

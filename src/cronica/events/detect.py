@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from cronica.events.lexicon import TriggerEntry, TriggerPattern, patterns_by_lemma
-from cronica.events.syntax import OBJECT_DEPS, SUBJECT_DEPS, key, misread_name, nominal_head
+from cronica.events.syntax import (
+    OBJECT_DEPS,
+    SUBJECT_DEPS,
+    key,
+    misread_name,
+    morph_values,
+    nominal_head,
+)
 from cronica.events.syntax import words as pack_words
 from cronica.text import fold
 
@@ -66,7 +73,7 @@ def _frame(token: Token) -> list[Token]:
 
 def _verbal(token: Token) -> bool:
     """A verb or a participle (a participle the parser took for an adjective included)."""
-    return token.pos_ in ("VERB", "AUX") or "Part" in token.morph.get("VerbForm", [])
+    return token.pos_ in ("VERB", "AUX") or "Part" in morph_values(token, "VerbForm")
 
 
 def _with_tokens(

@@ -15,6 +15,7 @@ from cronica.events.lexicon import attribution_cues, trigger_words
 from cronica.events.syntax import (
     PLACE_LABELS,
     is_passive,
+    morph_values,
     negated,
     nominal_head,
     preposition,
@@ -33,7 +34,7 @@ CONTROL_DEPS = ("xcomp",)  # a negated governor negates the infinitive it contro
 OBJECT_DEPS = ("obj", "dobj", "xcomp", "ccomp")
 GOVERNED_DEPS = (*OBJECT_DEPS, *SUBJECT_DEPS, *NOMINAL_DEPS, "acl", "advcl")
 NON_FINITE = {"Inf", "Part", "Ger"}
-HABITUAL_TENSES = (["Pres"], ["Imp"])  # present and imperfect: habits, states, backdrops
+HABITUAL_TENSES = (("Pres",), ("Imp",))  # present and imperfect: habits, states, backdrops
 ENDING_DEPS = (*OBJECT_DEPS, "compound")  # the parser may attach the ending noun as either
 BARE_DEPS = ("det", "case", "punct", "cc", "conj", "prep")  # children of a bare mention
 
@@ -131,7 +132,7 @@ def _hypothetical(token: Token, lang: str) -> str | None:
                 return f"condition '{child.text}' on '{head.text}'"
             if child.dep_ == "aux" and fold(child.text) in auxes:
                 return f"conditional auxiliary '{child.text}'"
-        if "Cnd" in head.morph.get("Mood", []):
+        if "Cnd" in morph_values(head, "Mood"):
             return f"conditional mood of '{head.text}'"
     return None
 
@@ -179,7 +180,7 @@ def _clause_verb(token: Token) -> Token:
 
 def _future(token: Token, lang: str) -> str | None:
     verb = _verbal(token)
-    if "Fut" in verb.morph.get("Tense", []) and verb.pos_ in ("VERB", "AUX"):
+    if "Fut" in morph_values(verb, "Tense") and verb.pos_ in ("VERB", "AUX"):
         return f"future tense of '{verb.text}'"
     auxes = words(lang, "future_auxiliaries")
     aux = next((c for c in verb.children if c.dep_ == "aux" and fold(c.text) in auxes), None)
@@ -214,7 +215,7 @@ def _ended_by_phrase(token: Token, heads: frozenset[str]) -> str | None:
 
 def _finite(verb: Token) -> bool:
     """A verb form with tense and person: no infinitive, participle or gerund."""
-    return not set(verb.morph.get("VerbForm", [])) & NON_FINITE
+    return not set(morph_values(verb, "VerbForm")) & NON_FINITE
 
 
 def _attested(token: Token) -> bool:
@@ -226,9 +227,9 @@ def _attested(token: Token) -> bool:
     for clause in token.children:
         if clause.dep_ not in ("acl", "relcl", "acl:relcl") or clause.pos_ not in ("VERB", "AUX"):
             continue
-        tenses = [*clause.morph.get("Tense", []), *(t for c in clause.children
-                  if c.dep_.startswith("aux") for t in c.morph.get("Tense", []))]  # fmt: skip
-        perfect = "Part" in clause.morph.get("VerbForm", []) and any(
+        tenses = [*morph_values(clause, "Tense"), *(t for c in clause.children
+                  if c.dep_.startswith("aux") for t in morph_values(c, "Tense"))]  # fmt: skip
+        perfect = "Part" in morph_values(clause, "VerbForm") and any(
             c.dep_.startswith("aux") for c in clause.children
         )
         if "Past" in tenses and _finite(clause) or perfect:
@@ -250,10 +251,9 @@ def _habitual(token: Token, lang: str) -> str | None:
         *cues.patient_verbs,
     }:
         return None
-    morph = verb.morph
-    if not _finite(verb) or morph.get("Tense", []) not in HABITUAL_TENSES:
+    if not _finite(verb) or morph_values(verb, "Tense") not in HABITUAL_TENSES:
         return None
-    if "Ind" not in morph.get("Mood", ["Ind"]) or any(
+    if "Ind" not in (morph_values(verb, "Mood") or ("Ind",)) or any(
         c.dep_.startswith("aux") for c in verb.children
     ):
         return None
@@ -267,13 +267,13 @@ def _beside_past_event(verb: Token, lang: str) -> bool:
     ("catorce personas resultaron heridas, mientras miles desfilaban en el resto del país",
     "troops shelled the town while crowds marched"): what was going on at that moment, one
     happening, not a habit. Read on the words, not the parse, which often loses the link."""
-    if verb.morph.get("Tense", []) != ["Imp"]:
+    if morph_values(verb, "Tense") != ("Imp",):
         return False
     sent = sentence_of(verb)
     if not any(i < verb.i for i in simultaneity_marks(sent, lang)):
         return False
     return any(t.i != verb.i and t.pos_ in ("VERB", "AUX") and _finite(t)
-               and t.morph.get("Tense", []) == ["Past"] for t in sent)  # fmt: skip
+               and morph_values(t, "Tense") == ("Past",) for t in sent)  # fmt: skip
 
 
 FREQUENCY_DEPS = ("advmod", "amod", "obl", "nmod", "npadvmod", "obl:tmod", "prep", "advcl")
@@ -364,7 +364,7 @@ def _generic(token: Token, lang: str) -> str | None:
         return f"'{growing.text} {token.text}': a series of events, not one"
     vague = words(lang, "aggregate_quantifiers")
     quantifier = next((c for c in token.children if fold(c.text) in vague), None)
-    if quantifier is not None and "Plur" in token.morph.get("Number", []):
+    if quantifier is not None and "Plur" in morph_values(token, "Number"):
         return f"'{quantifier.text} {token.text}': an aggregate of events, not one"
     governor = nominal_head(token)
     if token.dep_ in NOMINAL_DEPS and fold(governor.lemma_) in trigger_words(
@@ -386,7 +386,7 @@ def _generic(token: Token, lang: str) -> str | None:
     definite = any(c.dep_ == "det" and fold(c.text) in articles for c in token.children)
     if (
         token.dep_ in SUBJECT_DEPS
-        and "Plur" in token.morph.get("Number", [])
+        and "Plur" in morph_values(token, "Number")
         and bare
         and definite
         and preposition(token) is None

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from cronica.events.syntax import (
     PLACE_LABELS,
     entity_of,
+    morph_values,
     name_span,
     nominal_head,
     phrase,
@@ -216,7 +217,7 @@ def _placed_before(story: Story, token: Token, before: Span) -> Location | None:
 
 
 def _indefinite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) for c in noun.children)
+    return any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in noun.children)
 
 
 def _town_among(story: Story, tokens: Iterable[Token]) -> Location | None:

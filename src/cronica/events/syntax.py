@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
 
 from cronica.lang import LanguagePack, pack, packs
 from cronica.readings import paragraph, sentence_of
@@ -29,6 +29,27 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
 def span_ents(span: Span) -> list[Span]:
     """`span.ents` (the entities inside the span) from `doc_ents`."""
     return [e for e in doc_ents(span.doc) if span.start <= e.start and e.end <= span.end]
+
+def morph_values(token: Token, field: str) -> tuple[str, ...]:
+    """The values of one morphological feature of a token ("Tense" -> ("Past",)), in the
+    order `token.morph.get(field)` gives them; none: (). Read once per distinct analysis:
+    spaCy's `get` looks the feature's strings up anew at each call (about 2.8 microseconds),
+    and the rules ask a verb's tense and mood again and again."""
+    analysis = token.morph
+    found = _MORPHS.get(analysis)  # hashed and compared by its key
+    if found is None:
+        values: dict[str, list[str]] = {}
+        for feature in analysis:  # "Field=Value", one per value
+            name, _, value = feature.partition("=")
+            values.setdefault(name, []).append(value)
+        if len(_MORPHS) >= MAX_MORPHS:
+            _MORPHS.clear()
+        found = _MORPHS[analysis] = {k: tuple(v) for k, v in values.items()}
+    return found.get(field, ())
+
+
+MAX_MORPHS = 10_000  # distinct analyses kept (a model has a few hundred)
+_MORPHS: dict[MorphAnalysis, dict[str, tuple[str, ...]]] = {}
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass", "csubjpass"}
@@ -225,7 +246,7 @@ def is_passive(token: Token) -> bool:
         if (
             child.dep_ in ("aux", "cop")
             and fold(child.lemma_) in any_words("passive_auxiliaries")
-            and ("Part" in token.morph.get("VerbForm", []) or token.tag_ == "VBN")
+            and ("Part" in morph_values(token, "VerbForm") or token.tag_ == "VBN")
         ):
             return True
     return False
@@ -278,7 +299,7 @@ def _orphans(conjunct: Token) -> list[Token]:
 def _reduced_relative(token: Token) -> bool:
     """A participle governing a prepositional phrase (its agent, an oblique): a clause, not
     part of the name ("los barrios controlados por la oposición" is "los barrios")."""
-    return "Part" in token.morph.get("VerbForm", []) and any(
+    return "Part" in morph_values(token, "VerbForm") and any(
         c.dep_ in ("agent", "prep") or any(g.dep_ == "case" for g in c.children)
         for c in token.children
     )
