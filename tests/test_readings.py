@@ -6,7 +6,16 @@ import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cronica.readings import kept_reading, paragraph, reading, sentence_of, span_text
+from cronica.components.nlp import load_nlp
+from cronica.readings import (
+    children_of,
+    kept_reading,
+    paragraph,
+    reading,
+    sentence_of,
+    span_text,
+    tokens_of,
+)
 
 NLP = spacy.blank("es")
 
@@ -79,3 +88,41 @@ def test_sentence_of_a_token_is_its_kept_sentence_else_spacys() -> None:
         found = sentence_of(token)
         assert (found.start, found.end) == (token.sent.start, token.sent.end)
         assert any(found is span for span in kept) or not token.sent.text.strip()
+
+
+def _parsed(lang: str, text: str) -> spacy.tokens.Doc:
+    from cronica.components import COMPONENTS
+
+    nlp = load_nlp(lang)
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        return nlp(text)
+
+
+def test_tokens_of_a_span_are_its_tokens_made_once() -> None:
+    doc = NLP("Los rebeldes tomaron la ciudad. Hubo tres muertos.")
+    for start, end in [(0, 6), (2, 4), (6, 10), (3, 3), (0, len(doc))]:
+        found = tokens_of(doc[start:end])
+        assert [t.i for t in found] == [t.i for t in doc[start:end]]
+        assert [t.text for t in found] == [t.text for t in doc[start:end]]
+    assert tokens_of(doc[0:2])[1] is tokens_of(doc[1:3])[0]  # the same Token object
+    assert [t.i for t in tokens_of(doc)] == list(range(len(doc)))
+
+
+def test_children_of_a_token_are_spacys_children_in_order() -> None:
+    for lang, text in [
+        ("es", "El Ejército, que había llegado ayer, bombardeó los barrios del este de Alepo "
+               "y mató a doce civiles, según el Observatorio. Los rebeldes lo negaron."),
+        ("en", "Government forces, which arrived on Monday, shelled the eastern districts and "
+               "killed twelve civilians, the Observatory said. The rebels denied it."),
+    ]:
+        doc = _parsed(lang, text)
+        assert any(list(t.children) for t in doc)
+        for token in doc:
+            assert [c.i for c in children_of(token)] == [c.i for c in token.children]
+
+
+def test_the_token_tables_are_no_extensions() -> None:
+    doc = NLP("Tres civiles murieron.")
+    tokens_of(doc[0:2])
+    children_of(doc[0])
+    assert not doc.has_extension("tokens") and not doc.has_extension("children")

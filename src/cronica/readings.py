@@ -37,6 +37,8 @@ class Paragraph:
     text: str | None = None  # the paragraph's text (the Doc's, which spaCy rebuilds at each ask)
     sentences: list[Span] | None = None  # its sentences that were indexed, in order
     entities: tuple[Span, ...] | None = None  # `doc.ents` once the model has run (doc_ents)
+    tokens: list[Token] | None = None  # the Doc's Tokens, made once (tokens_of)
+    children: list[list[Token]] | None = None  # each token's children (children_of)
 
 
 @dataclass(slots=True)
@@ -86,6 +88,39 @@ def span_text(span: Span) -> str:
     return text[span.start_char : span.end_char]
 
 
+def tokens_of(span: Span | Doc) -> list[Token]:
+    """The Tokens of a Span (or of a whole Doc: the kept list, not to be changed), in
+    order: spaCy makes a new Token object for each word at every pass over a Span, and each
+    component passes over every sentence."""
+    if isinstance(span, Doc):
+        return _doc_tokens(span)
+    return _doc_tokens(span.doc)[span.start : span.end]
+
+
+def _doc_tokens(doc: Doc) -> list[Token]:
+    record = paragraph(doc)
+    tokens = record.tokens
+    if tokens is None:
+        tokens = record.tokens = list(doc)
+    return tokens
+
+
+def children_of(token: Token) -> list[Token]:
+    """`token.children` (its dependents, left to right), from a table of its paragraph made
+    at the first ask: spaCy walks the token's edges and makes new Tokens at each ask."""
+    record = paragraph(token.doc)
+    table = record.children
+    if table is None:
+        tokens = _doc_tokens(token.doc)
+        table = [[] for _ in tokens]
+        for child in tokens:
+            head = child.head.i
+            if head != child.i:
+                table[head].append(child)
+        record.children = table
+    return table[token.i]
+
+
 def sentence_of(token: Token) -> Span:
     """`token.sent`: the paragraph's kept sentence that holds the token where there is one
     (the same Span the components read), else spaCy's (which walks the sentence's boundaries
@@ -125,7 +160,8 @@ def _extension(owner: type[Doc] | type[Span], name: str) -> None:
         owner.set_extension(name, getter=getter, setter=setter)
 
 
-DOC_EXTENSIONS = tuple(f.name for f in fields(Paragraph))
+_TABLES = ("tokens", "children")  # kept for speed only: no extension shows them
+DOC_EXTENSIONS = tuple(f.name for f in fields(Paragraph) if f.name not in _TABLES)
 SPAN_EXTENSIONS = tuple(f.name for f in fields(Reading))
 for _name in DOC_EXTENSIONS:
     _extension(Doc, _name)

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from cronica.components.extensions import SentenceReader
 from cronica.events.syntax import morph_values, words
-from cronica.readings import reading, span_text
+from cronica.readings import children_of, reading, span_text, tokens_of
 from cronica.record import BRIEF_ZONE
 from cronica.resolve.time import (
     UNKNOWN,
@@ -37,7 +37,7 @@ def make_time(nlp: Language, name: str) -> SentenceTime:
 def time_verb(span: Span, mention: TimeMention) -> Token | None:
     """The verb a time expression depends on (the nearest verb above its highest token)."""
     start, end = span.start_char + mention.start, span.start_char + mention.end
-    inside = [t for t in span if start <= t.idx < end]
+    inside = [t for t in tokens_of(span) if start <= t.idx < end]
     if not inside:
         return None
     token = min(inside, key=lambda t: sum(1 for _ in t.ancestors))
@@ -51,7 +51,7 @@ def _future(verb: Token | None, lang: str) -> bool:
     if "Fut" in morph_values(verb, "Tense"):
         return True
     auxes = words(lang, "future_auxiliaries")
-    return any(c.dep_ == "aux" and fold(c.text) in auxes for c in verb.children)
+    return any(c.dep_ == "aux" and fold(c.text) in auxes for c in children_of(verb))
 
 
 def with_tense(mention: TimeMention, span: Span, lang: str) -> TimeMention:
@@ -100,7 +100,7 @@ def sentence_time(
 def _told_as_past(span: Span, lang: str) -> bool:
     """A sentence told in the past ("El 4 de abril del 2017, un ataque causó …"), no verb of
     it future or conditional: a date it names after the publication date is no plan."""
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    verbs = [t for t in tokens_of(span) if t.pos_ in ("VERB", "AUX")]
     if any(_future(v, lang) or "Cnd" in morph_values(v, "Mood") for v in verbs):
         return False
     return any("Past" in morph_values(v, "Tense") for v in verbs)

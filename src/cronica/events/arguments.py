@@ -36,7 +36,7 @@ from cronica.events.syntax import (
     words,
 )
 from cronica.ontology import ontology
-from cronica.readings import sentence_of
+from cronica.readings import children_of, sentence_of, tokens_of
 from cronica.record import Actor
 from cronica.resolve.actors import ActorResolver, countries_named
 from cronica.resolve.places.mention import is_generic
@@ -83,7 +83,7 @@ def is_seat(token: Token, lang: str) -> bool:
     """A place where an organisation sits ("con sede en Londres", "London-based", "based in
     London"), not where anything happened."""
     seat = words(lang, "seat_words")
-    near = [token.head, token.head.head, *token.children]
+    near = [token.head, token.head.head, *children_of(token)]
     if any(fold(t.lemma_) in seat or fold(t.text) in seat for t in near):
         return True
     doc, at = token.doc, token.i + 1  # "the Great Britain-based Observatory": past the name
@@ -121,8 +121,8 @@ def _case_words(prep: str | None, noun: Token) -> set[str]:
     """The words of the preposition a noun comes with, the parser's fixed multiword ones
     included ("a manos de", "en manos de")."""
     marker = {fold(w) for w in (prep or "").split()}
-    for case in (c for c in noun.children if c.dep_ == "case"):
-        marker.update(fold(f.text) for f in case.children if f.dep_ == "fixed")
+    for case in (c for c in children_of(noun) if c.dep_ == "case"):
+        marker.update(fold(f.text) for f in children_of(case) if f.dep_ == "fixed")
     return marker
 
 
@@ -163,7 +163,7 @@ class ArgumentReader:
     def _actor_of(self, token: Token) -> Actor | None:
         partitive = token.pos_ == "NUM" and any(  # "one of the brigades loyal to X"
             c.dep_ == "prep" and fold(c.text) in words(self.lang, "genitive_prepositions")
-            for c in token.children
+            for c in children_of(token)
         )
         if token.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "X") and token.ent_type_ != "ACTOR" \
                 and not partitive:
@@ -221,7 +221,7 @@ class ArgumentReader:
         countries = countries_named(token.text, self.lang) if plural else set()
         if len(countries) != 1:
             return None
-        children = list(token.children)
+        children = list(children_of(token))
         definite = [c for c in children if c.dep_ == "det" and "Def" in morph_values(c, "Definite")]
         return next(iter(countries)) if definite and len(children) == len(definite) else None
 
@@ -252,7 +252,7 @@ class ArgumentReader:
         return actor is not None and actor.actor_type != CIVILIANS_TYPE
 
     def subjects(self, token: Token) -> list[Token]:
-        found = [c for c in token.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+        found = [c for c in children_of(token) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
         slipped = misparsed_subject(token)
         return ([slipped] if slipped is not None else []) + found
 
@@ -264,7 +264,7 @@ class ArgumentReader:
     def _coordinated_passive_agent(self, verb: Token) -> Token | None:
         """The agent of a passive coordinated with this one ("fue derribado y fueron matadas
         cinco personas por Al Nusra", "was shot down and its crew killed by X"): one deed."""
-        others = [c for c in verb.children if c.dep_ == "conj"]
+        others = [c for c in children_of(verb) if c.dep_ == "conj"]
         if verb.dep_ == "conj":
             others.append(verb.head)
         agents = words(self.lang, "agent_prepositions")
@@ -306,7 +306,7 @@ class ArgumentReader:
     def _stranded_subject(self, verb: Token) -> Token | None:
         """The actor phrase right before a finite verb the parser left without a subject,
         attached elsewhere ("… y las fuerzas de seguridad de Libia han detenido …")."""
-        first = min((verb, *(c for c in verb.children if c.dep_.startswith("aux"))),
+        first = min((verb, *(c for c in children_of(verb) if c.dep_.startswith("aux"))),
                     key=lambda t: t.i)  # fmt: skip
         if first.i == 0 or not any(morph_values(t, "Mood") for t in (verb, first)):
             return None
@@ -319,7 +319,7 @@ class ArgumentReader:
             top = top.head
         if top.pos_ not in ("NOUN", "PROPN") or top.i in {t.i for t in verb.subtree}:
             return None
-        if any(c.dep_ == "case" for c in top.children) or top.right_edge.i != first.i - 1:
+        if any(c.dep_ == "case" for c in children_of(top)) or top.right_edge.i != first.i - 1:
             return None
         return top if self.agentive(top) else None
 
@@ -372,7 +372,7 @@ class ArgumentReader:
                 if prep not in between or not self.agentive(child):
                     continue
                 other = next(
-                    (c for c in child.children if c.dep_ == "conj" and self.agentive(c)), None
+                    (c for c in children_of(child) if c.dep_ == "conj" and self.agentive(c)), None
                 )
                 if other is not None:
                     return child, other
@@ -420,7 +420,7 @@ class ArgumentReader:
             if prep in of_or_by and self.agentive(child):
                 roles.rules.append("agent:noun-of")
                 return child
-        for child in noun.children:
+        for child in children_of(noun):
             if child.dep_ in ("amod", "compound", "poss", "nmod:poss") and self.agentive(child):
                 roles.rules.append("agent:noun-modifier")
                 return child
@@ -543,7 +543,7 @@ class ArgumentReader:
         reporting its own action, else the last acting subject of the document."""
         if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
             return None
-        if any(fold(c.text) in any_words("impersonal_pronouns") for c in verb.children):
+        if any(fold(c.text) in any_words("impersonal_pronouns") for c in children_of(verb)):
             return None  # "se tomaron tres pueblos": impersonal, nobody is named
         subjects = self.subjects(verb)
         subj = subjects[0] if subjects else None
@@ -563,7 +563,7 @@ class ArgumentReader:
                 if first.pos_ != "PRON" and self.agentive(first):
                     roles.rules.append("agent:coordinated-clause")
                     return first
-        auxes = [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]
+        auxes = [c for c in children_of(verb) if c.dep_ in ("aux", "aux:pass")]
         finite = any(morph_values(t, "Mood") for t in (verb, *auxes))  # "tomó", "ha tomado"
         if subj is None and (not finite or not all(map(self._third_person, (verb, *auxes)))):
             return None
@@ -612,10 +612,10 @@ class ArgumentReader:
     def _sentence_subject(self, sent: Span) -> tuple[bool, Token | None]:
         """(whether the sentence names a last subject of a finite verb, that subject if it
         acts, else None: one that cannot act clears the antecedent)."""
-        for tok in reversed(list(sent)):
+        for tok in reversed(tokens_of(sent)):
             if tok.dep_ not in SUBJECT_DEPS:
                 continue
-            copular = any(c.dep_ == "cop" for c in tok.head.children)  # "X fue capaz de"
+            copular = any(c.dep_ == "cop" for c in children_of(tok.head))  # "X fue capaz de"
             if tok.head.pos_ not in ("VERB", "AUX") and not copular:
                 continue
             speech = fold(tok.head.lemma_) in attribution_cues(self.lang).stance_of_verb
@@ -631,7 +631,7 @@ class ArgumentReader:
         """Places a territorial trigger takes: objects, passive subjects, their conjuncts."""
         heads: list[Token] = []
         genitive = any_words("genitive_prepositions")
-        for child in token.children:
+        for child in children_of(token):
             if child.dep_ in OBJECT_DEPS or child.dep_ in PASSIVE_SUBJECT_DEPS:
                 heads.append(child)
             elif child.dep_ == "attr" and token.pos_ == "VERB":  # an object misparsed
@@ -648,7 +648,7 @@ class ArgumentReader:
                 and fold(child.text) in words(self.lang, "genitive_prepositions")
                 and token.pos_ == "NOUN"
             ):
-                heads.extend(g for g in child.children if g.dep_ == "pobj")
+                heads.extend(g for g in children_of(child) if g.dep_ == "pobj")
             elif child.dep_ == "npadvmod" and child.pos_ == "PROPN":  # parser slip on objects
                 heads.append(child)
         places: list[Token] = []
@@ -682,10 +682,10 @@ class ArgumentReader:
         from the trigger, its particle or its object (`origin_places`; "se hizo con X")."""
         preps = words(self.lang, group)
         found: list[Token] = []
-        holders = [token, *(c for c in token.children if c.dep_ in OBJECT_DEPS)]
+        holders = [token, *(c for c in children_of(token) if c.dep_ in OBJECT_DEPS)]
         for holder in holders:
             found.extend(noun for prep, noun in attachments(holder, self.lang) if prep in preps)
-        for child in token.children:  # "out of X": the particle's own preposition
+        for child in children_of(token):  # "out of X": the particle's own preposition
             if child.dep_ in ("prep", "prt", "advmod"):
                 found.extend(noun for prep, noun in attachments(child, self.lang)
                              if prep in preps)  # fmt: skip
@@ -704,7 +704,7 @@ class ArgumentReader:
             return True
         if token.pos_ != "PROPN" or token.ent_type_ == "ACTOR":
             return False
-        if any(c.dep_ == "appos" and self.is_place(c) for c in token.children):
+        if any(c.dep_ == "appos" and self.is_place(c) for c in children_of(token)):
             return True
         name = name_span(token).text
         passive = token.dep_ in PASSIVE_SUBJECT_DEPS or (
@@ -727,7 +727,7 @@ class ArgumentReader:
             return token
         genitive = any_words("genitive_prepositions")
         for prep, noun in attachments(token, self.lang):
-            bare = not any(c.dep_ == "det" for c in noun.children)
+            bare = not any(c.dep_ == "det" for c in children_of(noun))
             plural = "Plur" in morph_values(noun, "Number")
             counted = token.pos_ != "NOUN" or (bare and plural) or portion
             if prep in genitive and counted and self.is_place(noun):
@@ -746,7 +746,7 @@ class ArgumentReader:
         ent = entity_of(token)
         if token.pos_ == "PROPN" or (ent is not None and any(t.pos_ == "PROPN" for t in ent)):
             return token
-        for child in token.children:
+        for child in children_of(token):
             if (
                 child.pos_ == "PROPN"
                 and preposition(child) in (*any_words("genitive_prepositions"), None)
@@ -756,7 +756,7 @@ class ArgumentReader:
             if child.dep_ == "prep" and fold(child.text) in words(
                 self.lang, "genitive_prepositions"
             ):
-                for grand in child.children:
+                for grand in children_of(child):
                     if grand.pos_ == "PROPN":
                         return token if self.known_actor(grand) else grand
         return token
@@ -798,7 +798,7 @@ class ArgumentReader:
             if holder.i == token.i and token.pos_ == "NOUN":  # "shelling carried out ... on X",
                 attached += [  # "el bombardeo lanzado ... contra X": its participle's places
                     pair
-                    for part in token.children
+                    for part in children_of(token)
                     if part.dep_ in ("acl", "amod") and _participle(part)
                     for pair in attachments(part, self.lang)
                 ]
@@ -830,7 +830,8 @@ class ArgumentReader:
         ]
         if named:
             return listing(named[0])
-        for tok in sent:  # "in Asuncion" where the parse went astray: a known name after "in"
+        # "in Asuncion" where the parse went astray: a known name after "in"
+        for tok in tokens_of(sent):
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
             if (
                 fold(tok.text) in any_words("containment_prepositions")
@@ -864,7 +865,7 @@ class ArgumentReader:
         bombardeada con obuses", "the town was shelled")."""
         if holder.pos_ not in ("VERB", "AUX") or not is_passive(holder):
             return []
-        return [c for c in holder.children if c.dep_ in (*PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)]
+        return [c for c in children_of(holder) if c.dep_ in (*PASSIVE_SUBJECT_DEPS, *SUBJECT_DEPS)]
 
     def _placed_in(self, noun: Token, exclude: set[int]) -> list[Token]:
         """The places a place noun is said to be in ("el bastión ... en la provincia de X")."""
@@ -927,7 +928,7 @@ class ArgumentReader:
                 return False
             purpose = any(
                 fold(c.text) in any_words("purpose_markers") and c.dep_ in ("mark", "aux")
-                for c in current.children
+                for c in children_of(current)
             )
             if (
                 purpose
@@ -1038,7 +1039,7 @@ class ArgumentReader:
         estallar un barril", "There, rebels shelled ..."), not the existential "there"."""
         deictics = words(self.lang, "place_deictics")
         for head in (token, *list(token.ancestors)[:4]):
-            if any(c.dep_ == "advmod" and fold(c.text) in deictics for c in head.children):
+            if any(c.dep_ == "advmod" and fold(c.text) in deictics for c in children_of(head)):
                 return True
         return False
 
@@ -1071,9 +1072,8 @@ class ArgumentReader:
         if requirement == "place_seized":
             return bool(self.places_after(token, "seizing_prepositions"))
         if requirement == "object":
-            return any(c.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in token.children) or (
-                token.pos_ == "NOUN"
-            )
+            objects = OBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+            return any(c.dep_ in objects for c in children_of(token)) or token.pos_ == "NOUN"
         if requirement == "subject":  # or placed: "manifestantes en X", not their target
             if self._acting_subject(token):  # ("la violencia contra manifestantes, en Libia")
                 return True
@@ -1150,5 +1150,5 @@ def _framing_phrase(token: Token) -> str | None:
     outer = preposition(frame)
     if outer is None:
         return None
-    articles = [fold(c.text) for c in frame.children if c.dep_ == "det" and c.i < frame.i]
+    articles = [fold(c.text) for c in children_of(frame) if c.dep_ == "det" and c.i < frame.i]
     return " ".join([outer, *articles, fold(frame.text), own])

@@ -34,7 +34,7 @@ from cronica.events.syntax import (
     span_ents,
     subject_of,
 )
-from cronica.readings import paragraph, reading, span_text
+from cronica.readings import children_of, paragraph, reading, span_text, tokens_of
 from cronica.record import Actor, DetachedClaim
 from cronica.text import fold
 
@@ -169,7 +169,7 @@ def _subtree_ids(token: Token) -> set[int]:
 def _scope_of(verb: Token) -> set[int]:
     """The verb's clause, less coordinated verbs (each of which speaks for itself)."""
     scope = _subtree_ids(verb) - {verb.i}
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             scope -= _subtree_ids(child)
     return scope
@@ -177,7 +177,7 @@ def _scope_of(verb: Token) -> set[int]:
 
 def quoted_before(verb: Token, sent: Span, reach: int = 6) -> set[int]:
     """Tokens of a quotation closed just before `verb` ('"…," X said', '«…», dijo X')."""
-    marks = [t for t in sent if t.text in OPENING_QUOTES | CLOSING_QUOTES]
+    marks = [t for t in tokens_of(sent) if t.text in OPENING_QUOTES | CLOSING_QUOTES]
     spans: list[tuple[int, int]] = []
     opened: Token | None = None
     for mark in marks:
@@ -216,9 +216,10 @@ class Attributor:
         use_ent = ent is not None and not any(t.pos_ in ("VERB", "AUX") for t in ent)
         span = ent if use_ent and ent is not None else phrase(source_tok)
         doc = span.doc
-        end = next((t.i for t in span if t.i > source_tok.i and t.text in SPAN_BREAKS), span.end)
+        end = next((t.i for t in tokens_of(span) if t.i > source_tok.i and t.text in SPAN_BREAKS),
+                   span.end)
         start = span.start
-        dets = [t.i for t in span if start < t.i < source_tok.i and t.pos_ == "DET"]
+        dets = [t.i for t in tokens_of(span) if start < t.i < source_tok.i and t.pos_ == "DET"]
         if dets:  # "por otro lado los opositores": the phrase starts at its last article
             start = dets[-1]
         span = doc[start:end]
@@ -259,7 +260,7 @@ class Attributor:
         text = span.text
         source_type = self.source_type(text)
         name = self.reader.actors.source_name(text, self.reader.lang)
-        content = [t for t in span if t.pos_ not in ("DET", "ADP", "PUNCT")]
+        content = [t for t in tokens_of(span) if t.pos_ not in ("DET", "ADP", "PUNCT")]
         plural = "Plur" in morph_values(source_tok, "Number")
         return SourceCue(
             source=name or text,
@@ -282,7 +283,7 @@ class Attributor:
             *span_ents(sent),
             *(
                 sent[t.i - sent.start : t.i - sent.start + 1]
-                for t in sent
+                for t in tokens_of(sent)
                 if t.pos_ == "PROPN" and not t.ent_type_
             ),
         ]
@@ -329,7 +330,7 @@ class Attributor:
     def according_to(self, sent: Span, all_ids: set[int]) -> list[SourceCue]:
         """ "según X", "de acuerdo con X", "according to X": the whole clause it sits in."""
         found = []
-        words = [fold(t.text) for t in sent]
+        words = [fold(t.text) for t in tokens_of(sent)]
         present = set(words)
         for seq in self.cues.according_to:
             if not present.issuperset(seq):  # most sentences have none of the cue's words
@@ -354,14 +355,14 @@ class Attributor:
             while head.dep_ == "fixed" and head.head.i > head.i:
                 head = head.head
             if head.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-                after = [t for t in sent if t.i > head.i and t.pos_ in ("NOUN", "PROPN")]
+                subj = next((c for c in children_of(head) if c.dep_ in SUBJECT_DEPS), None)
+                after = [t for t in tokens_of(sent) if t.i > head.i and t.pos_ in ("NOUN", "PROPN")]
                 return subj or (after[0] if after else None)
             return head
-        for child in cue_end.children:
+        for child in children_of(cue_end):
             if child.dep_ == "pobj":
                 return child
-        nxt = [t for t in sent if t.i > cue_end.i and t.pos_ in ("NOUN", "PROPN")]
+        nxt = [t for t in tokens_of(sent) if t.i > cue_end.i and t.pos_ in ("NOUN", "PROPN")]
         return nxt[0] if nxt else None
 
     def _accusation_object(self, verb: Token) -> Token | None:
@@ -373,7 +374,7 @@ class Attributor:
 
     def _accuser(self, noun: Token) -> SourceCue | None:
         """Who made an accusation: "la acusación del Ejército", "the army's accusation"."""
-        for child in noun.children:
+        for child in children_of(noun):
             if child.dep_ in ("nmod", "poss", "compound") and child.pos_ in ("NOUN", "PROPN"):
                 return self._cue(child, "accuses", set(), "source:accusation-owner")
         return None
@@ -394,18 +395,19 @@ class Attributor:
         return True
 
     def _condemns(self, scope: set[int], sent: Span) -> bool:
-        return any(fold(t.text) in self.extra.condemnation_words for t in sent if t.i in scope)
+        words = self.extra.condemnation_words
+        return any(fold(t.text) in words for t in tokens_of(sent) if t.i in scope)
 
     def speech(self, sent: Span, state: AttributionState) -> list[SourceCue]:
         """Speech and accusation verbs with their subjects (or the last speaker)."""
         found: list[SourceCue] = []
-        for tok in sent:
+        for tok in tokens_of(sent):
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             lemma = fold(tok.lemma_)
             stance = self.cues.stance_of_verb.get(lemma)
             number_claim = any(
-                lemma == verb and any(fold(c.lemma_) in objs for c in tok.children)
+                lemma == verb and any(fold(c.lemma_) in objs for c in children_of(tok))
                 for verb, objs in self.cues.number_claims
             )
             if stance is None and not number_claim:
@@ -423,14 +425,15 @@ class Attributor:
             if subject is not None and _in_time(subject, sent):  # "El 24 de febrero, un
                 subject = _named_in(subject, sent)  # libio, Adel, dijo": a parse slip
             if subject is None:  # "…, indicó una declaración de X": a parse slip on the subject
-                subject = next((c for c in tok.children if c.dep_ in OBJECT_DEPS
+                subject = next((c for c in children_of(tok) if c.dep_ in OBJECT_DEPS
                                 and self.owner(c) is not c), None)
             scope = _scope_of(tok) | quoted
             if number_claim:
                 scope = set(range(sent.start, sent.end))
             if subject is not None and subject.i in scope:
                 scope -= _subtree_ids(subject)
-            impersonal = any(fold(c.text) in any_words("impersonal_pronouns") for c in tok.children)
+            impersonal = any(fold(c.text) in any_words("impersonal_pronouns")
+                             for c in children_of(tok))
             if subject is None and impersonal:
                 continue
             cue = self._speaker(tok, subject, stance, scope, found, state)
@@ -508,7 +511,7 @@ class Attributor:
                 cue.rule = "source:conjoined-verb"
                 return cue
             if state.last_source is not None and not any(
-                c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children
+                c.dep_ in PASSIVE_SUBJECT_DEPS for c in children_of(verb)
             ):
                 prev = state.last_source
                 return SourceCue(
@@ -544,7 +547,7 @@ class Attributor:
         """A speech verb used as one: it has a clause, a quote, (deny/accuse) an object, or an
         event in what it tells of ("X informó de un ataque", "X reported an air strike", "la
         televisión mostró imágenes de manifestantes", "TV showed footage of protesters")."""
-        deps = {c.dep_ for c in verb.children}
+        deps = {c.dep_ for c in children_of(verb)}
         if deps & {"ccomp", "parataxis", "xcomp", "csubj"}:
             return True
         following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None

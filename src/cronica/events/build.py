@@ -28,7 +28,7 @@ from cronica.link.merge import (
     fatalities_of,
     merge_within_sentence,
 )
-from cronica.readings import paragraph, reading
+from cronica.readings import children_of, paragraph, reading
 from cronica.record import (
     BRIEF_ZONE,
     Actor,
@@ -258,7 +258,7 @@ def _same_side(a: Actor, b: Actor) -> bool:
 def _adjective_actors(noun: Token, reader: ArgumentReader) -> list[Actor]:
     """Two or more actors named by coordinated adjectives of one noun ("aviones sirios y
     rusos", "Syrian and Russian jets"): each is an agent of its own."""
-    for child in noun.children:
+    for child in children_of(noun):
         if child.dep_ != "amod":
             continue
         listed = [t for t in coordinated(child) if reader.agentive(t)]
@@ -324,14 +324,15 @@ def _defenceless(noun: Token) -> bool:
 
 def _clause(word: Token) -> bool:
     """A word heading a clause of its own ("los soldados que habían herido a dos civiles")."""
-    return any(c.dep_ in CLAUSE_DEPS or "Rel" in morph_values(c, "PronType") for c in word.children)
+    return any(c.dep_ in CLAUSE_DEPS or "Rel" in morph_values(c, "PronType")
+               for c in children_of(word))
 
 
 def _held_briefly(token: Token) -> bool:
     """A capture said to last a moment ("recapturaron brevemente la ciudad", "temporarily
     recaptured the area")."""
     brief = words(token.doc.lang_, "temporary_words")
-    return any(c.dep_ == "advmod" and fold(c.text) in brief for c in token.children)
+    return any(c.dep_ == "advmod" and fold(c.text) in brief for c in children_of(token))
 
 
 def _determiner_marks(det: Token) -> list[str]:
@@ -343,7 +344,7 @@ def anaphor_rules(token: Token, refers_to: frozenset[str]) -> list[str]:
     may name an event just reported: `link:refers-to:<actions>` lets linking join them."""
     if token.pos_ != "NOUN" or not refers_to:
         return []
-    marks = {m for c in token.children if c.dep_ == "det" for m in _determiner_marks(c)}
+    marks = {m for c in children_of(token) if c.dep_ == "det" for m in _determiner_marks(c)}
     definite = bool(marks & {"Def", "Dem"})
     return [ANAPHOR_RULE + ",".join(sorted(refers_to))] if definite else []
 

@@ -17,6 +17,7 @@ from cronica.events.syntax import (
     nominal_head,
 )
 from cronica.events.syntax import words as pack_words
+from cronica.readings import children_of, tokens_of
 from cronica.text import fold
 
 WINDOW = 2
@@ -44,7 +45,7 @@ class TriggerMatch:
 def _near(token: Token, sent: Span, window: int) -> list[Token]:
     lo = max(sent.start, token.i - window)
     hi = min(sent.end, token.i + window + 1)
-    return [t for t in sent.doc[lo:hi] if t.i != token.i]
+    return [t for t in tokens_of(sent.doc)[lo:hi] if t.i != token.i]
 
 
 def _frame(token: Token) -> list[Token]:
@@ -57,16 +58,16 @@ def _frame(token: Token) -> list[Token]:
     if governor.i != token.i and token.dep_ in GOVERNED_DEPS:
         found.append(governor)
         if token.dep_ in OBJECT_DEPS:
-            found.extend(c for c in governor.children if c.dep_ in SUBJECT_DEPS)
-    for child in token.children:
+            found.extend(c for c in children_of(governor) if c.dep_ in SUBJECT_DEPS)
+    for child in children_of(token):
         if child.dep_ in ("acl", "relcl", "amod") and _verbal(child):
-            found.extend(g for g in child.children if g.dep_ in AGENT_DEPS)
-            found.extend(p for g in child.children if g.dep_ == "agent" for p in g.children)
+            found.extend(g for g in children_of(child) if g.dep_ in AGENT_DEPS)
+            found.extend(p for g in children_of(child) if g.dep_ == "agent" for p in children_of(g))
     head = token.head  # "utilizó helicópteros y aviones para bombardear": the means used
     if token.dep_ in ("advcl", "xcomp") and fold(head.lemma_) in pack_words(
         token.doc.lang_, "instrument_verbs"
     ):
-        means = [c for c in head.children if c.dep_ in OBJECT_DEPS]
+        means = [c for c in children_of(head) if c.dep_ in OBJECT_DEPS]
         found.extend(m for c in means for m in (c, *c.conjuncts))
     return found
 
@@ -81,7 +82,7 @@ def _with_tokens(
 ) -> list[Token] | None:
     """Modifier tokens that satisfy a `with` constraint, or None when it fails. A modifier's
     conjuncts modify the trigger too ("bombardeos sirios y rusos")."""
-    children = list(token.children)
+    children = list(children_of(token))
     coordinated = [c for child in children for c in child.conjuncts if c.i != token.i]
     candidates = children + coordinated + _near(token, sent, WINDOW) + _frame(token)
     hits = [t for t in candidates if keys.get(t.i, set()) & words]
@@ -165,7 +166,7 @@ def find_triggers(
     taken: set[int] = set()
     refused: set[int] = set()
     found: list[TriggerMatch] = []
-    every = list(sent)  # each Token made once
+    every = tokens_of(sent)  # each Token made once
     keys = {t.i: key(t) for t in every}
     words = frozenset().union(*keys.values())
     tokens = [t for t in every if not t.is_punct]
@@ -239,7 +240,7 @@ def _sets_scene_for(
 def simultaneity_marks(sent: Span, lang: str) -> list[int]:
     """Positions of the sentence's words of simultaneity ("mientras", "while")."""
     markers = pack_words(lang, "simultaneity_markers")
-    return [t.i for t in sent if fold(t.text) in markers]
+    return [t.i for t in tokens_of(sent) if fold(t.text) in markers]
 
 
 def apart(a: Token, b: Token, marks: list[int]) -> bool:

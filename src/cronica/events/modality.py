@@ -22,7 +22,7 @@ from cronica.events.syntax import (
     sequence_starts,
     words,
 )
-from cronica.readings import sentence_of, span_text
+from cronica.readings import children_of, sentence_of, span_text, tokens_of
 from cronica.text import fold
 
 ASSERTED = "asserted"
@@ -120,14 +120,15 @@ def _impersonal(verb: Token, lang: str) -> bool:
     """A passive or impersonal clause ("se teme un ataque", "an attack is feared")."""
     pronouns = words(lang, "impersonal_pronouns")
     return is_passive(verb) or any(
-        fold(c.text) in pronouns for c in verb.children if c.dep_ in ("expl:pass", "expl", "obj")
+        fold(c.text) in pronouns
+        for c in children_of(verb) if c.dep_ in ("expl:pass", "expl", "obj")
     )
 
 
 def _hypothetical(token: Token, lang: str) -> str | None:
     markers, auxes = words(lang, "conditional_markers"), words(lang, "conditional_auxiliaries")
     for head in _clause_heads(_clause_verb(token)):
-        for child in head.children:
+        for child in children_of(head):
             if child.dep_ == "mark" and fold(child.text) in markers:
                 return f"condition '{child.text}' on '{head.text}'"
             if child.dep_ == "aux" and fold(child.text) in auxes:
@@ -148,7 +149,7 @@ def _classifying(token: Token, lang: str) -> str | None:
         return None
     markers = words(lang, "predicative_markers")
     marked = preposition(token) in markers or any(
-        c.dep_ in ("mark", "case") and fold(c.text) in markers for c in token.children
+        c.dep_ in ("mark", "case") and fold(c.text) in markers for c in children_of(token)
     )
     if marked or token.dep_ in ("oprd", "xcomp", "attr"):
         return f"named by '{verb.text}': a category given to something, not an event"
@@ -161,9 +162,10 @@ def _copular_predicate(token: Token) -> bool:
     that subject; an event the subject names is told by the subject's own word."""
     if token.pos_ != "NOUN":
         return False
-    if any(c.dep_ == "cop" for c in token.children):  # Spanish: the predicate heads the clause
-        return any(c.dep_ in ("nsubj", "csubj") for c in token.children)
-    return token.dep_ == "attr" and any(c.dep_ in ("nsubj", "csubj") for c in token.head.children)
+    if any(c.dep_ == "cop" for c in children_of(token)):  # Spanish: the predicate heads the clause
+        return any(c.dep_ in ("nsubj", "csubj") for c in children_of(token))
+    return token.dep_ == "attr" and any(c.dep_ in ("nsubj", "csubj")
+                                        for c in children_of(token.head))
 
 
 def _clause_verb(token: Token) -> Token:
@@ -183,14 +185,14 @@ def _future(token: Token, lang: str) -> str | None:
     if "Fut" in morph_values(verb, "Tense") and verb.pos_ in ("VERB", "AUX"):
         return f"future tense of '{verb.text}'"
     auxes = words(lang, "future_auxiliaries")
-    aux = next((c for c in verb.children if c.dep_ == "aux" and fold(c.text) in auxes), None)
+    aux = next((c for c in children_of(verb) if c.dep_ == "aux" and fold(c.text) in auxes), None)
     return f"future auxiliary '{aux.text}'" if aux is not None else None
 
 
 def _ceased(token: Token, lang: str, trigger_keys: frozenset[str]) -> str | None:
     heads, verbs = words(lang, "cessation_heads"), words(lang, "cessation_verbs")
     if fold(token.lemma_) in heads and any(
-        fold(c.lemma_) in trigger_keys for c in token.children if c.dep_ in NOMINAL_DEPS
+        fold(c.lemma_) in trigger_keys for c in children_of(token) if c.dep_ in NOMINAL_DEPS
     ):
         return f"'{token.text}' ends the event it governs"
     governor = nominal_head(token)
@@ -208,7 +210,7 @@ def _ended_by_phrase(token: Token, heads: frozenset[str]) -> str | None:
     verb = nominal_head(token)
     if token.dep_ not in NOMINAL_DEPS or verb.pos_ not in ("VERB", "AUX"):
         return None
-    ending = next((c for c in verb.children if c.dep_ in ENDING_DEPS and c.i != token.i
+    ending = next((c for c in children_of(verb) if c.dep_ in ENDING_DEPS and c.i != token.i
                    and fold(c.lemma_) in heads), None)  # fmt: skip
     return f"'{verb.text} {ending.text}' ends the event" if ending is not None else None
 
@@ -224,13 +226,13 @@ def _attested(token: Token) -> bool:
     end or is sought, the event itself is reported."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    for clause in token.children:
+    for clause in children_of(token):
         if clause.dep_ not in ("acl", "relcl", "acl:relcl") or clause.pos_ not in ("VERB", "AUX"):
             continue
-        tenses = [*morph_values(clause, "Tense"), *(t for c in clause.children
+        tenses = [*morph_values(clause, "Tense"), *(t for c in children_of(clause)
                   if c.dep_.startswith("aux") for t in morph_values(c, "Tense"))]  # fmt: skip
         perfect = "Part" in morph_values(clause, "VerbForm") and any(
-            c.dep_.startswith("aux") for c in clause.children
+            c.dep_.startswith("aux") for c in children_of(clause)
         )
         if "Past" in tenses and _finite(clause) or perfect:
             return True
@@ -254,7 +256,7 @@ def _habitual(token: Token, lang: str) -> str | None:
     if not _finite(verb) or morph_values(verb, "Tense") not in HABITUAL_TENSES:
         return None
     if "Ind" not in (morph_values(verb, "Mood") or ("Ind",)) or any(
-        c.dep_.startswith("aux") for c in verb.children
+        c.dep_.startswith("aux") for c in children_of(verb)
     ):
         return None
     if _beside_past_event(verb, lang):
@@ -273,7 +275,7 @@ def _beside_past_event(verb: Token, lang: str) -> bool:
     if not any(i < verb.i for i in simultaneity_marks(sent, lang)):
         return False
     return any(t.i != verb.i and t.pos_ in ("VERB", "AUX") and _finite(t)
-               and morph_values(t, "Tense") == ("Past",) for t in sent)  # fmt: skip
+               and morph_values(t, "Tense") == ("Past",) for t in tokens_of(sent))  # fmt: skip
 
 
 FREQUENCY_DEPS = ("advmod", "amod", "obl", "nmod", "npadvmod", "obl:tmod", "prep", "advcl")
@@ -288,14 +290,14 @@ def _frequency(token: Token, lang: str) -> str | None:
     if nominal_head(token).lemma_.casefold() in words(lang, "partitive_heads"):
         return None  # "uno de los bombardeos diarios" is one of them: a specific event
     holders = {token, _verbal(token)}
-    holders |= {c for c in token.children if c.dep_ in ("acl", "relcl", "acl:relcl")}
+    holders |= {c for c in children_of(token) if c.dep_ in ("acl", "relcl", "acl:relcl")}
     for holder in holders:
-        for child in holder.children:
+        for child in children_of(holder):
             if child.dep_ not in FREQUENCY_DEPS:
                 continue
             phrase = [t for t in child.subtree]
             # a noun with its determiner is a thing ("según un diario libio": a newspaper)
-            counted = child.pos_ == "NOUN" and any(c.dep_ == "det" for c in child.children)
+            counted = child.pos_ == "NOUN" and any(c.dep_ == "det" for c in children_of(child))
             texts = set() if counted else {fold(child.text)}
             if len(phrase) <= FREQUENCY_REACH and not counted:
                 texts.add(fold(" ".join(t.text for t in phrase)))
@@ -316,7 +318,7 @@ def _series_span(token: Token, lang: str) -> str | None:
     spans = frozenset(p for p in spans if p in said)  # most sentences name none: no walk
     if not spans:
         return None
-    folded = [fold(t.text) for t in sent]
+    folded = [fold(t.text) for t in tokens_of(sent)]
     holders = {token.i, _clause_verb(token).i}
     for phrase in spans:
         sequence = tuple(phrase.split(" "))
@@ -333,8 +335,8 @@ def _campaign(token: Token, lang: str) -> str | None:
     if fold(token.lemma_) not in words(lang, "campaign_nouns"):
         return None
     aims = words(lang, "campaign_prepositions")
-    for child in token.children:
-        marks = [fold(c.text) for c in child.children if c.dep_ in ("case", "mark")]
+    for child in children_of(token):
+        marks = [fold(c.text) for c in children_of(child) if c.dep_ in ("case", "mark")]
         if (child.dep_ == "prep" and fold(child.text) in aims) or any(m in aims for m in marks):
             return f"'{token.text} {child.text}': a campaign named by its aim, not one clash"
     return None
@@ -342,10 +344,10 @@ def _campaign(token: Token, lang: str) -> str | None:
 
 def _generic(token: Token, lang: str) -> str | None:
     degree = words(lang, "superlative_markers")
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ != "amod":
             continue
-        if child.tag_ == "JJS" or any(fold(g.text) in degree for g in child.children):
+        if child.tag_ == "JJS" or any(fold(g.text) in degree for g in children_of(child)):
             return f"superlative '{child.text}': a comparison, not a report"
     remembered = nominal_head(token)
     if token.dep_ in NOMINAL_DEPS and fold(remembered.lemma_) in words(lang, "memorial_nouns"):
@@ -358,12 +360,12 @@ def _generic(token: Token, lang: str) -> str | None:
     if campaign:
         return campaign
     series = words(lang, "series_adjectives")
-    growing = next((c for c in token.children if c.dep_ == "amod"
+    growing = next((c for c in children_of(token) if c.dep_ == "amod"
                     and (fold(c.text) in series or fold(c.lemma_) in series)), None)  # fmt: skip
     if growing is not None:
         return f"'{growing.text} {token.text}': a series of events, not one"
     vague = words(lang, "aggregate_quantifiers")
-    quantifier = next((c for c in token.children if fold(c.text) in vague), None)
+    quantifier = next((c for c in children_of(token) if fold(c.text) in vague), None)
     if quantifier is not None and "Plur" in morph_values(token, "Number"):
         return f"'{quantifier.text} {token.text}': an aggregate of events, not one"
     governor = nominal_head(token)
@@ -371,7 +373,7 @@ def _generic(token: Token, lang: str) -> str | None:
         lang, "duration_nouns"
     ):
         return f"duration '{governor.text}' of: a span of time, not one event"
-    determiners = [fold(c.text) for c in token.children if c.dep_ == "det"]
+    determiners = [fold(c.text) for c in children_of(token) if c.dep_ == "det"]
     if any(d in trigger_words(lang, "anaphoric_determiners") for d in determiners):
         return f"'{token.text}' with a demonstrative: an event told before"
     places = attribution_cues(lang).place_nouns
@@ -382,8 +384,8 @@ def _generic(token: Token, lang: str) -> str | None:
     ):
         return f"names the place '{governor.text}' by its fighting, not an event"
     articles = words(lang, "definite_articles")
-    bare = all(c.dep_ in BARE_DEPS for c in token.children)
-    definite = any(c.dep_ == "det" and fold(c.text) in articles for c in token.children)
+    bare = all(c.dep_ in BARE_DEPS for c in children_of(token))
+    definite = any(c.dep_ == "det" and fold(c.text) in articles for c in children_of(token))
     if (
         token.dep_ in SUBJECT_DEPS
         and "Plur" in morph_values(token, "Number")
@@ -412,7 +414,7 @@ def _anchor(token: Token, lang: str) -> str | None:
     governor = nominal_head(token)
     if token.pos_ != "NOUN" or token.dep_ not in NOMINAL_DEPS or fold(governor.lemma_) not in onset:
         return None
-    case = [fold(c.text) for c in governor.children if c.dep_ in ("case", "mark")]
+    case = [fold(c.text) for c in children_of(governor) if c.dep_ in ("case", "mark")]
     if governor.dep_ == "pobj":
         case.append(fold(governor.head.text))
     if any(c in preps for c in case):

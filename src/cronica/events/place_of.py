@@ -23,7 +23,7 @@ from cronica.events.syntax import (
     words,
 )
 from cronica.link.compare import NARRATIVE_PLACE
-from cronica.readings import kept_reading, sentence_of
+from cronica.readings import children_of, kept_reading, sentence_of, tokens_of
 from cronica.record import Event, Location
 from cronica.resolve.actors import countries_named
 from cronica.resolve.places import (
@@ -112,8 +112,8 @@ def token_place(story: Story, token: Token) -> Location:
 def _owned_by_actor(story: Story, noun: Token) -> bool:
     """ "las posiciones del Ejército", "the positions of the army": the name after the noun
     is its owner's, an actor the dictionary knows, so the phrase names no place."""
-    owners = [c for c in noun.children if c.pos_ == "PROPN"] + [
-        g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    owners = [c for c in children_of(noun) if c.pos_ == "PROPN"] + [
+        g for c in children_of(noun) if c.dep_ == "prep" for g in children_of(c) if g.dep_ == "pobj"
     ]
     known = any(story.reader.known_actor(o) for o in owners)
     return known and not any(story.reader.taken_place(o) for o in owners)
@@ -140,7 +140,7 @@ def _setting_countries(story: Story, sent: Span) -> set[str]:
     """The countries a sentence names other than through who acts: not "fuerzas rusas",
     "Rusia bombardeó" (an actor's country says nothing of where), but "un diario libio"."""
     found: set[str] = set()
-    for tok in sent:
+    for tok in tokens_of(sent):
         if not tok.text[:1].isalpha() or tok.pos_ not in ("ADJ", "PROPN"):
             continue
         countries = countries_named(tok.text, story.lang)
@@ -192,7 +192,7 @@ def _town_named_before(story: Story, token: Token) -> Location | None:
     if token.pos_ != "NOUN" or fold(token.lemma_) not in settlement_nouns(story.lang):
         return None
     articles = words(story.lang, "definite_articles")
-    if not any(c.dep_ == "det" and fold(c.text) in articles for c in token.children):
+    if not any(c.dep_ == "det" and fold(c.text) in articles for c in children_of(token)):
         return None
     sent = sentence_of(token)
     own = _town_among(story, reversed(sent[: token.i - sent.start]))
@@ -217,7 +217,7 @@ def _placed_before(story: Story, token: Token, before: Span) -> Location | None:
 
 
 def _indefinite(noun: Token) -> bool:
-    return any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in noun.children)
+    return any(c.dep_ == "det" and "Ind" in morph_values(c, "Definite") for c in children_of(noun))
 
 
 def _town_among(story: Story, tokens: Iterable[Token]) -> Location | None:

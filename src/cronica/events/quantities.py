@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from cronica.events.lexicon import attribution_cues
 from cronica.events.syntax import any_words, is_passive, preposition
 from cronica.ontology import ontology
-from cronica.readings import span_text
+from cronica.readings import children_of, span_text, tokens_of
 from cronica.record import Quantity
 from cronica.resolve.numbers import (
     NumberMention,
@@ -25,7 +25,7 @@ TOLL_KINDS = ("killed", "wounded")
 def _tokens_at(sent: Span, start: int, end: int) -> list[Token]:
     return [
         t
-        for t in sent
+        for t in tokens_of(sent)
         if t.idx < sent.start_char + end and t.idx + len(t) > sent.start_char + start
     ]
 
@@ -45,8 +45,8 @@ def _is_perpetrator(noun: Token, lang: str) -> bool:
         return False
     if noun.dep_ in ("nsubj",) and not is_passive(head):
         # "dos rebeldes atacaron ... y resultaron muertos": the attackers died too
-        for conj in (c for c in head.children if c.dep_ == "conj"):
-            if _kind_of(conj, lang) or any(_kind_of(c, lang) for c in conj.children):
+        for conj in (c for c in children_of(head) if c.dep_ == "conj"):
+            if _kind_of(conj, lang) or any(_kind_of(c, lang) for c in children_of(conj)):
                 return False
         return True
     return noun.dep_ in ("obl", "obl:agent") and preposition(noun) in any_words(
@@ -70,7 +70,7 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
         return None
     if _is_perpetrator(noun, lang):
         return None
-    for tok in [noun, *(c for c in noun.children if c.dep_ in ("amod", "acl", "xcomp"))]:
+    for tok in [noun, *(c for c in children_of(noun) if c.dep_ in ("amod", "acl", "xcomp"))]:
         kind = _kind_of(tok, lang)
         if kind:
             return kind
@@ -82,7 +82,7 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
         kind = _kind_of(current, lang)
         if kind:
             return kind
-        for pred in current.children:  # "resultaron muertos", "atacaron ... y murieron"
+        for pred in children_of(current):  # "resultaron muertos", "atacaron ... y murieron"
             predicate = pred.dep_ in ("xcomp", "conj", "acomp", "oprd") or (
                 pred.dep_ == "obj" and pred.pos_ == "ADJ"  # "40 resultaron heridos" (parse)
             )
@@ -90,7 +90,7 @@ def _kind_for(tokens: list[Token], lang: str, action: str | None) -> str | None:
                 kind = _kind_of(pred, lang) or next(
                     (
                         k
-                        for c in pred.children
+                        for c in children_of(pred)
                         if c.dep_ in ("xcomp", "acomp", "oprd", "obj")
                         for k in [_kind_of(c, lang)]
                         if k

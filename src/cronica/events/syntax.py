@@ -10,7 +10,7 @@ from spacy.symbols import PROPN  # type: ignore[import-not-found]
 from spacy.tokens import Doc, MorphAnalysis, Span, Token
 
 from cronica.lang import LanguagePack, pack, packs
-from cronica.readings import paragraph, sentence_of
+from cronica.readings import children_of, paragraph, sentence_of
 from cronica.text import fold
 
 
@@ -86,7 +86,7 @@ def is_kicker(tok: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject; a headline's label before a colon is none ("Siria: Rusia niega")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subjects = [c for c in children_of(verb) if c.dep_ in SUBJECT_DEPS]
     return next((c for c in subjects if not is_kicker(c)), None)
 
 
@@ -201,7 +201,7 @@ def preposition(token: Token) -> str | None:
     """The preposition that introduces a nominal: Spanish `case` child or English `prep` head."""
     if token.dep_ == "pobj" or (token.head.dep_ == "agent" and token.dep_ == "pobj"):
         return fold(token.head.text)
-    cases = [c for c in token.children if c.dep_ in ("case", "fixed") and c.i < token.i
+    cases = [c for c in children_of(token) if c.dep_ in ("case", "fixed") and c.i < token.i
              and not _name_article(c, token)]  # fmt: skip
     if cases:
         table = contractions()
@@ -221,12 +221,12 @@ def attachments(token: Token, lang: str) -> Iterator[tuple[str | None, Token]]:
     """(preposition or None, nominal) pairs governed by `token`; an `agent` child counts as the
     first of the pack's agent prepositions, whatever its text."""
     agent_word = next(iter(pack(lang).word_list("agent_prepositions")), None)
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in ("prep", "agent"):
             marker = fold(child.text)
             if child.dep_ == "agent" and agent_word is not None:
                 marker = fold(agent_word)
-            for grand in child.children:  # an actor's name read as a clause ("by IS ...")
+            for grand in children_of(child):  # an actor's name read as a clause ("by IS ...")
                 if grand.dep_ == "pobj" or (grand.dep_ == "pcomp" and grand.ent_type_ == "ACTOR"):
                     yield marker, grand
         elif child.dep_ in NOMINAL_DEPS:
@@ -238,7 +238,7 @@ def is_passive(token: Token) -> bool:
     subject. An "auxiliary" that is an actor's name ("IS recaptured al-Rai") is its subject
     misparsed (see `misparsed_subject`)."""
     slipped = misparsed_subject(token)
-    for child in token.children:
+    for child in children_of(token):
         if slipped is not None and child.i == slipped.i:
             continue
         if child.dep_ in ("auxpass", "aux:pass") or child.dep_ in PASSIVE_SUBJECT_DEPS:
@@ -255,7 +255,7 @@ def is_passive(token: Token) -> bool:
 def misparsed_subject(verb: Token) -> Token | None:
     """An auxiliary before the verb that the entity ruler knows as an actor ("IS", an
     acronym that is also a verb form): the verb's subject, which the parser took for "is"."""
-    for child in verb.children:
+    for child in children_of(verb):
         if child.dep_.startswith("aux") and child.i < verb.i and child.ent_type_ == "ACTOR":
             return child
     return None
@@ -264,7 +264,7 @@ def misparsed_subject(verb: Token) -> Token | None:
 def negated(token: Token) -> bool:
     """The trigger is negated by a negator of any pack ("no capturaron", "did not attack")."""
     negators = any_words("negators")
-    return any(c.dep_ in ("neg", "advmod") and fold(c.text) in negators for c in token.children)
+    return any(c.dep_ in ("neg", "advmod") and fold(c.text) in negators for c in children_of(token))
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -272,9 +272,9 @@ def phrase_tokens(head: Token) -> list[Token]:
     after the head's coordination belongs to the last conjunct, whatever the parser says
     ("rebeldes y fuerzas del régimen": "del régimen" is not the rebels')."""
     out = [head]
-    cut = min((c.i for c in head.children if c.dep_ in ("cc", "conj") and c.i > head.i),
+    cut = min((c.i for c in children_of(head) if c.dep_ in ("cc", "conj") and c.i > head.i),
               default=None)  # fmt: skip
-    for child in head.children:
+    for child in children_of(head):
         if cut is not None and child.i > cut:
             continue
         if child.dep_ in NP_KEEP_DEPS and not _reduced_relative(child):
@@ -290,9 +290,9 @@ def _orphans(conjunct: Token) -> list[Token]:
     first = conjunct.head
     if conjunct.dep_ != "conj" or first is conjunct:
         return []
-    if any(c.dep_ == "conj" and c.i > conjunct.i for c in first.children):
+    if any(c.dep_ == "conj" and c.i > conjunct.i for c in children_of(first)):
         return []  # not the last conjunct
-    return [c for c in first.children if c.i > conjunct.i and c.dep_ in NP_KEEP_DEPS
+    return [c for c in children_of(first) if c.i > conjunct.i and c.dep_ in NP_KEEP_DEPS
             and not _reduced_relative(c)]  # fmt: skip
 
 
@@ -300,8 +300,8 @@ def _reduced_relative(token: Token) -> bool:
     """A participle governing a prepositional phrase (its agent, an oblique): a clause, not
     part of the name ("los barrios controlados por la oposición" is "los barrios")."""
     return "Part" in morph_values(token, "VerbForm") and any(
-        c.dep_ in ("agent", "prep") or any(g.dep_ == "case" for g in c.children)
-        for c in token.children
+        c.dep_ in ("agent", "prep") or any(g.dep_ == "case" for g in children_of(c))
+        for c in children_of(token)
     )
 
 
@@ -358,7 +358,7 @@ def name_span(token: Token) -> Span:
     ids = [token.i]
     stack = [token]
     while stack:
-        for child in stack.pop().children:
+        for child in children_of(stack.pop()):
             if child.dep_ in ("flat", "flat:name", "compound") and child.pos_ in (
                 "PROPN",
                 "NOUN",
@@ -386,7 +386,7 @@ def coordinated(head: Token) -> list[Token]:
     stack = [head]
     while stack:
         tok = stack.pop()
-        for child in tok.children:
+        for child in children_of(tok):
             if child.dep_ in ("conj", "appos") and child.i not in seen:
                 seen[child.i] = child
                 stack.append(child)

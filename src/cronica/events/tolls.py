@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from cronica.events.syntax import PLACE_LABELS, words
-from cronica.readings import reading
+from cronica.readings import children_of, reading
 from cronica.record import Quantity
 from cronica.text import fold
 
@@ -80,7 +80,7 @@ def cumulative_tolls(span: Span, lang: str, found: list[tuple[int, Quantity]]) -
         if any(
             _opens_with_marker(child, markers) or _names_range(child, ranges)
             for node in path
-            for child in node.children
+            for child in children_of(node)
             if child.i not in on_path
         ):
             tolls.counts.add(at)
