@@ -38,7 +38,9 @@ from cronica.readings import paragraph, reading
 from cronica.record import DATING_ZONES, Block, Document, Event, Location, Sentence
 from cronica.resolve.actors import shipped_resolver
 from cronica.resolve.places import (
+    Candidate,
     Gazetteer,
+    PlaceMention,
     country_focus_of,
     prepare_mentions,
     resolve_places,
@@ -342,11 +344,10 @@ class Pipeline:
         if reporting is not None and len(reporting) < len(docs):  # a page with other zones
             told = [described_place(e) for e in _place_ents(reporting, lang)]
             told = told[:MAX_PLACE_MENTIONS]
-            known = dict(zip(texts, prepared, strict=True))  # taken apart once per text
-            new = [t for t in dict.fromkeys(told) if t not in known]
-            known.update(zip(new, prepare_mentions(new, lang, self.gazetteer), strict=True))
-            told_places = resolve_places(  # resolved once: their countries, then their focus
-                told, lang, None, self.gazetteer, [known[t] for t in told])
+            # Resolved once: their countries, then their focus. The page's other zones
+            # may name no place: then these are the mentions already resolved.
+            told_places = unfocused if told == texts else self._resolved_apart(
+                told, lang, dict(zip(texts, prepared, strict=True)))
             if told and focus not in _countries(told_places):
                 focus = country_focus_of(told_places, self.gazetteer) or focus
         located = unfocused if focus is None else resolve_places(  # with no focus: as they were
@@ -371,6 +372,16 @@ class Pipeline:
                 for name in credited_sources(norm.clean, lang)
             ],
         )
+
+    def _resolved_apart(
+        self, texts: list[str], lang: str,
+        known: dict[str, tuple[PlaceMention, list[Candidate]]],
+    ) -> list[Location | None]:
+        """Place mentions resolved together without a focus, each text taken apart once
+        (`known`: the texts already taken apart, by text)."""
+        new = [t for t in dict.fromkeys(texts) if t not in known]
+        known.update(zip(new, prepare_mentions(new, lang, self.gazetteer), strict=True))
+        return resolve_places(texts, lang, None, self.gazetteer, [known[t] for t in texts])
 
     def _known_place(self, name: str) -> bool:
         """The gazetteer has this exact name (or an alternate name): what an exact

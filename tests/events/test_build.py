@@ -779,3 +779,35 @@ def test_a_pages_ticker_does_not_set_the_storys_country(pipeline, lang, text):
     killed = [e for e in events(pipeline, lang, text) if e.zone in ("title", "lead", "body")]
     assert killed and all(e.location is not None and e.location.country == "Syria"
                           for e in killed)  # fmt: skip
+
+
+def test_a_page_whose_other_zones_name_no_place_resolves_its_places_once_unfocused(
+    pipeline, monkeypatch
+):
+    """The page's briefs name no place: the article's own mentions are all the page's, so
+    their focus is read from the resolution already made, not from a second one."""
+    import cronica.pipeline as pipeline_module
+
+    text = ("Muere un oficial ruso cerca de Palmira\nUn oficial fue abatido el jueves durante "
+            "una misión en los alrededores de Palmira, en Siria, donde el Ejército realiza "
+            "una ofensiva.\nMás noticias\nLa bolsa sube un dos por ciento (22.03.2016)\nEl "
+            "índice cerró el día con una subida. (22.03.2016)\nEl euro baja frente al dólar "
+            "(23.03.2016)\nLa moneda perdió un punto en la sesión. (23.03.2016)\n")
+    place_reads, unfocused = [], []
+    place_ents, resolve = pipeline_module._place_ents, pipeline_module.resolve_places
+
+    def counted_place_ents(docs, lang):
+        place_reads.append(len(docs))
+        return place_ents(docs, lang)
+
+    def counted_resolve(texts, lang, focus=None, *args, **kwargs):
+        if focus is None:
+            unfocused.append(list(texts))
+        return resolve(texts, lang, focus, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "_place_ents", counted_place_ents)
+    monkeypatch.setattr(pipeline_module, "resolve_places", counted_resolve)
+    story, _ = pipeline.read(Document(id="t", text=text, lang="es", date=date(2016, 3, 24)))
+    assert len(place_reads) == 2 and place_reads[1] < place_reads[0]  # the article's own read
+    assert len(unfocused) == 1 and "Palmira" in unfocused[0][0]  # and resolved once
+    assert story.places["Palmira"] is not None and story.places["Palmira"].country == "Syria"
