@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cronica.events.lexicon import attribution_cues, triggers
-from cronica.events.syntax import any_words
+from cronica.events.syntax import any_words, words
 from cronica.lang import LanguagePack, pack, register, supported, unregister
 from cronica.pipeline import Pipeline
 from cronica.record import Document
@@ -76,7 +76,11 @@ def test_missing_lexicons_read_as_empty(toy_pack: LanguagePack) -> None:
     assert [m.number.value for m in find_numbers("12 zorbos y 3.000 blimpos", CODE)] == [12, 3000]
     assert find_times("el 3 de marzo de 2020", CODE) == []
     assert any_words("agent_prepositions") >= {"pri", "por", "by"}  # every pack's
+    assert words(CODE, "negators") == {"nek"} and "nek" not in words("es", "negators")
 
 
 def test_toy_pack_is_gone_after_unregister() -> None:
     assert CODE not in supported()
+    assert "pri" not in any_words("agent_prepositions")  # the packs' words read again
+    with pytest.raises(ValueError):
+        words(CODE, "negators")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cronica.resolve import time as time_module
-from cronica.resolve.regex_literals import literal_test, required_literals
+from cronica.resolve.regex_literals import LiteralGate, literal_test, required_literals
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -85,9 +85,33 @@ def test_time_expressions_are_found_as_without_the_tests(
                "No date at all here, only words."],
     }[lang]
     find = time_module._find_times.__wrapped__
-    assert any(test is not None for test in time_module._literal_tests(lang))
+    assert time_module._literal_gate(lang).scan is not None
     tested = [find(t, lang) for t in texts]
-    monkeypatch.setattr(time_module, "_literal_tests",
-                        lambda code: [None] * len(time_module._sources(code)))
+    monkeypatch.setattr(time_module, "_literal_gate",
+                        lambda code: LiteralGate([None] * len(time_module._sources(code))))
     assert tested == [find(t, lang) for t in texts]
     assert all(tested[:-1]) and not tested[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.none() | st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4)
+                .map("".join), min_size=1, max_size=6),
+       st.text(alphabet="abc1 ", max_size=16))
+def test_the_gate_tells_what_each_literal_test_tells(sources: list[str | None],
+                                                     text: str) -> None:
+    """One pass finds the regexes whose own test finds one of their strings, and those with
+    no test: the strings of one may be prefixes, parts or repeats of another's."""
+    expected = set()
+    for i, source in enumerate(sources):
+        test = literal_test(source) if source is not None else None
+        if test is None or test.search(text) is not None:
+            expected.add(i)
+    assert LiteralGate(sources).possible(text) == expected
+
+
+def test_the_gate_reads_overlapping_strings() -> None:
+    """In "abc", the longest string at its start ("abc") opens the regexes needing "a" and
+    "abc", and "bc" at its second letter the one needing "bc"; "ca" is not there."""
+    gate = LiteralGate(["a", "abc", "bc", "ca", None])
+    assert gate.possible("abc") == {0, 1, 2, 4}
+    assert gate.possible("xyz") == {4}

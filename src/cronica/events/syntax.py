@@ -3,7 +3,7 @@ look for come from the language packs (``words.yaml``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 
 from spacy.symbols import PROPN  # type: ignore[import-not-found]
@@ -111,12 +111,32 @@ def _union_contractions(chosen: tuple[LanguagePack, ...]) -> dict[str, str]:
 
 def words(lang: str, group: str) -> frozenset[str]:
     """The folded words of `group` in the pack of `lang` (empty when the pack lacks it)."""
-    return _pack_words(pack(lang), group)
+    return _kept_words(lang, group)
 
 
 def any_words(group: str) -> frozenset[str]:
     """The folded words of `group` in every language pack, for helpers that read any language."""
-    return _union_words(tuple(packs().values()), group)
+    return _kept_words(None, group)
+
+
+# Word sets by (language, group), None as the language for every pack's, as read from the
+# packs registered now (`_WORDS_FROM`); read again when a pack is registered at run time. The
+# rules ask at nearly every word: a key of two strings is found faster than the packs.
+_WORDS: dict[tuple[str | None, str], frozenset[str]] = {}
+_WORDS_FROM: list[Mapping[str, LanguagePack]] = []
+
+
+def _kept_words(lang: str | None, group: str) -> frozenset[str]:
+    current = packs()
+    if not _WORDS_FROM or _WORDS_FROM[0] is not current:
+        _WORDS.clear()
+        _WORDS_FROM[:] = [current]
+    found = _WORDS.get((lang, group))
+    if found is None:
+        found = _WORDS[(lang, group)] = (
+            _pack_words(pack(lang), group) if lang is not None
+            else _union_words(tuple(current.values()), group))
+    return found
 
 
 def contractions() -> dict[str, str]:

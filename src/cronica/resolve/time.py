@@ -16,7 +16,7 @@ from typing import Any
 
 from cronica.lang import pack
 from cronica.resolve.numbers import NEVER, number_word_pattern, parse_number
-from cronica.resolve.regex_literals import literal_test
+from cronica.resolve.regex_literals import LiteralGate
 from cronica.text import alternation
 
 KINDS = ("date", "relative_doc", "relative_narrative", "duration", "time_of_day", "set")
@@ -193,12 +193,13 @@ def _case_sensitive(lang: str) -> list[re.Pattern[str] | None]:
 
 
 @cache
-def _literal_tests(lang: str) -> list[re.Pattern[str] | None]:
-    """For each of `_case_sensitive`'s patterns, a regex finding the strings every match of
-    it holds (regex_literals): a lower-cased text where it finds none is not scanned."""
-    return [literal_test(source) if sensitive is not None else None
-            for (source, _), sensitive in zip(_sources(lang), _case_sensitive(lang),
-                                              strict=True)]
+def _literal_gate(lang: str) -> LiteralGate:
+    """Which of `_case_sensitive`'s patterns a lower-cased text may match, by the strings
+    every match of each holds (regex_literals): a text holding none of a pattern's is not
+    scanned with it. A pattern read case-sensitively is always scanned."""
+    return LiteralGate([source if sensitive is not None else None
+                        for (source, _), sensitive in zip(_sources(lang), _case_sensitive(lang),
+                                                          strict=True)])
 
 
 @cache
@@ -361,10 +362,11 @@ def _find_times(text: str, lang: str) -> tuple[TimeMention, ...]:
     candidates: list[tuple[int, int, int, TimeMention]] = []
     lowered = text.lower()  # unless offsets would move ("İ") or a letter folds apart
     safe = len(lowered) == len(text) and _OTHER_FOLDS.isdisjoint(text)
-    patterns = zip(_sources(lang), _case_sensitive(lang), _literal_tests(lang), strict=True)
-    for priority, ((_, fields), sensitive, test) in enumerate(patterns):
+    possible = _literal_gate(lang).possible(lowered) if safe else frozenset()
+    patterns = zip(_sources(lang), _case_sensitive(lang), strict=True)
+    for priority, ((_, fields), sensitive) in enumerate(patterns):
         if safe and sensitive is not None:
-            if test is not None and test.search(lowered) is None:
+            if priority not in possible:
                 continue  # none of the strings every match holds: no match
             found = sensitive.finditer(lowered)
         else:

@@ -51,8 +51,16 @@ def terms(cand: Candidate, features: dict[str, Any]) -> dict[str, float]:
 
 
 def total(parts: dict[str, float]) -> float:
-    """The score: the sum of the terms (group by group, see GROUPS)."""
-    return sum(sum(parts[k] for k in group if k in parts) for group in GROUPS)
+    """The score: the sum of the terms (group by group, see GROUPS), added in the order
+    `sum(sum(...) for group in GROUPS)` adds them, without its generators."""
+    score: float = 0
+    for group in GROUPS:
+        part: float = 0
+        for k in group:
+            if k in parts:
+                part += parts[k]
+        score += part
+    return score
 
 
 def rank(cands: list[Candidate], mention: PlaceMention, focus: str | None,
