@@ -335,15 +335,19 @@ class Pipeline:
         """The document's context: country focus and its place mentions resolved together.
         A focus the article's own paragraphs (`reporting`) never place anything in is a
         page's ticker of other stories ("Bruselas", "La Habana"): theirs is read instead."""
-        ents = _place_ents(docs, lang)[:MAX_PLACE_MENTIONS]
+        every = _place_ents(docs, lang)
+        ents = every[:MAX_PLACE_MENTIONS]
         names = [e.text for e in ents]
         texts = [described_place(e) for e in ents]  # "the village of Sayda": a village
         prepared = prepare_mentions(texts, lang, self.gazetteer)
         unfocused = resolve_places(texts, lang, None, self.gazetteer, prepared)
         focus = country_focus_of(unfocused, self.gazetteer)
         if reporting is not None and len(reporting) < len(docs):  # a page with other zones
-            told = [described_place(e) for e in _place_ents(reporting, lang)]
-            told = told[:MAX_PLACE_MENTIONS]
+            # The names of the article's own paragraphs, each described once.
+            own = {id(parsed) for parsed in reporting}
+            described = dict(zip(map(id, ents), texts, strict=True))
+            told = [described.get(id(e)) or described_place(e)
+                    for e in [e for e in every if id(e.doc) in own][:MAX_PLACE_MENTIONS]]
             # Resolved once: their countries, then their focus. The page's other zones
             # may name no place: then these are the mentions already resolved.
             told_places = unfocused if told == texts else self._resolved_apart(

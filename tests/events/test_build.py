@@ -793,21 +793,23 @@ def test_a_page_whose_other_zones_name_no_place_resolves_its_places_once_unfocus
             "una ofensiva.\nMás noticias\nLa bolsa sube un dos por ciento (22.03.2016)\nEl "
             "índice cerró el día con una subida. (22.03.2016)\nEl euro baja frente al dólar "
             "(23.03.2016)\nLa moneda perdió un punto en la sesión. (23.03.2016)\n")
-    place_reads, unfocused = [], []
-    place_ents, resolve = pipeline_module._place_ents, pipeline_module.resolve_places
+    own_parts, unfocused = [], []
+    reporting, resolve = pipeline_module._reporting, pipeline_module.resolve_places
 
-    def counted_place_ents(docs, lang):
-        place_reads.append(len(docs))
-        return place_ents(docs, lang)
+    def counted_reporting(norm, zones, paras, docs):
+        found = reporting(norm, zones, paras, docs)
+        own_parts.append((len(found), len(docs)))
+        return found
 
     def counted_resolve(texts, lang, focus=None, *args, **kwargs):
         if focus is None:
             unfocused.append(list(texts))
         return resolve(texts, lang, focus, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline_module, "_place_ents", counted_place_ents)
+    monkeypatch.setattr(pipeline_module, "_reporting", counted_reporting)
     monkeypatch.setattr(pipeline_module, "resolve_places", counted_resolve)
     story, _ = pipeline.read(Document(id="t", text=text, lang="es", date=date(2016, 3, 24)))
-    assert len(place_reads) == 2 and place_reads[1] < place_reads[0]  # the article's own read
+    [(own, parsed)] = own_parts
+    assert 0 < own < parsed  # the briefs are parsed, and are not the article's own
     assert len(unfocused) == 1 and "Palmira" in unfocused[0][0]  # and resolved once
     assert story.places["Palmira"] is not None and story.places["Palmira"].country == "Syria"
