@@ -85,7 +85,7 @@ def test_time_expressions_are_found_as_without_the_tests(
                "No date at all here, only words."],
     }[lang]
     find = time_module._find_times.__wrapped__
-    assert time_module._literal_gate(lang).scan is not None
+    assert time_module._literal_gate(lang).holders
     tested = [find(t, lang) for t in texts]
     monkeypatch.setattr(time_module, "_literal_gate",
                         lambda code: LiteralGate([None] * len(time_module._sources(code))))
@@ -99,7 +99,7 @@ def test_time_expressions_are_found_as_without_the_tests(
        st.text(alphabet="abc1 ", max_size=16))
 def test_the_gate_tells_what_each_literal_test_tells(sources: list[str | None],
                                                      text: str) -> None:
-    """One pass finds the regexes whose own test finds one of their strings, and those with
+    """The gate opens the regexes whose own test finds one of their strings, and those with
     no test: the strings of one may be prefixes, parts or repeats of another's."""
     expected = set()
     for i, source in enumerate(sources):
@@ -110,8 +110,7 @@ def test_the_gate_tells_what_each_literal_test_tells(sources: list[str | None],
 
 
 def test_the_gate_reads_overlapping_strings() -> None:
-    """In "abc", the longest string at its start ("abc") opens the regexes needing "a" and
-    "abc", and "bc" at its second letter the one needing "bc"; "ca" is not there."""
+    """ "abc" holds "a", "abc" and "bc", one inside another, not "ca"."""
     gate = LiteralGate(["a", "abc", "bc", "ca", None])
     assert gate.possible("abc") == {0, 1, 2, 4}
     assert gate.possible("xyz") == {4}

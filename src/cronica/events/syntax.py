@@ -30,6 +30,7 @@ def span_ents(span: Span) -> list[Span]:
     """`span.ents` (the entities inside the span) from `doc_ents`."""
     return [e for e in doc_ents(span.doc) if span.start <= e.start and e.end <= span.end]
 
+
 def morph_values(token: Token, field: str) -> tuple[str, ...]:
     """The values of one morphological feature of a token ("Tense" -> ("Past",)), in the
     order `token.morph.get(field)` gives them; none: (). Read once per distinct analysis:
@@ -50,6 +51,7 @@ def morph_values(token: Token, field: str) -> tuple[str, ...]:
 
 MAX_MORPHS = 10_000  # distinct analyses kept (a model has a few hundred)
 _MORPHS: dict[MorphAnalysis, dict[str, tuple[str, ...]]] = {}
+
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "nsubj:pass", "csubjpass"}

@@ -144,34 +144,27 @@ def literal_test(source: str, flags: int = 0) -> re.Pattern[str] | None:
 
 
 class LiteralGate:
-    """Which of several regexes a text may match, told in one pass over it: what each
-    one's `literal_test` tells, without a search per regex.
-
-    One scan finds, at every position of the text, the longest of all the regexes' required
-    strings that starts there. A regex's test finds one of its strings (at some position)
-    exactly when the longest string found at that position begins with it, so each string
-    found stands for the regexes having one of its prefixes among their strings. A regex
-    with no set of strings (None given, or `required_literals` None) may always match."""
+    """Which of several regexes a text may match: what each one's `literal_test` tells,
+    told by looking each required string up once in the text (`in`, a plain substring
+    search), a string several regexes require once for all of them, where a literal test
+    per regex scans the text with an alternation each. A regex with no set of strings (None
+    given, or `required_literals` None) may always match."""
 
     def __init__(self, sources: list[str | None]) -> None:
         strings = {i: required_literals(s) if s is not None else None
                    for i, s in enumerate(sources)}
         self.always = frozenset(i for i, found in strings.items() if not found or "" in found)
-        tested = {i: found for i, found in strings.items() if i not in self.always and found}
-        every = sorted({s for found in tested.values() for s in found},
-                       key=(lambda s: (-len(s), s)))
-        self.opens = {longer: self.always | {i for i, found in tested.items()
-                                             if any(longer.startswith(s) for s in found)}
-                      for longer in every}
-        self.scan = re.compile(
-            "(?=(" + "|".join(re.escape(s) for s in every) + "))") if every else None
+        holders: dict[str, set[int]] = {}
+        for i, found in strings.items():
+            for string in found if i not in self.always and found else ():
+                holders.setdefault(string, set()).add(i)
+        self.holders = [(string, frozenset(regexes)) for string, regexes in holders.items()]
 
     def possible(self, text: str) -> frozenset[int]:
         """The indexes of the regexes that may match `text` (all but those whose test
         finds none of their strings in it)."""
-        if self.scan is None:
-            return self.always
         found = self.always
-        for longest in set(self.scan.findall(text)):
-            found = found | self.opens[longest]
+        for string, regexes in self.holders:
+            if string in text:
+                found = found | regexes
         return found
