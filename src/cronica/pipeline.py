@@ -346,8 +346,8 @@ class Pipeline:
             # The names of the article's own paragraphs, each described once.
             own = {id(parsed) for parsed in reporting}
             described = dict(zip(map(id, ents), texts, strict=True))
-            told = [described.get(id(e)) or described_place(e)
-                    for e in [e for e in every if id(e.doc) in own][:MAX_PLACE_MENTIONS]]
+            mine = [e for e in every if id(e.doc) in own][:MAX_PLACE_MENTIONS]
+            told = [described.get(id(e)) or described_place(e) for e in mine]
             # Resolved once: their countries, then their focus. The page's other zones
             # may name no place: then these are the mentions already resolved.
             told_places = unfocused if told == texts else self._resolved_apart(

@@ -395,8 +395,8 @@ class Attributor:
         return True
 
     def _condemns(self, scope: set[int], sent: Span) -> bool:
-        words = self.extra.condemnation_words
-        return any(fold(t.text) in words for t in tokens_of(sent) if t.i in scope)
+        condemning = self.extra.condemnation_words
+        return any(fold(t.text) in condemning for t in tokens_of(sent) if t.i in scope)
 
     def speech(self, sent: Span, state: AttributionState) -> list[SourceCue]:
         """Speech and accusation verbs with their subjects (or the last speaker)."""

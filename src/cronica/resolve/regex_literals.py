@@ -144,11 +144,11 @@ def literal_test(source: str, flags: int = 0) -> re.Pattern[str] | None:
 
 
 class LiteralGate:
-    """Which of several regexes a text may match: what each one's `literal_test` tells,
-    told by looking each required string up once in the text (`in`, a plain substring
-    search), a string several regexes require once for all of them, where a literal test
-    per regex scans the text with an alternation each. A regex with no set of strings (None
-    given, or `required_literals` None) may always match."""
+    """Which of several regexes may match a text, by the strings each requires
+    (`required_literals`): each string is looked up in the text once, with `in`, for all
+    the regexes requiring it, where `literal_test` gives each regex an alternation to scan
+    the text with; both tell the same. A regex with no set of strings (None given, or
+    `required_literals` None) may always match."""
 
     def __init__(self, sources: list[str | None]) -> None:
         strings = {i: required_literals(s) if s is not None else None
