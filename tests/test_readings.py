@@ -105,7 +105,7 @@ def test_tokens_of_a_span_are_its_tokens_made_once() -> None:
         assert [t.i for t in found] == [t.i for t in doc[start:end]]
         assert [t.text for t in found] == [t.text for t in doc[start:end]]
     assert tokens_of(doc[0:2])[1] is tokens_of(doc[1:3])[0]  # the same Token object
-    assert [t.i for t in tokens_of(doc)] == list(range(len(doc)))
+    assert [t.i for t in tokens_of(doc[0 : len(doc)])] == list(range(len(doc)))
 
 
 def test_children_of_a_token_are_spacys_children_in_order() -> None:

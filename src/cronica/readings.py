@@ -88,12 +88,9 @@ def span_text(span: Span) -> str:
     return text[span.start_char : span.end_char]
 
 
-def tokens_of(span: Span | Doc) -> list[Token]:
-    """The Tokens of a Span (or of a whole Doc: the kept list, not to be changed), in
-    order: spaCy makes a new Token object for each word at every pass over a Span, and each
-    component passes over every sentence."""
-    if isinstance(span, Doc):
-        return _doc_tokens(span)
+def tokens_of(span: Span) -> list[Token]:
+    """The Tokens of a Span, in order: spaCy makes a new Token object for each word at every
+    pass over a Span, and each component passes over every sentence."""
     return _doc_tokens(span.doc)[span.start : span.end]
 
 

@@ -221,7 +221,7 @@ class ArgumentReader:
         countries = countries_named(token.text, self.lang) if plural else set()
         if len(countries) != 1:
             return None
-        children = list(children_of(token))
+        children = children_of(token)
         definite = [c for c in children if c.dep_ == "det" and "Def" in morph_values(c, "Definite")]
         return next(iter(countries)) if definite and len(children) == len(definite) else None
 

@@ -45,7 +45,7 @@ class TriggerMatch:
 def _near(token: Token, sent: Span, window: int) -> list[Token]:
     lo = max(sent.start, token.i - window)
     hi = min(sent.end, token.i + window + 1)
-    return [t for t in tokens_of(sent.doc)[lo:hi] if t.i != token.i]
+    return [t for t in tokens_of(sent)[lo - sent.start : hi - sent.start] if t.i != token.i]
 
 
 def _frame(token: Token) -> list[Token]:
@@ -82,7 +82,7 @@ def _with_tokens(
 ) -> list[Token] | None:
     """Modifier tokens that satisfy a `with` constraint, or None when it fails. A modifier's
     conjuncts modify the trigger too ("bombardeos sirios y rusos")."""
-    children = list(children_of(token))
+    children = children_of(token)
     coordinated = [c for child in children for c in child.conjuncts if c.i != token.i]
     candidates = children + coordinated + _near(token, sent, WINDOW) + _frame(token)
     hits = [t for t in candidates if keys.get(t.i, set()) & words]
