@@ -3,9 +3,11 @@
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cronica.resolve.places import Gazetteer, PlaceEntry, km_between
-from cronica.resolve.places.features import DocumentContext
+from cronica.resolve.places.features import DocumentContext, Votes
 from cronica.resolve.places.settings import SUB_CITY, table
 
 
@@ -58,3 +60,31 @@ def test_context_features_are_those_of_scanning_every_pick(gaz: Gazetteer) -> No
             assert ctx.features(entry, gaz) == _scanned(ctx, entry, gaz), (me, entry.name)
             seen += len(_scanned(ctx, entry, gaz))
     assert seen > 50  # the features are not all empty
+
+
+def _town(n: int, lat: float, lon: float, feature: str = "city") -> PlaceEntry:
+    return PlaceEntry(f"t:{n}", f"T{n}", (), feature, "SY", "", "", lat, lon)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    spots=st.lists(st.tuples(st.floats(-89, 89), st.floats(-180, 180)), min_size=1,
+                   max_size=12),
+    here=st.tuples(st.floats(-89, 89), st.floats(-180, 180)),
+    reach=st.floats(0.01, 20),
+    left_out=st.sets(st.integers(0, 11)),
+)
+def test_nearest_town_is_the_least_km_between(
+    spots: list[tuple[float, float]], here: tuple[float, float], reach: float,
+    left_out: set[int],
+) -> None:
+    """The nearest kept town within `reach` degrees of latitude, by the haversine worked
+    out once for each side, is exactly the least `km_between` of those towns."""
+    towns = [_town(n, lat, lon) for n, (lat, lon) in enumerate(spots)]
+    votes = Votes(list(towns), [1.0] * len(towns), [t.name for t in towns])
+    entry = _town(99, *here)
+    kept = {n for n in range(len(votes.distinct)) if n not in left_out}
+    expected = min((km_between(entry.lat, entry.lon, p.lat, p.lon)
+                    for n, (p, *_) in enumerate(votes.distinct)
+                    if n in kept and abs(p.lat - entry.lat) <= reach), default=None)
+    assert votes.nearest_town(entry, kept, reach) == expected

@@ -45,7 +45,8 @@ class Candidate:
 
     def copy(self) -> Candidate:
         """An equal candidate with its own features and terms (ranking writes into them)."""
-        return replace(self, features=dict(self.features), terms=dict(self.terms))
+        return Candidate(self.entry, self.score, dict(self.features), self.rank,
+                         dict(self.terms))
 
 
 def fuzzy_plausible(query: str, key: str) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from cronica.resolve.places.mention import PlaceMention
@@ -47,9 +48,15 @@ def entry_features(entry: PlaceEntry, mention: PlaceMention, focus: str | None,
             "neighbourhood" in mention.types and entry.feature in SUB_CITY) or (
             "admin1" in mention.types and entry.feature in ("admin1", "region")),
         "region_named_like_its_city": entry.gazetteer_id in gaz.shadowed,
-        "same_spelling": spelled is not None and any(
-            n.casefold() == spelled for n in (entry.name, *entry.alt_names)),
+        "same_spelling": spelled is not None and spelled in _spellings(entry),
     }
+
+
+@lru_cache(maxsize=1 << 14)
+def _spellings(entry: PlaceEntry) -> frozenset[str]:
+    """The entry's names, casefolded (kept: a name's candidates are ranked in every round
+    of every document that names it)."""
+    return frozenset(n.casefold() for n in (entry.name, *entry.alt_names))
 
 
 def within_features(entry: PlaceEntry, within: Location) -> dict[str, Any]:
@@ -101,6 +108,11 @@ class Votes:
         self.towns = sorted((pick.lat, n) for n, (pick, *_) in enumerate(self.distinct)
                             if pick.feature in TOWN_FEATURES)
         self.town_lats = [lat for lat, _ in self.towns]
+        # The towns again, with what `km_between` works out of their side once for all:
+        # (index, id, latitude, longitude, latitude in radians, its cosine).
+        self._town_rows = [(n, pick.gazetteer_id, pick.lat, pick.lon, math.radians(pick.lat),
+                            math.cos(math.radians(pick.lat)))
+                           for pick, n in ((self.distinct[n][0], n) for _, n in self.towns)]
 
     def left(self, name: str | None, gid: str | None = None, country: str | None = None
              ) -> tuple[int, float]:
@@ -128,12 +140,21 @@ class Votes:
         """Kilometres from `entry` to the nearest town among the distinct picks `kept`
         (indexes), another place than the entry, at most `reach` degrees north or south
         of it; None when there is none."""
-        low = bisect_left(self.town_lats, entry.lat - reach - _LAT_SLACK)
-        high = bisect_right(self.town_lats, entry.lat + reach + _LAT_SLACK)
-        near = [km_between(entry.lat, entry.lon, pick.lat, pick.lon)
-                for pick in (self.distinct[n][0] for _, n in self.towns[low:high] if n in kept)
-                if pick.gazetteer_id != entry.gazetteer_id and abs(pick.lat - entry.lat) <= reach]
-        return min(near, default=None)
+        lat, lon, gid = entry.lat, entry.lon, entry.gazetteer_id
+        low = bisect_left(self.town_lats, lat - reach - _LAT_SLACK)
+        high = bisect_right(self.town_lats, lat + reach + _LAT_SLACK)
+        # `km_between` step by step, the entry's side once: the distance grows with the
+        # haversine term `a`, so the nearest town is the one of least `a`.
+        p1 = math.radians(lat)
+        c1 = math.cos(p1)
+        least: float | None = None
+        for n, other, lat2, lon2, p2, c2 in self._town_rows[low:high]:
+            if n in kept and other != gid and abs(lat2 - lat) <= reach:
+                a = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin(
+                    math.radians(lon2 - lon) / 2) ** 2
+                if least is None or a < least:
+                    least = a
+        return None if least is None else EARTH_KM * 2 * math.asin(math.sqrt(min(1.0, least)))
 
 
 @dataclass

@@ -132,9 +132,10 @@ def resolve_places_explained(
         contexts: dict[str, DocumentContext] = {}  # the mentions of one name share theirs
         round_votes = Votes(picks, confidence, names)  # added up once for all of them
         ranked = _repeats_shared(first, (
-            rank([c.fresh() for c in cands], mention, country_focus, None, gaz,
-                 contexts.get(names[i]) or contexts.setdefault(
-                     names[i], DocumentContext(picks, confidence, names, i, round_votes)))
+            (rank([c.fresh() for c in cands], mention, country_focus, None, gaz,
+                  contexts.get(names[i]) or contexts.setdefault(
+                      names[i], DocumentContext(picks, confidence, names, i, round_votes)))
+             if cands else [])  # no candidate to rank: no context to work out
             if first[i] == i else None
             for i, ((mention, _c), cands) in enumerate(zip(prepared, ranked, strict=True))))
     # Each repeat gets its own copy of its first mention's ranking now, before the mentions

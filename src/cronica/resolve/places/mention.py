@@ -116,11 +116,11 @@ def _parsed(text: str, lang: str) -> tuple[str, str | None, tuple[str, ...], str
     key = name_key(head)
     relation: str | None = None
     types: list[str] = []
-    phrases = _phrases(lang)
+    phrases = _phrases_by_word(lang)
     changed = True
     while changed:
         changed = False
-        for phrase, role in phrases:
+        for phrase, role in phrases.get(key.split(" ", 1)[0], ()):
             if key.startswith(phrase + " ") and len(key) > len(phrase) + 1:
                 key = key[len(phrase) + 1:]
                 if role.startswith("type:"):
@@ -134,6 +134,16 @@ def _parsed(text: str, lang: str) -> tuple[str, str | None, tuple[str, ...], str
             key, types = key[: -len(suffix) - 1], [*types, kind]
             break
     return key, relation, tuple(types), context.strip() or None
+
+
+@lru_cache(maxsize=4)
+def _phrases_by_word(lang: str) -> dict[str, list[tuple[str, str]]]:
+    """`_phrases` filed under their first word, each list in `_phrases`' order: a phrase
+    followed by a space starts a key only where the key's first word is the phrase's."""
+    filed: dict[str, list[tuple[str, str]]] = {}
+    for phrase, role in _phrases(lang):
+        filed.setdefault(phrase.split(" ", 1)[0], []).append((phrase, role))
+    return filed
 
 
 @lru_cache(maxsize=4)
