@@ -30,3 +30,19 @@ def one_by_one(key: str, keys: list[str], cutoff: float) -> list[float]:
 def test_scores_are_those_of_every_alias_scored(key: str, keys: list[str], cutoff: float) -> None:
     found = FuzzyKeys(keys).scores(key, cutoff).tolist()
     assert found == one_by_one(key, keys, cutoff)
+
+
+NAMES = st.text(alphabet="abdehilmnorstu ", min_size=1, max_size=24)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(NAMES, st.lists(NAMES, min_size=1, max_size=16),
+       st.sampled_from([66.0, 67.0, 80.0, 90.0, 95.0]))
+@example("los manifestantes del barrio", ["hamas", "manifestantes", "del barrio", "los m"], 90.0)
+def test_two_letter_bound_skips_only_aliases_under_the_cutoff(
+    key: str, keys: list[str], cutoff: float,
+) -> None:
+    """Long keys and short aliases of many letters: the two-letter bound leaves out most
+    aliases, never one whose partial ratio reaches the cutoff."""
+    found = FuzzyKeys(keys).scores(key, cutoff).tolist()
+    assert found == one_by_one(key, keys, cutoff)

@@ -6,6 +6,7 @@ Keys are name keys: lower-case ASCII letters, digits and single spaces (`text.na
 from __future__ import annotations
 
 import string
+from collections import Counter
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -37,6 +38,15 @@ class FuzzyKeys:
         self._letters = np.array([_counts(k) for k in self._keys], dtype=np.int64).reshape(
             len(keys), len(_ALPHABET))
         self._whole = self._lengths == self._letters.sum(axis=1)
+        # Each two-letter string's aliases (their places by length) and how often each holds it.
+        pairs: dict[str, tuple[list[int], list[float]]] = {}
+        for place, alias in enumerate(self._keys):
+            for pair, count in Counter(alias[i:i + 2] for i in range(len(alias) - 1)).items():
+                held = pairs.setdefault(pair, ([], []))
+                held[0].append(place)
+                held[1].append(float(count))
+        self._pairs = {pair: (np.array(places, dtype=np.int64), np.array(counts))
+                       for pair, (places, counts) in pairs.items()}
 
     def scores(self, key: str, cutoff: float = 0.0) -> np.ndarray:
         """Each alias key's score against `key`: the ratio, or the partial ratio of the alias
@@ -60,12 +70,15 @@ class FuzzyKeys:
         shorter = int(np.searchsorted(self._lengths, n))  # the aliases shorter than the key
         at = np.arange(shorter)
         if cutoff > 0 and shorter:
+            if 3 * cutoff > 200:
+                at = self._may_reach(key, shorter, cutoff)
             # The partial ratio of an alias of m letters sharing at most s letters (with
             # repeats) with the key is at most 200 s / (m + s): any window of the key holds
             # at most those s, and the ratio of a window is 200 * LCS / (m + window length).
-            shared = np.minimum(self._letters[:shorter], _counts(key)).sum(axis=1)
-            bound = 200.0 * shared / np.maximum(self._lengths[:shorter] + shared, 1)
-            at = np.flatnonzero(~self._whole[:shorter] | (bound >= cutoff - 1e-6))
+            if at.size:
+                shared = np.minimum(self._letters[at], _counts(key)).sum(axis=1)
+                bound = 200.0 * shared / np.maximum(self._lengths[at] + shared, 1)
+                at = at[~self._whole[at] | (bound >= cutoff - 1e-6)]
         if at.size:
             partial = process.cdist([self._keys[i] for i in at], [key],
                                     scorer=fuzz.partial_ratio, dtype=np.float64,
@@ -73,6 +86,28 @@ class FuzzyKeys:
             where = self.order[at]
             scores[where] = np.maximum(scores[where], partial)
         return scores
+
+    def _may_reach(self, key: str, shorter: int, cutoff: float) -> np.ndarray:
+        """The places of the aliases shorter than `key` (the first `shorter`) that hold enough
+        of its two-letter strings to reach `cutoff` (above 200 / 3) by partial ratio.
+
+        A window of w letters with ratio 200 * LCS / (m + w) >= c against an alias of m
+        letters keeps every two-letter position of the alias but those next to an unmatched
+        alias letter (two each) or split by an unmatched window letter (one each): at least
+        3 LCS - m - w - 1 of them, all in the key. That grows with w, which is at least
+        c m / (200 - c): the alias holds at least (3c - 200) m / (200 - c) - 1 positions
+        whose string the key holds (counted here for each such string however often the
+        key holds it: never fewer)."""
+        found = [self._pairs[p] for p in {key[i:i + 2] for i in range(len(key) - 1)}
+                 if p in self._pairs]
+        if found:
+            places = np.concatenate([f[0] for f in found])
+            counts = np.concatenate([f[1] for f in found])
+            shared = np.bincount(places, weights=counts, minlength=len(self.keys))[:shorter]
+        else:
+            shared = np.zeros(shorter)
+        need = (3 * cutoff - 200) * self._lengths[:shorter] / (200 - cutoff) - 1
+        return np.flatnonzero(shared >= need - 1e-6)
 
     def best(self, key: str, threshold: float, allowed: list[bool] | None = None) -> int | None:
         """The index of the first alias (of those `allowed`, default all) with the highest

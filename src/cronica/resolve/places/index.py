@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -50,6 +50,9 @@ class NameIndex:
     gram_keys: np.ndarray  # int32, the places in `by_length` of the keys holding bigram g,
     #                        ascending: gram_keys[gram_offsets[g]:gram_offsets[g + 1]]
     gram_offsets: np.ndarray
+    # `_window` by (query length, cutoff): a run asks for a few lengths, over and over.
+    _windows: dict[tuple[int, float], tuple[np.ndarray, np.ndarray, int, int, int]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def build(cls, postings: Iterable[tuple[str, int, int]]) -> NameIndex:
@@ -111,19 +114,14 @@ class NameIndex:
         so the key shares at least |bigrams(query)| - (2 * deleted + inserted) distinct
         bigrams, deleted and inserted taken at d = dmax(n)."""
         m, grams = len(query), bigrams(query)
-        lengths = np.arange(int(self.key_lengths.max(initial=0)) + 1)
-        dmax = np.floor((1.0 - cutoff / 100.0) * (m + lengths) + 1e-6).astype(np.int64)
-        dmax -= (dmax - (m + lengths)) % 2
-        length_ok = np.abs(lengths - m) <= dmax
-        inserted, deleted = (dmax + lengths - m) // 2, (dmax - lengths + m) // 2
-        need = len(grams) - (2 * deleted + inserted)
-        if not length_ok.any():
+        window = self._windows.get((m, cutoff))
+        if window is None:
+            window = self._windows[(m, cutoff)] = self._window(m, cutoff)
+        length_ok, lost, most_lost, first, end = window
+        if end <= first:
             return []
-        least = int(need[length_ok].min())
-        # Only keys of a length that may match count: a range of places in `by_length`.
-        fits = np.flatnonzero(length_ok)
-        first = int(self.length_starts[fits[0]])
-        end = int(self.length_starts[fits[-1] + 1])
+        need = len(grams) - lost
+        least = len(grams) - most_lost
         parts = []
         for gram in grams:
             g = self.gram_ids.get(gram)
@@ -137,6 +135,24 @@ class NameIndex:
         ids = self.by_length[hits + first]
         n = self.key_lengths[ids]
         return np.sort(ids[length_ok[n] & (shared[hits] >= need[n])]).tolist()
+
+    def _window(self, m: int, cutoff: float) -> tuple[np.ndarray, np.ndarray, int, int, int]:
+        """What `blocked` works out of a query's length alone: whether a key of each length
+        may match, the bigrams each length may lose (2 * deleted + inserted), the most
+        that a length that may match loses, and the range of places in `by_length` of the
+        keys of those lengths (empty when none may)."""
+        lengths = np.arange(int(self.key_lengths.max(initial=0)) + 1)
+        dmax = np.floor((1.0 - cutoff / 100.0) * (m + lengths) + 1e-6).astype(np.int64)
+        dmax -= (dmax - (m + lengths)) % 2
+        length_ok = np.abs(lengths - m) <= dmax
+        inserted, deleted = (dmax + lengths - m) // 2, (dmax - lengths + m) // 2
+        lost = 2 * deleted + inserted
+        if not length_ok.any():
+            return length_ok, lost, 0, 0, 0
+        # Only keys of a length that may match count: a range of places in `by_length`.
+        fits = np.flatnonzero(length_ok)
+        return (length_ok, lost, int(lost[length_ok].max()),
+                int(self.length_starts[fits[0]]), int(self.length_starts[fits[-1] + 1]))
 
     def fuzzy(self, query: str, limit: int, cutoff: float) -> list[tuple[str, float]]:
         """The `limit` keys most like `query` by rapidfuzz ratio (at least `cutoff`), best
