@@ -100,12 +100,11 @@ class FuzzyKeys:
         key holds it: never fewer)."""
         found = [self._pairs[p] for p in {key[i:i + 2] for i in range(len(key) - 1)}
                  if p in self._pairs]
+        shared: np.ndarray = np.zeros(shorter)
         if found:
             places = np.concatenate([f[0] for f in found])
             counts = np.concatenate([f[1] for f in found])
             shared = np.bincount(places, weights=counts, minlength=len(self.keys))[:shorter]
-        else:
-            shared = np.zeros(shorter)
         need = (3 * cutoff - 200) * self._lengths[:shorter] / (200 - cutoff) - 1
         return np.flatnonzero(shared >= need - 1e-6)
 
