@@ -213,6 +213,8 @@ class ActorResolver:
         self._fuzzy_keys: dict[str | None, FuzzyKeys] = {}
         self._index: dict[str | None, _AliasIndex] = {}
         self._memo: Memo[tuple[str, str, str | None], _Alias | None] = Memo()
+        # Which fuzzy aliases a mention naming these countries may pick, by language.
+        self._allowed: Memo[tuple[str, frozenset[str]], list[bool]] = Memo(1 << 10)
         self._sources = _SourceTable(sources_path or _data_path("sources.yaml"))
 
     def _alias_list(self, lang: str | None) -> list[_Alias]:
@@ -248,9 +250,9 @@ class ActorResolver:
         aliases = self._fuzzy_list(lang)
         if lang not in self._fuzzy_keys:
             self._fuzzy_keys[lang] = FuzzyKeys([a.key for a in aliases])
-        named_countries = countries_named(text, lang)
-        allowed = [a.entry.country in named_countries for a in aliases] \
-            if named_countries else None
+        named_countries = frozenset(countries_named(text, lang))
+        allowed = self._allowed.get((lang, named_countries), lambda: [
+            a.entry.country in named_countries for a in aliases]) if named_countries else None
         best = self._fuzzy_keys[lang].best(key, FUZZY_THRESHOLD, allowed)
         return None if best is None else aliases[best]
 

@@ -5,6 +5,7 @@ Keys are name keys: lower-case ASCII letters, digits and single spaces (`text.na
 
 from __future__ import annotations
 
+import math
 import string
 from collections import Counter
 
@@ -22,6 +23,23 @@ def _counts(text: str) -> np.ndarray:
         if n is not None:
             counts[n] += 1
     return counts
+
+
+def _least_kept(m: int, cutoff: float) -> float:
+    """The fewest two-letter positions of an alias of m letters that a window of a longer key
+    must hold for a partial ratio of `cutoff` (infinite when none can reach it).
+
+    A window of w letters (1 to m) scores 200 * LCS / (m + w), so it reaches the cutoff only
+    with LCS >= cutoff * (m + w) / 200 (a whole number, at most w). The alignment keeps every
+    two-letter position of the alias but those next to an unmatched alias letter (two each)
+    and those split by an unmatched window letter (one each): at least 3 LCS - m - w - 1,
+    each a string the key holds."""
+    least = math.inf
+    for w in range(1, m + 1):
+        lcs = math.ceil(cutoff * (m + w) / 200 - 1e-6)
+        if lcs <= w:
+            least = min(least, 3 * lcs - m - w - 1)
+    return least
 
 
 class FuzzyKeys:
@@ -47,6 +65,7 @@ class FuzzyKeys:
                 held[1].append(float(count))
         self._pairs = {pair: (np.array(places, dtype=np.int64), np.array(counts))
                        for pair, (places, counts) in pairs.items()}
+        self._needs: dict[float, np.ndarray] = {}  # `_least_kept` of each alias, by cutoff
 
     def scores(self, key: str, cutoff: float = 0.0) -> np.ndarray:
         """Each alias key's score against `key`: the ratio, or the partial ratio of the alias
@@ -70,8 +89,7 @@ class FuzzyKeys:
         shorter = int(np.searchsorted(self._lengths, n))  # the aliases shorter than the key
         at = np.arange(shorter)
         if cutoff > 0 and shorter:
-            if 3 * cutoff > 200:
-                at = self._may_reach(key, shorter, cutoff)
+            at = self._may_reach(key, shorter, cutoff)
             # The partial ratio of an alias of m letters sharing at most s letters (with
             # repeats) with the key is at most 200 s / (m + s): any window of the key holds
             # at most those s, and the ratio of a window is 200 * LCS / (m + window length).
@@ -89,15 +107,8 @@ class FuzzyKeys:
 
     def _may_reach(self, key: str, shorter: int, cutoff: float) -> np.ndarray:
         """The places of the aliases shorter than `key` (the first `shorter`) that hold enough
-        of its two-letter strings to reach `cutoff` (above 200 / 3) by partial ratio.
-
-        A window of w letters with ratio 200 * LCS / (m + w) >= c against an alias of m
-        letters keeps every two-letter position of the alias but those next to an unmatched
-        alias letter (two each) or split by an unmatched window letter (one each): at least
-        3 LCS - m - w - 1 of them, all in the key. That grows with w, which is at least
-        c m / (200 - c): the alias holds at least (3c - 200) m / (200 - c) - 1 positions
-        whose string the key holds (counted here for each such string however often the
-        key holds it: never fewer)."""
+        of its two-letter strings to reach `cutoff` by partial ratio (`_least_kept`),
+        counted for each string however often the key holds it (never fewer)."""
         found = [self._pairs[p] for p in {key[i:i + 2] for i in range(len(key) - 1)}
                  if p in self._pairs]
         shared: np.ndarray = np.zeros(shorter)
@@ -105,8 +116,12 @@ class FuzzyKeys:
             places = np.concatenate([f[0] for f in found])
             counts = np.concatenate([f[1] for f in found])
             shared = np.bincount(places, weights=counts, minlength=len(self.keys))[:shorter]
-        need = (3 * cutoff - 200) * self._lengths[:shorter] / (200 - cutoff) - 1
-        return np.flatnonzero(shared >= need - 1e-6)
+        need = self._needs.get(cutoff)
+        if need is None:
+            least = {m: _least_kept(m, cutoff) for m in set(self._lengths.tolist())}
+            need = self._needs[cutoff] = np.array([least[m] for m in self._lengths.tolist()],
+                                                  dtype=np.float64)
+        return np.flatnonzero(shared >= need[:shorter])
 
     def best(self, key: str, threshold: float, allowed: list[bool] | None = None) -> int | None:
         """The index of the first alias (of those `allowed`, default all) with the highest
