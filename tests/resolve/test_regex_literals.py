@@ -10,7 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cronica.resolve import time as time_module
-from cronica.resolve.regex_literals import LiteralGate, literal_test, required_literals
+from cronica.resolve.regex_literals import (
+    LiteralGate,
+    literal_test,
+    needs_digit,
+    required_literals,
+)
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -102,11 +107,32 @@ def test_the_gate_tells_what_each_literal_test_tells(sources: list[str | None],
     """The gate opens the regexes whose own test finds one of their strings, and those with
     no test: the strings of one may be prefixes, parts or repeats of another's."""
     expected = set()
+    digit = any(c.isdigit() for c in text)
     for i, source in enumerate(sources):
         test = literal_test(source) if source is not None else None
-        if test is None or test.search(text) is not None:
+        if (test is None or test.search(text) is not None) and (
+                digit or source is None or not needs_digit(source)):
             expected.add(i)
     assert LiteralGate(sources).possible(text) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + [r"[0-9]", "1", r"(?:\d|a)", r"\d*", r"[\d.]"]),
+                min_size=1, max_size=5).map("".join),
+       st.text(alphabet="abc1\u0663. ", max_size=12))
+def test_a_regex_the_gate_rules_out_has_no_match(source: str, text: str) -> None:
+    """What the gate leaves out cannot match: digits of every script count."""
+    if re.search(source, text):
+        assert 0 in LiteralGate([source]).possible(text), (source, text)
+
+
+@pytest.mark.parametrize(("source", "needs"), [
+    (r"\d{1,2} de mayo", True), (r"(?:19|20)\d\d", True), (r"[0-9]+h", True),
+    (r"(?:\d+|dos) días", False), (r"\d*", False), (r"(?=\d)\w+", False), (r"[\d.]", False),
+    (r"(?:a\d|\d b)", True), (r"[^0-9]", False), ("ayer", False),
+])
+def test_which_regexes_need_a_digit(source: str, needs: bool) -> None:
+    assert needs_digit(source) is needs
 
 
 def test_the_gate_reads_overlapping_strings() -> None:

@@ -134,6 +134,37 @@ def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
+def needs_digit(source: str, flags: int = 0) -> bool:
+    """Whether every match of regex `source` holds a decimal digit: a part that must match
+    once or more is a digit (`\\d`, or a class or literal of the digits 0-9 only), or a
+    group or a choice every branch of which needs one. A text with no digit has no match."""
+    return _needs_digit(list(sre_parse.parse(source, flags)))
+
+
+def _needs_digit(items: list[tuple[Any, Any]]) -> bool:
+    return any(_digit_part(op, arg) for op, arg in items if op not in _ZERO_WIDTH)
+
+
+def _digit_part(op: Any, arg: Any) -> bool:
+    if op is _C.LITERAL:
+        return ord("0") <= arg <= ord("9")
+    if op is _C.IN:
+        return bool(arg) and all(
+            (o is _C.CATEGORY and a is _C.CATEGORY_DIGIT)
+            or (o is _C.LITERAL and ord("0") <= a <= ord("9"))
+            or (o is _C.RANGE and ord("0") <= a[0] and a[1] <= ord("9")) for o, a in arg)
+    if op is _C.SUBPATTERN:
+        return _needs_digit(list(arg[3]))
+    if op is _C.BRANCH:
+        return all(_needs_digit(list(p)) for p in arg[1])
+    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+        return arg[0] >= 1 and _needs_digit(list(arg[2]))
+    return False
+
+
+_DIGIT = re.compile(r"\d")
+
+
 def literal_test(source: str, flags: int = 0) -> re.Pattern[str] | None:
     """A regex finding any of `required_literals(source)`: a text where it finds nothing
     has no match of `source`; None when there is no such set."""
@@ -148,7 +179,8 @@ class LiteralGate:
     (`required_literals`): each string is looked up in the text once, with `in`, for all
     the regexes requiring it, where `literal_test` gives each regex an alternation to scan
     the text with; both tell the same. A regex with no set of strings (None given, or
-    `required_literals` None) may always match."""
+    `required_literals` None) may always match, unless it `needs_digit` and the text has
+    none."""
 
     def __init__(self, sources: list[str | None]) -> None:
         strings = {i: required_literals(s) if s is not None else None
@@ -159,12 +191,16 @@ class LiteralGate:
             for string in found if i not in self.always and found else ():
                 holders.setdefault(string, set()).add(i)
         self.holders = [(string, frozenset(regexes)) for string, regexes in holders.items()]
+        self.digits = frozenset(i for i, s in enumerate(sources)
+                                if s is not None and needs_digit(s))
 
     def possible(self, text: str) -> frozenset[int]:
-        """The indexes of the regexes that may match `text` (all but those whose test
-        finds none of their strings in it)."""
+        """The indexes of the regexes that may match `text`: all but those whose test
+        finds none of their strings in it, and those that need a digit where it has none."""
         found = self.always
         for string, regexes in self.holders:
             if string in text:
                 found = found | regexes
+        if self.digits and _DIGIT.search(text) is None:
+            found = found - self.digits
         return found
