@@ -107,8 +107,9 @@ class FuzzyKeys:
 
     def _may_reach(self, key: str, shorter: int, cutoff: float) -> np.ndarray:
         """The places of the aliases shorter than `key` (the first `shorter`) that hold enough
-        of its two-letter strings to reach `cutoff` by partial ratio (`_least_kept`),
-        counted for each string however often the key holds it (never fewer)."""
+        of its two-letter strings to reach `cutoff` by partial ratio (`_least_kept`): each
+        string the key holds counts as often as the alias holds it, however often the key
+        does (so never fewer than the positions a window of the key can keep)."""
         found = [self._pairs[p] for p in {key[i:i + 2] for i in range(len(key) - 1)}
                  if p in self._pairs]
         shared: np.ndarray = np.zeros(shorter)

@@ -178,9 +178,9 @@ class LiteralGate:
     """Which of several regexes may match a text, by the strings each requires
     (`required_literals`): each string is looked up in the text once, with `in`, for all
     the regexes requiring it, where `literal_test` gives each regex an alternation to scan
-    the text with; both tell the same. A regex with no set of strings (None given, or
-    `required_literals` None) may always match, unless it `needs_digit` and the text has
-    none."""
+    the text with; the strings tell what those tests tell. A regex with no set of strings
+    (None given, or `required_literals` None) may match wherever its digit allows: one that
+    `needs_digit` is left out of a text with no digit, whatever its strings say."""
 
     def __init__(self, sources: list[str | None]) -> None:
         strings = {i: required_literals(s) if s is not None else None

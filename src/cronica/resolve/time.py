@@ -195,8 +195,9 @@ def _case_sensitive(lang: str) -> list[re.Pattern[str] | None]:
 @cache
 def _literal_gate(lang: str) -> LiteralGate:
     """Which of `_case_sensitive`'s patterns a lower-cased text may match, by the strings
-    every match of each holds (regex_literals): a text holding none of a pattern's is not
-    scanned with it. A pattern read case-sensitively is always scanned."""
+    every match of each holds, and by the digit some need (regex_literals): a text holding
+    none of a pattern's strings, or no digit where it needs one, is not scanned with it. A
+    pattern read case-sensitively is always scanned."""
     return LiteralGate([source if sensitive is not None else None
                         for (source, _), sensitive in zip(_sources(lang), _case_sensitive(lang),
                                                           strict=True)])
