@@ -12,6 +12,8 @@ from collections import Counter
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from cronica.resolve.places.index import bigrams
+
 _ALPHABET = {c: n for n, c in enumerate(string.ascii_lowercase + string.digits + " ")}
 
 
@@ -110,8 +112,7 @@ class FuzzyKeys:
         of its two-letter strings to reach `cutoff` by partial ratio (`_least_kept`): each
         string the key holds counts as often as the alias holds it, however often the key
         does (so never fewer than the positions a window of the key can keep)."""
-        found = [self._pairs[p] for p in {key[i:i + 2] for i in range(len(key) - 1)}
-                 if p in self._pairs]
+        found = [self._pairs[p] for p in bigrams(key) if p in self._pairs]
         shared: np.ndarray = np.zeros(shorter)
         if found:
             places = np.concatenate([f[0] for f in found])

@@ -25,6 +25,7 @@ MAX_CLASS = 16  # a character class of at most this many characters counts as li
 
 _C = sre_parse  # the parser module re-exports the opcode constants
 _ZERO_WIDTH = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
+_REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None))
 
 
 class _Node:
@@ -111,7 +112,7 @@ def _item(op: Any, arg: Any) -> _Node:
             return _Node()
         union = set().union(*(a.required or set() for a in alternatives))
         return _Node(required=_nonempty(union) if len(union) <= MAX_STRINGS else None)
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+    if op in _REPEATS:
         low, high, pattern = arg
         inner = _sequence(list(pattern))
         if low == 0:
@@ -157,7 +158,7 @@ def _digit_part(op: Any, arg: Any) -> bool:
         return _needs_digit(list(arg[3]))
     if op is _C.BRANCH:
         return all(_needs_digit(list(p)) for p in arg[1])
-    if op in (_C.MAX_REPEAT, _C.MIN_REPEAT, getattr(_C, "POSSESSIVE_REPEAT", None)):
+    if op in _REPEATS:
         return arg[0] >= 1 and _needs_digit(list(arg[2]))
     return False
 

@@ -29,9 +29,17 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres (never less than the arc between the two
     latitudes, EARTH_KM times their difference in radians)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return EARTH_KM * 2 * math.asin(math.sqrt(min(1.0, a)))
+    return _km_of(_haversine(p1, math.cos(p1), p2, math.cos(p2), lon2 - lon1))
+
+
+def _haversine(p1: float, cos1: float, p2: float, cos2: float, dlon: float) -> float:
+    """The haversine of the angle between two points: latitudes in radians with their
+    cosines, the difference of longitudes in degrees. It grows with the distance."""
+    return math.sin((p2 - p1) / 2) ** 2 + cos1 * cos2 * math.sin(math.radians(dlon) / 2) ** 2
+
+
+def _km_of(haversine: float) -> float:
+    return EARTH_KM * 2 * math.asin(math.sqrt(min(1.0, haversine)))
 
 
 def entry_features(entry: PlaceEntry, mention: PlaceMention, focus: str | None,
@@ -104,15 +112,15 @@ class Votes:
             elif self.distinct[n][3] is None and name != self.distinct[n][2]:
                 first_pick, first, who, _ = self.distinct[n]
                 self.distinct[n] = (first_pick, first, who, place)
-        # The distinct picks that are towns or parts of one, by latitude: (latitude, index).
-        self.towns = sorted((pick.lat, n) for n, (pick, *_) in enumerate(self.distinct)
-                            if pick.feature in TOWN_FEATURES)
-        self.town_lats = [lat for lat, _ in self.towns]
-        # The towns again, with what `km_between` works out of their side once for all:
-        # (index, id, latitude, longitude, latitude in radians, its cosine).
+        # The distinct picks that are towns or parts of one, by latitude, each with what
+        # `km_between` works out of its side once for all: (index, id, latitude, longitude,
+        # latitude in radians, its cosine).
+        towns = sorted((pick.lat, n) for n, (pick, *_) in enumerate(self.distinct)
+                       if pick.feature in TOWN_FEATURES)
+        self.town_lats = [lat for lat, _ in towns]
         self._town_rows = [(n, pick.gazetteer_id, pick.lat, pick.lon, math.radians(pick.lat),
                             math.cos(math.radians(pick.lat)))
-                           for pick, n in ((self.distinct[n][0], n) for _, n in self.towns)]
+                           for pick, n in ((self.distinct[n][0], n) for _, n in towns)]
 
     def left(self, name: str | None, gid: str | None = None, country: str | None = None
              ) -> tuple[int, float]:
@@ -143,18 +151,17 @@ class Votes:
         lat, lon, gid = entry.lat, entry.lon, entry.gazetteer_id
         low = bisect_left(self.town_lats, lat - reach - _LAT_SLACK)
         high = bisect_right(self.town_lats, lat + reach + _LAT_SLACK)
-        # `km_between` step by step, the entry's side once: the distance grows with the
-        # haversine term `a`, so the nearest town is the one of least `a`.
+        # `km_between` with the entry's side worked out once; the distance grows with the
+        # haversine, so the nearest town is the one of least haversine.
         p1 = math.radians(lat)
         c1 = math.cos(p1)
         least: float | None = None
         for n, other, lat2, lon2, p2, c2 in self._town_rows[low:high]:
             if n in kept and other != gid and abs(lat2 - lat) <= reach:
-                a = math.sin((p2 - p1) / 2) ** 2 + c1 * c2 * math.sin(
-                    math.radians(lon2 - lon) / 2) ** 2
+                a = _haversine(p1, c1, p2, c2, lon2 - lon)
                 if least is None or a < least:
                     least = a
-        return None if least is None else EARTH_KM * 2 * math.asin(math.sqrt(min(1.0, least)))
+        return None if least is None else _km_of(least)
 
 
 @dataclass
