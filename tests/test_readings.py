@@ -12,6 +12,7 @@ from cronica.readings import (
     kept_reading,
     paragraph,
     reading,
+    release,
     sentence_of,
     span_text,
     tokens_of,
@@ -126,3 +127,16 @@ def test_the_token_tables_are_no_extensions() -> None:
     tokens_of(doc[0:2])
     children_of(doc[0])
     assert not doc.has_extension("tokens") and not doc.has_extension("children")
+
+
+def test_release_drops_cronicas_records_and_keeps_the_rest() -> None:
+    doc = NLP("Tres civiles murieron. Hubo otro ataque.")
+    reading(doc[0:4]).index = 0
+    paragraph(doc).offset = 40
+    children_of(doc[0])
+    doc.user_data["mine"] = 1
+    doc.user_data[("mine", 0, 1)] = 2
+    release([doc])
+    assert kept_reading(doc[0:4]) is None
+    assert paragraph(doc).offset is None and paragraph(doc).children is None
+    assert doc.user_data["mine"] == 1 and doc.user_data[("mine", 0, 1)] == 2

@@ -34,7 +34,7 @@ from cronica.events.opponents import fill_opponents, strikers_from_holders
 from cronica.events.place_of import in_story_country
 from cronica.events.syntax import PLACE_LABELS, doc_ents
 from cronica.link.merge import merge_document
-from cronica.readings import paragraph, reading
+from cronica.readings import paragraph, reading, release
 from cronica.record import DATING_ZONES, Block, Document, Event, Location, Sentence
 from cronica.resolve.actors import shipped_resolver
 from cronica.resolve.places import (
@@ -286,6 +286,7 @@ class Pipeline:
         analysis: Analysis | None = None
         story = None
         sentences = 0
+        docs: list[Doc] = []
         for story, docs in self.read_parts(doc):
             if analysis is None:
                 analysis = Analysis(doc, story.lang)
@@ -299,6 +300,7 @@ class Pipeline:
                                                evidence.sentence, evidence.citations))
                 analysis.events.extend(sentence_events(story, span))
         assert analysis is not None and story is not None  # read_parts yields at least once
+        release(docs)  # the last part's paragraphs (a short document's only part)
         lang = story.lang
         background = news_background(analysis.events, doc.date)
         for old in background:

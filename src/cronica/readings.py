@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import HEAD  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 
 if TYPE_CHECKING:
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
     from cronica.resolve.time import ResolvedTime, TimeMention
     from cronica.story import Story
 
-_PARAGRAPH = ("cronica", "paragraph")  # the key of a Doc's Paragraph in its user_data
 _READING = "cronica"  # (this, start token, end token): the key of a sentence's Reading
+_PARAGRAPH = (_READING, "paragraph")  # the key of a Doc's Paragraph in its user_data
 
 
 @dataclass(slots=True)
@@ -78,6 +79,17 @@ def reading(span: Span) -> Reading:
     return found
 
 
+def release(docs: list[Doc]) -> None:
+    """Drop the records of paragraphs read to the end. A record holds its Doc's Spans and
+    Tokens, which hold the Doc: the cycle left the Doc to the cyclic collector, which walked
+    it at every collection until a full one freed it; without the records the Doc goes
+    when its last reference does."""
+    for doc in docs:
+        data: dict[Any, Any] = doc.user_data
+        for key in [k for k in data if isinstance(k, tuple) and k[:1] == (_READING,)]:
+            del data[key]  # the Readings' keys and the Paragraph's, all under _READING
+
+
 def span_text(span: Span) -> str:
     """`span.text`, cut from its paragraph's text: spaCy joins the span's tokens again at each
     `span.text`, and cronica asks for sentences' and names' texts at every turn."""
@@ -108,12 +120,15 @@ def children_of(token: Token) -> list[Token]:
     record = paragraph(token.doc)
     table = record.children
     if table is None:
-        tokens = _doc_tokens(token.doc)
+        doc = token.doc
+        tokens = _doc_tokens(doc)
         table = [[] for _ in tokens]
-        for child in tokens:
-            head = child.head.i
-            if head != child.i:
-                table[head].append(child)
+        # Each token's head as an offset from it, read in one call (a root's is 0): asking
+        # each token for its head makes a Token for every one of them.
+        offsets = doc.to_array(HEAD).astype("int64").tolist() if tokens else []
+        for at, offset in enumerate(offsets):
+            if offset:
+                table[at + offset].append(tokens[at])
         record.children = table
     return table[token.i]
 
