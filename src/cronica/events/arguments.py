@@ -831,12 +831,13 @@ class ArgumentReader:
         if named:
             return listing(named[0])
         # "in Asuncion" where the parse went astray: a known name after "in"
+        containment = any_words("containment_prepositions")
         for tok in tokens_of(sent):
-            nxt = tok.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+            if fold(tok.text) not in containment or tok.i + 1 >= sent.end:
+                continue
+            nxt = tok.doc[tok.i + 1]
             if (
-                fold(tok.text) in any_words("containment_prepositions")
-                and nxt is not None
-                and nxt.pos_ == "PROPN"
+                nxt.pos_ == "PROPN"
                 and nxt.i not in exclude
                 and self.known_place(name_span(nxt).text)
                 and self.actors.resolve(name_span(nxt).text, self.lang) is None

@@ -36,7 +36,7 @@ from cronica.events.syntax import (
 )
 from cronica.readings import children_of, paragraph, reading, span_text, tokens_of
 from cronica.record import Actor, DetachedClaim
-from cronica.text import fold
+from cronica.text import fold, to_ascii
 
 NUMBER_CLAIM = "+number-claim"  # rule suffix: "X puso el número en 728"
 
@@ -329,11 +329,17 @@ class Attributor:
 
     def according_to(self, sent: Span, all_ids: set[int]) -> list[SourceCue]:
         """ "según X", "de acuerdo con X", "according to X": the whole clause it sits in."""
-        found = []
+        found: list[SourceCue] = []
+        # A word's folding is part of its sentence's: a cue whose words the folded sentence
+        # does not hold is in none of its words (most sentences hold no cue's words).
+        said = to_ascii(span_text(sent)).casefold()
+        cues = [seq for seq in self.cues.according_to if all(w in said for w in seq)]
+        if not cues:
+            return found
         words = [fold(t.text) for t in tokens_of(sent)]
         present = set(words)
-        for seq in self.cues.according_to:
-            if not present.issuperset(seq):  # most sentences have none of the cue's words
+        for seq in cues:
+            if not present.issuperset(seq):
                 continue
             for i in sequence_starts(words, seq):
                 last = sent[i + len(seq) - 1]
