@@ -53,6 +53,10 @@ class NameIndex:
     # `_window` by (query length, cutoff): a run asks for a few lengths, over and over.
     _windows: dict[tuple[int, float], tuple[np.ndarray, np.ndarray, int, int, int]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
+    # `gram_offsets` as Python ints, made at the first fuzzy look-up: a look-up reads two
+    # for each of its bigrams, and reading a numpy array's item makes a numpy scalar.
+    _gram_starts: list[int] | None = field(default=None, init=False, repr=False,
+                                           compare=False)
 
     @classmethod
     def build(cls, postings: Iterable[tuple[str, int, int]]) -> NameIndex:
@@ -122,12 +126,16 @@ class NameIndex:
             return []
         need = len(grams) - lost
         least = len(grams) - most_lost
+        starts = self._gram_starts
+        if starts is None:
+            starts = self._gram_starts = self.gram_offsets.tolist()
+        bounds = np.array((first, end))
         parts = []
         for gram in grams:
             g = self.gram_ids.get(gram)
             if g is not None:
-                places = self.gram_keys[self.gram_offsets[g]:self.gram_offsets[g + 1]]
-                lo, hi = np.searchsorted(places, (first, end))
+                places = self.gram_keys[starts[g]:starts[g + 1]]
+                lo, hi = places.searchsorted(bounds).tolist()
                 parts.append(places[lo:hi])
         shared = np.bincount(np.concatenate(parts) - first, minlength=end - first) if parts \
             else np.zeros(end - first, dtype=np.int64)
