@@ -72,7 +72,8 @@ def _instrument(clock: StageClock, langs: list[str]) -> None:
                 continue  # a function component, or a compiled class: counted with the glue
             wrapped.add(cls)
     for name, stage in (("normalise", "normalise"), ("zone_document", "zones"),
-                        ("sentence_events", "build"), ("merge_document", "merge")):
+                        ("sentence_events", "build"), ("merge_document", "merge"),
+                        ("release", "release")):  # freeing what the components kept
         clock.wrap(pipeline_module, name, stage)
     clock.wrap(pipeline_module.Pipeline, "_story", "story")
 
