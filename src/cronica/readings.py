@@ -125,7 +125,7 @@ def children_of(token: Token) -> list[Token]:
         table = [[] for _ in tokens]
         # Each token's head as an offset from it, read in one call (a root's is 0): asking
         # each token for its head makes a Token for every one of them.
-        offsets = doc.to_array(HEAD).astype("int64").tolist() if tokens else []
+        offsets = doc.to_array(HEAD).astype("int64").tolist()
         for at, offset in enumerate(offsets):
             if offset:
                 table[at + offset].append(tokens[at])

@@ -118,9 +118,11 @@ class Votes:
         towns = sorted((pick.lat, n) for n, (pick, *_) in enumerate(self.distinct)
                        if pick.feature in TOWN_FEATURES)
         self.town_lats = [lat for lat, _ in towns]
-        self._town_rows = [(n, pick.gazetteer_id, pick.lat, pick.lon, math.radians(pick.lat),
-                            math.cos(math.radians(pick.lat)))
-                           for pick, n in ((self.distinct[n][0], n) for _, n in towns)]
+        self._town_rows: list[tuple[int, str, float, float, float, float]] = []
+        for _, n in towns:
+            pick = self.distinct[n][0]
+            p = math.radians(pick.lat)
+            self._town_rows.append((n, pick.gazetteer_id, pick.lat, pick.lon, p, math.cos(p)))
 
     def left(self, name: str | None, gid: str | None = None, country: str | None = None
              ) -> tuple[int, float]:
