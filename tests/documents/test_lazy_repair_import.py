@@ -21,4 +21,3 @@ def test_the_cli_and_a_clean_text_do_not_import_the_repairer() -> None:
             "assert repaired('Los bombardeos en Alepo dejaron 12 muertos.', 'x') "
             "== 'Los bombardeos en Alepo dejaron 12 muertos.'")
     assert not _imported_after(code)
-

@@ -106,8 +106,8 @@ def repaired(text: str, name: str) -> str:
     marks = _mojibake_marks(text)
     if not marks:  # no "Ã"/"Â" pairs: nothing a double decoding leaves (a C1 control alone
         return text  # is no proof of one)
-    import ftfy  # imported only here: most inputs need no repair, and its import is about a
-    # fifth of `import cronica.cli`'s time
+    # Imported here: most inputs need no repair, and the import is a fifth of the CLI's.
+    import ftfy
 
     fixed = ftfy.fix_encoding(text)
     if _mojibake_marks(fixed) >= marks:
