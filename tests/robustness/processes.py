@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -10,17 +11,27 @@ import time
 
 
 def cronica_process(*args: object, **popen) -> subprocess.Popen:
-    """A real `python -m cronica.cli ARGS` process, started and left running."""
+    """A real `python -m cronica.cli ARGS` process, started and left running, with Ctrl-C
+    (SIGINT) as a terminal gives it. A test run started in the background by a shell ignores
+    SIGINT, and a child inherits an ignored signal (Python then never raises
+    KeyboardInterrupt in it); a handled one is reset to the default at `exec`."""
     env = dict(os.environ)
     env.setdefault("PYTHONIOENCODING", "utf-8")
-    return subprocess.Popen(
-        [sys.executable, "-m", "cronica.cli", *(str(a) for a in args)],
-        env=env,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        **popen,
-    )
+    ignored = signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    if ignored:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "cronica.cli", *(str(a) for a in args)],
+            env=env,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            **popen,
+        )
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def wait_for(check, timeout: float = 300, every: float = 0.1, what: str = "a condition"):
