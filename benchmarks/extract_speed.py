@@ -10,7 +10,11 @@ dealt into R rounds of N and N; the bundled examples/ when the corpus is absent.
 times spaCy alone and cronica on its own texts (a first reading for both: no name or lemma
 met in an earlier round is known only to one of them), the two in turn, which goes first
 alternating from round to round, so that a shared machine's changing load falls on both.
-Target: ratio (cronica / spaCy, words/s over all rounds) >= 0.8.
+Target: ratio (cronica / spaCy, words/s over all rounds) >= 0.8, which is the issue's other
+form of it, cronica's stages costing at most 25% on top of parsing (1 / 1.25 = 0.8): the
+report gives both, from the same run. (`stage_times.py` gives the stricter share, cronica's
+own stages per second of its own model's time, which skips a page's other zones and reads
+lemmas and attributes with its own components.)
 """
 
 from __future__ import annotations
@@ -162,6 +166,12 @@ def run(docs: int, wiki: int, profile_docs: int, rounds: int = 3) -> dict[str, A
     return result
 
 
+def on_top(ratio: float) -> float:
+    """What cronica costs on top of spaCy alone, as a share of spaCy's time, for a words/s
+    ratio (0.8 -> 0.25: a quarter more time)."""
+    return 1 / ratio - 1
+
+
 def report(result: dict[str, Any]) -> list[str]:
     """Markdown lines for benchmarks/results.md."""
     s, p = result["speed"], result["profile"]
@@ -182,7 +192,9 @@ def report(result: dict[str, Any]) -> list[str]:
         f"| {s['cronica_cpu']:.1f} |",
         "",
         f"Ratio cronica/spaCy in words/s: **{s['ratio']:.2f}** (target >= {TARGET_RATIO}: "
-        f"{verdict}); by CPU time {s['cpu_ratio']:.2f}; by round {by_round}.",
+        f"{verdict}); by CPU time {s['cpu_ratio']:.2f}; by round {by_round}. The same "
+        f"target as a cost: cronica takes {on_top(s['ratio']):+.0%} on top of spaCy alone "
+        f"(target at most +{on_top(TARGET_RATIO):.0%}).",
         "",
         f"### Where cronica's time goes (pyinstrument, {p['documents']} documents, "
         f"{p['seconds']:.1f} s sampled, name caches cleared first)",
