@@ -12,9 +12,9 @@ met in an earlier round is known only to one of them), the two in turn, which go
 alternating from round to round, so that a shared machine's changing load falls on both.
 Target: ratio (cronica / spaCy, words/s over all rounds) >= 0.8, which is the issue's other
 form of it, cronica's stages costing at most 25% on top of parsing (1 / 1.25 = 0.8): the
-report gives both, from the same run. (`stage_times.py` gives the stricter share, cronica's
-own stages per second of its own model's time, which skips a page's other zones and reads
-lemmas and attributes with its own components.)
+report gives both, from the same run. (`stage_times.py` gives a stricter share: cronica's own
+stages per second of the model as cronica runs it, on the zones that report or date only and
+with its own lemma and attribute components.)
 """
 
 from __future__ import annotations
